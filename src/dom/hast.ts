@@ -1,0 +1,28 @@
+import type { Element, ElementContent, Properties, Text } from 'hast';
+
+/** Builds a hast element; the one helper every DOM contract uses. */
+export function h(tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
+	return { type: 'element', tagName, properties, children };
+}
+
+export function text(value: string): Text {
+	return { type: 'text', value };
+}
+
+/** Concatenated text of a node, like DOM `textContent`. */
+export function textContent(node: ElementContent | { children: ElementContent[] }): string {
+	if ('value' in node && node.type === 'text') return node.value;
+	if ('children' in node) return node.children.map((child) => textContent(child)).join('');
+	return '';
+}
+
+/** True for whitespace-only text and comments: content that renders as nothing. */
+export function isBlank(node: ElementContent): boolean {
+	return (node.type === 'text' && node.value.trim() === '') || node.type === 'comment';
+}
+
+export function classList(element: Element): string[] {
+	const value = element.properties?.className;
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' ? value.split(/\s+/) : [];
+}

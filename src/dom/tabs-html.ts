@@ -1,0 +1,23 @@
+import type { Element, Root } from 'hast';
+import GithubSlugger from 'github-slugger';
+import { toHtml } from 'hast-util-to-html';
+import { htmlToHast } from 'satteri';
+import { h, text } from './hast.ts';
+import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
+
+/**
+ * The server side of the MDX `<Tabs>` component: the `<notes-tab-item>` elements `<Tab>` rendered
+ * become the same sections, with the same ids, as `###` sections in a Markdown note.
+ */
+export function renderTabsHtml(slotHtml: string, topic: string | undefined): string {
+	const fragment = htmlToHast(slotHtml, { fragment: true }) as Root;
+	const slugger = new GithubSlugger();
+	const sections: TabSection[] = fragment.children
+		.filter((node): node is Element => node.type === 'element' && node.tagName === TAB_ITEM_TAG)
+		.map((item) => {
+			const label = String(item.properties.dataLabel ?? '');
+			const id = slugger.slug(topic ? `${topic} ${label}` : label);
+			return { heading: h('h3', { id }, [text(label)]), content: item.children };
+		});
+	return toHtml(sectionsContent(topic, sections));
+}

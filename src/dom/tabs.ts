@@ -1,0 +1,94 @@
+import type { Element, ElementContent } from 'hast';
+import { h, isBlank, text, textContent } from './hast.ts';
+
+/**
+ * The tabs contract. A topic's sections become one `<notes-tabs>`:
+ *
+ * ```html
+ * <notes-tabs class="tabs">
+ *   <div class="tabs__list" role="tablist" aria-labelledby="{topic}" hidden>
+ *     <button type="button" role="tab" id="{section}-tab" aria-controls="{section}-panel"
+ *             aria-selected="true" tabindex="0">Summary</button> …
+ *   </div>
+ *   <div class="tabs__panel" role="tabpanel" id="{section}-panel" aria-labelledby="{section}-tab" tabindex="0">
+ *     <h3 id="{section}">summary</h3> …
+ *   </div> …
+ * </notes-tabs>
+ * ```
+ *
+ * The server renders every panel visible and the tab list `hidden`, so without JavaScript (and in
+ * print) the sections stand stacked under their own headings. The `notes-tabs` element shows the
+ * tab list and hides the unselected panels with `hidden="until-found"`.
+ */
+export const TABS_TAG = 'notes-tabs';
+export const TABS_CLASS = 'tabs';
+export const TAB_LIST_CLASS = 'tabs__list';
+export const TAB_PANEL_CLASS = 'tabs__panel';
+/** The element the MDX `<Tab>` component renders; `<Tabs>` turns each into a panel. */
+export const TAB_ITEM_TAG = 'notes-tab-item';
+
+/** On `<html>`: `tabs` (default) or `stacked`, the reader's page-level choice. */
+export const SECTIONS_MODE_ATTRIBUTE = 'data-sections';
+export const SECTIONS_MODE_STORAGE_KEY = 'notes-sections';
+/** Dispatched on `document` when the reader switches between tabs and stacked sections. */
+export const SECTIONS_MODE_EVENT = 'notes:sections-mode';
+export type SectionsMode = 'tabs' | 'stacked';
+
+export interface TabSection {
+	/** The section's heading element (an `h3` with an `id`); it stays the panel's first child. */
+	heading: Element;
+	/** What follows the heading, up to the next section. */
+	content: ElementContent[];
+}
+
+export const tabId = (sectionId: string) => `${sectionId}-tab`;
+export const panelId = (sectionId: string) => `${sectionId}-panel`;
+
+/** "flow logs" → "Flow logs": the label as the author wrote it, capitalised. */
+export function tabLabel(heading: Element): string {
+	const label = textContent(heading).trim();
+	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
+}
+
+/** Builds the tab group for a topic's non-empty sections. `labelledBy` is the topic heading's id. */
+export function tabsElement(labelledBy: string | undefined, sections: TabSection[]): Element {
+	const buttons = sections.map((section, index) => {
+		const id = String(section.heading.properties.id);
+		return h(
+			'button',
+			{
+				type: 'button',
+				role: 'tab',
+				id: tabId(id),
+				ariaControls: panelId(id),
+				ariaSelected: index === 0 ? 'true' : 'false',
+				tabIndex: index === 0 ? 0 : -1,
+			},
+			[text(tabLabel(section.heading))],
+		);
+	});
+	const panels = sections.map((section) => {
+		const id = String(section.heading.properties.id);
+		return h(
+			'div',
+			{ className: [TAB_PANEL_CLASS], role: 'tabpanel', id: panelId(id), ariaLabelledBy: tabId(id), tabIndex: 0 },
+			[section.heading, ...section.content],
+		);
+	});
+	const listLabel = labelledBy ? { ariaLabelledBy: labelledBy } : { ariaLabel: 'Sections' };
+	return h(TABS_TAG, { className: [TABS_CLASS] }, [
+		h('div', { className: [TAB_LIST_CLASS], role: 'tablist', ...listLabel, hidden: true }, buttons),
+		...panels,
+	]);
+}
+
+/**
+ * What a topic shows for its sections: nothing when all are empty, the one non-empty section as it
+ * is (no tab bar), or a tab group. Empty sections are left out.
+ */
+export function sectionsContent(labelledBy: string | undefined, sections: TabSection[]): ElementContent[] {
+	const filled = sections.filter((section) => !section.content.every(isBlank));
+	if (filled.length === 0) return [];
+	if (filled.length === 1) return [filled[0].heading, ...filled[0].content];
+	return [tabsElement(labelledBy, filled)];
+}

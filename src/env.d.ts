@@ -1,0 +1,4 @@
+declare module 'virtual:notes/config' {
+	const config: import('./config/site.ts').SiteConfig;
+	export default config;
+}

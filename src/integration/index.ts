@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { SiteConfig } from '../config/site.ts';
+import { checkNotes } from '../notes/check.ts';
+import { scanNotes } from '../notes/files.ts';
+import { formatReport, type NoteProblem } from '../notes/problems.ts';
+
+const VIRTUAL_CONFIG = 'virtual:notes/config';
+
+/** Every problem in the notes: the ones that leave a note out, then what the notes refer to. */
+function findProblems(config: SiteConfig, projectRoot: string): NoteProblem[] {
+	const notesRoot = path.resolve(projectRoot, config.notesDir);
+	const scan = scanNotes(notesRoot, projectRoot);
+	return [...scan.problems, ...checkNotes(scan.notes, notesRoot, projectRoot)];
+}
+
+function logReport(logger: AstroIntegrationLogger, problems: NoteProblem[]) {
+	if (problems.length === 0) logger.info('No problems found in the notes.');
+	else logger.warn(formatReport(problems));
+}
+
+export class NotesProblemsError extends Error {
+	constructor(problems: NoteProblem[]) {
+		super(`Strict mode (NOTES_STRICT=1): the build stops on problems in the notes.\n${formatReport(problems)}`);
+		this.name = 'NotesProblemsError';
+	}
+}
+
+/**
+ * Wires the notes site into Astro: exposes the parsed site config to pages as
+ * `virtual:notes/config`, and checks the notes once per build, printing one report at the end
+ * (or failing first, in strict mode).
+ */
+export function notesIntegration(config: SiteConfig): AstroIntegration {
+	let projectRoot = process.cwd();
+	let problems: NoteProblem[] = [];
+	return {
+		name: 'notes-site',
+		hooks: {
+			'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+				projectRoot = fileURLToPath(astroConfig.root);
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'notes-site:config',
+								resolveId: (id) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+								load: (id) =>
+									id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined,
+							},
+						],
+					},
+				});
+			},
+			'astro:server:start': ({ logger }) => {
+				logReport(logger, findProblems(config, projectRoot));
+			},
+			'astro:build:start': () => {
+				problems = findProblems(config, projectRoot);
+				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
+			},
+			'astro:build:done': ({ logger }) => {
+				logReport(logger, problems);
+			},
+		},
+	};
+}

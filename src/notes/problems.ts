@@ -1,0 +1,60 @@
+/** One thing wrong with the notes, located in its file so the author can fix it. */
+export interface NoteProblem {
+	/** What kind of problem it is; the report counts them by kind. */
+	kind: ProblemKind;
+	/** The note's path relative to the project root, e.g. `content/vpc.md`. */
+	file: string;
+	line?: number;
+	column?: number;
+	/** What was expected, what was found. */
+	message: string;
+	/** How to fix it. */
+	hint?: string;
+}
+
+export type ProblemKind =
+	| 'missing-image'
+	| 'empty-note'
+	| 'bad-encoding'
+	| 'duplicate-url'
+	| 'bad-frontmatter'
+	| 'mdx-syntax';
+
+const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
+	'missing-image': ['missing image', 'missing images'],
+	'empty-note': ['empty note', 'empty notes'],
+	'bad-encoding': ['note not in UTF-8', 'notes not in UTF-8'],
+	'duplicate-url': ['duplicate URL', 'duplicate URLs'],
+	'bad-frontmatter': ['invalid front matter', 'invalid front matter blocks'],
+	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
+};
+
+/** `content/vpc.md:22:3` */
+export function formatLocation(problem: Pick<NoteProblem, 'file' | 'line' | 'column'>): string {
+	let location = problem.file;
+	if (problem.line !== undefined) {
+		location += `:${problem.line}`;
+		if (problem.column !== undefined) location += `:${problem.column}`;
+	}
+	return location;
+}
+
+export function formatProblem(problem: NoteProblem): string {
+	const hint = problem.hint ? `\n    ${problem.hint}` : '';
+	return `${formatLocation(problem)}  ${problem.message}${hint}`;
+}
+
+/** One report for the whole build: every problem, sorted by file and line, then counts by kind. */
+export function formatReport(problems: readonly NoteProblem[]): string {
+	if (problems.length === 0) return 'No problems found in the notes.';
+	const sorted = [...problems].sort(
+		(a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+	);
+	const counts = new Map<ProblemKind, number>();
+	for (const problem of sorted) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
+	const summary = [...counts]
+		.map(([kind, count]) => `${count} ${KIND_LABELS[kind][count === 1 ? 0 : 1]}`)
+		.join(', ');
+	const noun = problems.length === 1 ? 'problem' : 'problems';
+	return `${problems.length} ${noun} in the notes (${summary}):\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+}

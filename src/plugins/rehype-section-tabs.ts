@@ -1,0 +1,71 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { isBlank } from '../dom/hast.ts';
+import { sectionsContent, type TabSection } from '../dom/tabs.ts';
+import { emptyTopicNote, topicElement } from '../dom/topic.ts';
+import { hastTreePlugin } from './satteri.ts';
+
+const isHeading = (node: RootContent, tagName: string): node is Element =>
+	node.type === 'element' && node.tagName === tagName;
+
+/** A topic ends at the next `##` or `#`. */
+const endsTopic = (node: RootContent) => isHeading(node, 'h1') || isHeading(node, 'h2');
+
+/** MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###` sections. */
+function giveTabsTheirTopic(nodes: RootContent[], topicId: string) {
+	for (const node of nodes) {
+		const jsx = node as unknown as {
+			type: string;
+			name?: string;
+			attributes?: { type: string; name?: string; value?: unknown }[];
+		};
+		if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Tabs' || !jsx.attributes) continue;
+		if (!jsx.attributes.some((attribute) => attribute.name === 'topic')) {
+			jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'topic', value: topicId });
+		}
+	}
+}
+
+function buildTopic(heading: Element, nodes: RootContent[]): Element {
+	const firstSection = nodes.findIndex((node) => isHeading(node, 'h3'));
+	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)) as ElementContent[];
+	const sections: TabSection[] = [];
+	if (firstSection !== -1) {
+		for (const node of nodes.slice(firstSection) as ElementContent[]) {
+			if (node.type === 'element' && node.tagName === 'h3') sections.push({ heading: node, content: [] });
+			else sections[sections.length - 1].content.push(node);
+		}
+	}
+	const topicId = String(heading.properties.id);
+	const hasIntro = !intro.every(isBlank);
+	giveTabsTheirTopic(intro as RootContent[], topicId);
+	const body = sectionsContent(topicId, sections);
+	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
+	return topicElement(heading, [...(hasIntro ? intro : []), ...body]);
+}
+
+/**
+ * Turns each `##` topic of a note into a `<section class="topic">` and its `###` sections into
+ * tabs (see `src/dom/tabs.ts`). Empty sections are dropped; one non-empty section is shown without
+ * a tab bar; a topic with nothing in it says "No notes yet". Expects the ids of
+ * {@link import('./rehype-note-headings.ts').noteHeadings}.
+ */
+export function sectionTabs(root: Root): Root['children'] {
+	const output: RootContent[] = [];
+	const children = root.children;
+	for (let index = 0; index < children.length; index++) {
+		const node = children[index];
+		if (!isHeading(node, 'h2')) {
+			output.push(node);
+			continue;
+		}
+		let end = index + 1;
+		while (end < children.length && !endsTopic(children[end])) end++;
+		output.push(buildTopic(node, children.slice(index + 1, end)), { type: 'text', value: '\n' });
+		index = end - 1;
+	}
+	return output;
+}
+
+export function rehypeSectionTabs() {
+	return hastTreePlugin('rehype-section-tabs', (root) => sectionTabs(root));
+}

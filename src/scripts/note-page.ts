@@ -1,0 +1,39 @@
+import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
+import {
+	SECTIONS_MODE_ATTRIBUTE,
+	SECTIONS_MODE_EVENT,
+	SECTIONS_MODE_STORAGE_KEY,
+	type SectionsMode,
+} from '../dom/tabs.ts';
+
+/** The "Tabs / All sections" switch: a page-level choice, remembered across pages and visits. */
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-sections-switch]')) {
+	const root = document.documentElement;
+	const sync = () => button.setAttribute('aria-pressed', String(root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked'));
+	button.hidden = false;
+	sync();
+	button.addEventListener('click', () => {
+		const next: SectionsMode = root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked' ? 'tabs' : 'stacked';
+		root.setAttribute(SECTIONS_MODE_ATTRIBUTE, next);
+		try {
+			localStorage.setItem(SECTIONS_MODE_STORAGE_KEY, next);
+		} catch {
+			// Private mode: the choice lasts for this page only.
+		}
+		sync();
+		document.dispatchEvent(new Event(SECTIONS_MODE_EVENT));
+	});
+}
+
+/** Copy buttons on code blocks, where the clipboard is available. */
+if (navigator.clipboard) {
+	for (const button of document.querySelectorAll<HTMLButtonElement>(`.${CODE_COPY_CLASS}`)) {
+		button.hidden = false;
+		button.addEventListener('click', async () => {
+			const code = button.parentElement?.querySelector('pre')?.textContent ?? '';
+			await navigator.clipboard.writeText(code.replace(/\n$/, ''));
+			button.textContent = CODE_COPIED_LABEL;
+			setTimeout(() => (button.textContent = CODE_COPY_LABEL), 1500);
+		});
+	}
+}

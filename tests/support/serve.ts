@@ -1,0 +1,73 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.gif': 'image/gif',
+	'.xml': 'application/xml',
+	'.txt': 'text/plain; charset=utf-8',
+	'.wasm': 'application/wasm',
+	'.pf_meta': 'application/octet-stream',
+	'.pf_fragment': 'application/octet-stream',
+	'.pf_index': 'application/octet-stream',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
+
+export interface StaticServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/**
+ * Serves a built `dist/` the way GitHub Pages does: under a base path, `index.html` for folders,
+ * `404.html` for anything else, gzip for text when the client accepts it.
+ */
+export async function serveDist(dist: string, base = '/'): Promise<StaticServer> {
+	const server: Server = createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		let pathname = decodeURIComponent(url.pathname);
+		if (!pathname.startsWith(base)) pathname = '/\0';
+		let file = path.join(dist, pathname.slice(base.length));
+		if (existsSync(file) && statSync(file).isDirectory()) {
+			if (!pathname.endsWith('/')) {
+				response.writeHead(301, { location: `${url.pathname}/` }).end();
+				return;
+			}
+			file = path.join(file, 'index.html');
+		}
+		let status = 200;
+		if (!file.startsWith(dist) || !existsSync(file)) {
+			file = path.join(dist, '404.html');
+			status = 404;
+		}
+		const extension = path.extname(file);
+		const headers: Record<string, string> = { 'content-type': TYPES[extension] ?? 'application/octet-stream' };
+		if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+			const body = gzipSync(readFileSync(file));
+			response.writeHead(status, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+			response.end(body);
+			return;
+		}
+		response.writeHead(status, headers);
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}${base}`,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
