@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { renderNote } from '../support/render.ts';
+
+const headingsOf = (html: string) => [...html.matchAll(/<h([1-6])([^>]*)>(.*?)<\/h\1>/g)].map((m) => `h${m[1]}${m[2]} ${m[3]}`);
+
+describe('rehype-note-headings', () => {
+	test('drops the lone `#` separator: no empty heading reaches the page', async () => {
+		const html = await renderNote('## 1. Topic\n\n#\n\n### summary\n\n- a\n');
+		expect(html).not.toMatch(/<h1[^>]*>\s*<\/h1>/);
+		expect(headingsOf(html)).toEqual([
+			'h2 data-topic-number="1" id="topic" Topic',
+			'h3 id="topic-summary" summary',
+		]);
+	});
+
+	test('moves the topic number into data-topic-number and leaves it out of the id', async () => {
+		const html = await renderNote('## 1. VPC Flow Logs\n\n## 12) Second\n\n## 3.1 Third\n\n## Demos\n');
+		expect(headingsOf(html)).toEqual([
+			'h2 data-topic-number="1" id="vpc-flow-logs" VPC Flow Logs',
+			'h2 data-topic-number="12" id="second" Second',
+			'h2 data-topic-number="3.1" id="third" Third',
+			'h2 id="demos" Demos',
+		]);
+	});
+
+	test('prefixes section ids with their topic and de-duplicates them', async () => {
+		const html = await renderNote(
+			'## 1. VPC Flow Logs\n\n### concepts\n\n- a\n\n### flow logs\n\n- b\n\n## 2. VPC Flow Logs\n\n### concepts\n\n- c\n',
+		);
+		expect(html).toContain('id="vpc-flow-logs-concepts"');
+		expect(html).toContain('id="vpc-flow-logs-flow-logs"');
+		expect(html).toContain('id="vpc-flow-logs-1"');
+		expect(html).toContain('id="vpc-flow-logs-1-concepts"');
+	});
+
+	test('lifts the first `#` title out of the body unless the front matter has a title', async () => {
+		const source = '# My Title\n\n## 1. Topic\n\n- a\n';
+		expect(await renderNote(source)).not.toContain('My Title');
+		expect(await renderNote(source, { frontmatter: { title: 'Given' } })).toContain('<h1 id="my-title">My Title</h1>');
+	});
+
+	test('keeps an id the author wrote', async () => {
+		const html = await renderNote('<h2 id="custom">Raw heading</h2>\n\n## 1. Topic\n');
+		expect(html).toContain('id="topic"');
+	});
+
+	test('a second run does not change the output', async () => {
+		const source = '## 1. A\n\n### summary\n\n- x\n\n### concepts\n\n- y\n';
+		expect(await renderNote(source)).toBe(await renderNote(source));
+	});
+});

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { parseSiteConfig } from '../../src/config/site.ts';
+import { markdownPlugins } from '../../src/plugins/index.ts';
+import { projectRoot } from './build.ts';
+
+const config = parseSiteConfig({}, {});
+
+/** Renders Markdown through the site's real Sätteri pipeline, as a note at `content/<name>`. */
+export async function renderNote(source: string, { name = 'note.md', frontmatter = {} as Record<string, unknown> } = {}) {
+	const { mdastPlugins, hastPlugins } = markdownPlugins(config, projectRoot);
+	const { html } = await markdownToHtml(source, {
+		mdastPlugins,
+		hastPlugins,
+		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		data: { astro: { frontmatter } },
+	});
+	return html;
+}
+
+/** Compiles MDX through the same pipeline; returns the JavaScript module source. */
+export async function compileMdxNote(source: string, name = 'note.mdx') {
+	const { mdastPlugins, hastPlugins } = markdownPlugins(config, projectRoot);
+	const { code } = await mdxToJs(source, {
+		mdastPlugins,
+		hastPlugins,
+		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		data: { astro: { frontmatter: {} } },
+	});
+	return code;
+}
