@@ -14,6 +14,7 @@ export async function renderNote(source: string, { name = 'note.md', frontmatter
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		features: { gfm: true, smartPunctuation: true },
 		data: { astro: { frontmatter } },
 	});
 	return html;
@@ -26,6 +27,7 @@ export async function compileMdxNote(source: string, name = 'note.mdx') {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		features: { gfm: true, smartPunctuation: true },
 		data: { astro: { frontmatter: {} } },
 	});
 	return code;

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { TABS_TAG } from '../../src/dom/tabs.ts';
+import { TOPIC_EMPTY_TEXT } from '../../src/dom/topic.ts';
+import { renderNote } from '../support/render.ts';
+
+const seed = readFileSync(new URL('../../content/advanced-vpc-networking.md', import.meta.url), 'utf8');
+
+/** The tab labels of each topic, `[]` for a topic without a tab bar. */
+function tabsByTopic(html: string): Record<string, string[]> {
+	const topics: Record<string, string[]> = {};
+	for (const section of html.split('<section class="topic"').slice(1)) {
+		const id = /id="([^"]+)"/.exec(section)![1];
+		topics[id] = [...section.matchAll(/role="tab"[^>]*>([^<]*)</g)].map((m) => m[1]);
+	}
+	return topics;
+}
+
+describe('rehype-section-tabs on the real seed notes', () => {
+	test('every topic becomes a section; non-empty sections become tabs in source order', async () => {
+		const html = await renderNote(seed, { frontmatter: { title: 'Advanced VPC Networking' } });
+		expect(tabsByTopic(html)).toEqual({
+			'vpc-flow-logs': ['Summary', 'Concepts', 'Flow logs', 'Architecture'],
+			'egress-only-internet-gateway': ['Summary', 'Concepts', 'Architecture'],
+			'vpc-endpoints-gateway': ['Summary', 'Concepts', 'Architecture'],
+			'vpc-endpoints-interface': [],
+			demos: [],
+			'vpc-peering': [],
+			demo: [],
+		});
+	});
+
+	test('topics whose sections are all empty say "No notes yet" once, and keep no empty heading', async () => {
+		const html = await renderNote(seed, { frontmatter: { title: 'Advanced VPC Networking' } });
+		expect(html.split(TOPIC_EMPTY_TEXT).length - 1).toBe(4);
+		expect(html).not.toMatch(/<h[1-6][^>]*>\s*<\/h[1-6]>/);
+		expect(html).not.toContain('id="vpc-endpoints-interface-summary"');
+	});
+
+	test('keeps every note word: the text of each non-empty section is on the page', async () => {
+		const html = await renderNote(seed);
+		for (const phrase of ['prefix lists', 'packet sniffer', 'NAT doesn’t work with IPv6', 'leaky buckets']) {
+			expect(html).toContain(phrase);
+		}
+	});
+});
+
+describe('rehype-section-tabs cases', () => {
+	test('renders the tab contract: tablist hidden until JavaScript, panels visible, ids and ARIA wired', async () => {
+		const html = await renderNote('## 1. Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
+		expect(html).toMatchInlineSnapshot(`
+			"<section class="topic" aria-labelledby="topic"><h2 data-topic-number="1" id="topic">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" role="tablist" aria-labelledby="topic" hidden><button type="button" role="tab" id="topic-summary-tab" aria-controls="topic-summary-panel" aria-selected="true" tabindex="0">Summary</button><button type="button" role="tab" id="topic-concepts-tab" aria-controls="topic-concepts-panel" aria-selected="false" tabindex="-1">Concepts</button></div><div class="tabs__panel" role="tabpanel" id="topic-summary-panel" aria-labelledby="topic-summary-tab" tabindex="0"><h3 id="topic-summary">summary</h3>
+			<ul>
+			<li>a</li>
+			</ul>
+			</div><div class="tabs__panel" role="tabpanel" id="topic-concepts-panel" aria-labelledby="topic-concepts-tab" tabindex="0"><h3 id="topic-concepts">concepts</h3>
+			<ul>
+			<li>b</li>
+			</ul></div></notes-tabs></section>
+			"
+		`);
+	});
+
+	test('text between the topic heading and its first ### stands above the tabs', async () => {
+		const html = await renderNote('## 1. Topic\n\nIntro.\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
+		expect(html.indexOf('Intro.')).toBeLessThan(html.indexOf(`<${TABS_TAG}`));
+		expect(html.indexOf('Intro.')).toBeGreaterThan(html.indexOf('<h2'));
+	});
+
+	test('one non-empty section is shown without a tab bar', async () => {
+		const html = await renderNote('## 1. Topic\n\n### Summary\n\n- only\n\n### concepts\n\n### architecture\n');
+		expect(html).not.toContain(TABS_TAG);
+		expect(html).toContain('<h3 id="topic-summary">Summary</h3>');
+		expect(html).not.toContain('concepts');
+	});
+
+	test('`### Summary` and `### summary` get the same capitalised label', async () => {
+		const html = await renderNote('## A\n\n### Summary\n\n- x\n\n### more concepts\n\n- y\n');
+		expect([...html.matchAll(/role="tab"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Summary', 'More concepts']);
+	});
+
+	test('an unnumbered topic is a topic too', async () => {
+		const html = await renderNote('## Demos\n\n#\n\n### summary\n\n- demo\n');
+		expect(html).toContain('<section class="topic" aria-labelledby="demos"><h2 id="demos">Demos</h2>');
+	});
+
+	test('a topic with only intro text shows it, without "No notes yet"', async () => {
+		const html = await renderNote('## Topic\n\nJust a paragraph.\n\n### summary\n');
+		expect(html).toContain('Just a paragraph.');
+		expect(html).not.toContain(TOPIC_EMPTY_TEXT);
+	});
+
+	test('content before the first topic is left as it is', async () => {
+		const html = await renderNote('Preface.\n\n### loose section\n\n## Topic\n\n- a\n');
+		expect(html.startsWith('<p>Preface.</p>')).toBe(true);
+		expect(html).toContain('<h3 id="loose-section">loose section</h3>');
+	});
+});
