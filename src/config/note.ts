@@ -10,6 +10,6 @@ export const NoteFrontmatterSchema = z
 		/** Position among the notes of its folder (lower first); notes without one follow, by title. */
 		order: z.number().optional(),
 	})
-	.passthrough();
+	.loose();
 
 export type NoteFrontmatter = z.output<typeof NoteFrontmatterSchema>;

@@ -22,7 +22,7 @@ export function isBlank(node: ElementContent): boolean {
 }
 
 export function classList(element: Element): string[] {
-	const value = element.properties?.className;
+	const value: unknown = element.properties?.className;
 	if (Array.isArray(value)) return value.map(String);
 	return typeof value === 'string' ? value.split(/\s+/) : [];
 }

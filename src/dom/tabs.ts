@@ -60,7 +60,7 @@ export function tabsElement(labelledBy: string | undefined, sections: TabSection
 				type: 'button',
 				role: 'tab',
 				id: tabId(id),
-				ariaControls: panelId(id),
+				ariaControls: [panelId(id)],
 				ariaSelected: index === 0 ? 'true' : 'false',
 				tabIndex: index === 0 ? 0 : -1,
 			},
@@ -71,11 +71,11 @@ export function tabsElement(labelledBy: string | undefined, sections: TabSection
 		const id = String(section.heading.properties.id);
 		return h(
 			'div',
-			{ className: [TAB_PANEL_CLASS], role: 'tabpanel', id: panelId(id), ariaLabelledBy: tabId(id), tabIndex: 0 },
+			{ className: [TAB_PANEL_CLASS], role: 'tabpanel', id: panelId(id), ariaLabelledBy: [tabId(id)], tabIndex: 0 },
 			[section.heading, ...section.content],
 		);
 	});
-	const listLabel = labelledBy ? { ariaLabelledBy: labelledBy } : { ariaLabel: 'Sections' };
+	const listLabel = labelledBy ? { ariaLabelledBy: [labelledBy] } : { ariaLabel: 'Sections' };
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
 		h('div', { className: [TAB_LIST_CLASS], role: 'tablist', ...listLabel, hidden: true }, buttons),
 		...panels,

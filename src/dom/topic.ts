@@ -21,7 +21,7 @@ export const TOPIC_EMPTY_TEXT = 'No notes yet';
 
 export function topicElement(heading: Element, body: ElementContent[]): Element {
 	const id = heading.properties.id;
-	return h('section', { className: [TOPIC_CLASS], ...(id ? { ariaLabelledBy: String(id) } : {}) }, [
+	return h('section', { className: [TOPIC_CLASS], ...(id ? { ariaLabelledBy: [String(id)] } : {}) }, [
 		heading,
 		...body,
 	]);

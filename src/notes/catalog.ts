@@ -21,7 +21,8 @@ const notesRoot = path.resolve(config.notesDir);
 const collator = new Intl.Collator(config.lang, { numeric: true, sensitivity: 'base' });
 
 async function headingsOf(entry: CollectionEntry<'notes'>): Promise<MarkdownHeading[]> {
-	return entry.rendered?.metadata?.headings ?? (await render(entry)).headings;
+	const rendered = entry.rendered?.metadata?.headings as MarkdownHeading[] | undefined;
+	return rendered ?? (await render(entry)).headings;
 }
 
 async function loadNotes(): Promise<Note[]> {

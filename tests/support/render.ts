@@ -7,6 +7,14 @@ import { projectRoot } from './build.ts';
 
 const config = parseSiteConfig({}, {});
 
+/** What Astro seeds `ctx.data.astro` with. */
+const astroData = (frontmatter: Record<string, unknown>) => ({
+	frontmatter,
+	headings: [],
+	localImagePaths: new Set<string>(),
+	remoteImagePaths: new Set<string>(),
+});
+
 /** Renders Markdown through the site's real Sätteri pipeline, as a note at `content/<name>`. */
 export async function renderNote(source: string, { name = 'note.md', frontmatter = {} as Record<string, unknown> } = {}) {
 	const { mdastPlugins, hastPlugins } = markdownPlugins(config, projectRoot);
@@ -15,7 +23,7 @@ export async function renderNote(source: string, { name = 'note.md', frontmatter
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
 		features: { gfm: true, smartPunctuation: true },
-		data: { astro: { frontmatter } },
+		data: { astro: astroData(frontmatter) },
 	});
 	return html;
 }
@@ -28,7 +36,7 @@ export async function compileMdxNote(source: string, name = 'note.mdx') {
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
 		features: { gfm: true, smartPunctuation: true },
-		data: { astro: { frontmatter: {} } },
+		data: { astro: astroData({}) },
 	});
 	return code;
 }

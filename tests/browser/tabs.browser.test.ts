@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { buildSite, fixturePath } from '../support/build.ts';
+import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
+import { serveDist, type StaticServer } from '../support/serve.ts';
+
+describeInBrowser('note page in Chromium', (chromiumPath) => {
+	let browser: Browser;
+	let server: StaticServer;
+	let origin: string;
+
+	beforeAll(async () => {
+		const site = buildSite(fixturePath('tabs-cases'));
+		expect(site.exitCode, site.output).toBe(0);
+		server = await serveDist(site.dist);
+		origin = new URL(server.url).origin;
+		browser = await launchChromium(chromiumPath);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	async function open(path: string, options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+		const page = await context.newPage();
+		const problems = watchPage(page, origin);
+		await page.goto(`${server.url}${path}`);
+		return { page, problems, close: () => context.close() };
+	}
+
+	const topic = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+
+	test('tabs: a click selects the tab, shows its panel, and updates the hash without a history entry', async () => {
+		const { page, problems, close } = await open('cases/');
+		const two = topic(page, 'two-sections');
+		await expect.poll(() => two.locator('notes-tabs').getAttribute('data-ready')).toBe('');
+		const historyLength = await page.evaluate(() => history.length);
+		await two.getByRole('tab', { name: 'Concepts' }).click();
+		expect(await two.getByRole('tab', { name: 'Concepts' }).getAttribute('aria-selected')).toBe('true');
+		expect(await two.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('false');
+		expect(await two.getByText('a concept').isVisible()).toBe(true);
+		expect(await two.getByText('first summary point').isVisible()).toBe(false);
+		expect(new URL(page.url()).hash).toBe('#two-sections-concepts');
+		expect(await page.evaluate(() => history.length)).toBe(historyLength);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('tabs: Left/Right/Home/End move selection and focus (roving tabindex)', async () => {
+		const { page, close } = await open('cases/');
+		const demos = topic(page, 'demos');
+		const first = demos.getByRole('tab', { name: 'Flow logs' });
+		const second = demos.getByRole('tab', { name: 'More concepts' });
+		await first.focus();
+		await page.keyboard.press('ArrowRight');
+		expect(await second.getAttribute('aria-selected')).toBe('true');
+		expect(await second.evaluate((el) => el === document.activeElement)).toBe(true);
+		expect(await first.getAttribute('tabindex')).toBe('-1');
+		await page.keyboard.press('ArrowRight');
+		expect(await first.getAttribute('aria-selected')).toBe('true');
+		await page.keyboard.press('End');
+		expect(await second.getAttribute('aria-selected')).toBe('true');
+		await page.keyboard.press('Home');
+		expect(await first.getAttribute('aria-selected')).toBe('true');
+		await page.keyboard.press('ArrowLeft');
+		expect(await second.getAttribute('aria-selected')).toBe('true');
+		await close();
+	});
+
+	test('a deep link to a section opens its tab and scrolls to it', async () => {
+		const { page, problems, close } = await open('cases/#demos-more-concepts');
+		const demos = topic(page, 'demos');
+		await expect.poll(() => demos.getByRole('tab', { name: 'More concepts' }).getAttribute('aria-selected')).toBe('true');
+		expect(await demos.getByText('Watch the').isVisible()).toBe(true);
+		expect(await demos.getByText('unnumbered topic').isVisible()).toBe(false);
+		const top = await demos.evaluate((el) => el.querySelector('notes-tabs')!.getBoundingClientRect().top);
+		expect(top).toBeLessThan(300);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('unselected panels stay findable: hidden="until-found", and a match selects their tab', async () => {
+		const { page, close } = await open('cases/');
+		const panel = page.locator('#two-sections-concepts-panel');
+		await expect.poll(() => panel.getAttribute('hidden')).toBe('until-found');
+		await panel.evaluate((el) => el.dispatchEvent(new Event('beforematch')));
+		expect(await page.locator('#two-sections-concepts-tab').getAttribute('aria-selected')).toBe('true');
+		await close();
+	});
+
+	test('without JavaScript every section is shown, stacked under its heading', async () => {
+		const { page, close } = await open('cases/', { javaScriptEnabled: false });
+		for (const heading of ['summary', 'concepts', 'flow logs', 'more concepts']) {
+			const each = page.locator('.tabs__panel h3', { hasText: heading }).first();
+			expect(await each.isVisible(), heading).toBe(true);
+		}
+		expect(await page.getByText('a concept').isVisible()).toBe(true);
+		expect(await page.locator('[role="tablist"]').first().isVisible()).toBe(false);
+		await close();
+	});
+
+	test('in print every section is shown', async () => {
+		const { page, close } = await open('cases/');
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.getByText('a concept').isVisible()).toBe(true);
+		expect(await page.getByText('first summary point').isVisible()).toBe(true);
+		await close();
+	});
+
+	test('the "all sections" switch stacks every topic and is remembered across pages', async () => {
+		const { page, close } = await open('cases/');
+		const toggle = page.getByRole('button', { name: 'Show all sections' });
+		await toggle.click();
+		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		expect(await page.getByText('a concept').isVisible()).toBe(true);
+		expect(await page.locator('[role="tablist"]').first().isVisible()).toBe(false);
+		await page.goto(`${server.url}networking/peering/`);
+		expect(await page.getByText('no overlapping CIDRs').isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Show all sections' }).getAttribute('aria-pressed')).toBe('true');
+		await close();
+	});
+
+	test('the theme switch cycles auto → light → dark and is remembered', async () => {
+		const { page, close } = await open('cases/', { colorScheme: 'light' });
+		const button = page.locator('[data-theme-switch]');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+		await button.click();
+		await button.click();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		await page.reload();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		expect(await button.getAttribute('aria-label')).toBe('Theme: dark');
+		await close();
+	});
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test(`axe-core finds no violations (${colorScheme})`, async () => {
+			for (const path of ['cases/', '', 'same-mdx/']) {
+				const { page, problems, close } = await open(path, { colorScheme });
+				expect(await axeViolations(page), path).toEqual([]);
+				expect(problems, path).toEqual([]);
+				await close();
+			}
+		});
+	}
+
+	test('small screens: the sidebar opens from the menu button, and nothing overflows', async () => {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const page = await context.newPage();
+		await page.goto(`${server.url}cases/`);
+		expect(await page.locator('#sidebar').isVisible()).toBe(false);
+		await page.getByRole('button', { name: 'Notes menu' }).click();
+		expect(await page.locator('#sidebar').isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		expect(await page.locator('#sidebar').isVisible()).toBe(false);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await context.close();
+	});
+});
