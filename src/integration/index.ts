@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/site.ts';
 import { checkNotes } from '../notes/check.ts';
 import { scanNotes } from '../notes/files.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
+import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 
 const VIRTUAL_CONFIG = 'virtual:notes/config';
 
@@ -35,11 +36,13 @@ export class NotesProblemsError extends Error {
 export function notesIntegration(config: SiteConfig): AstroIntegration {
 	let projectRoot = process.cwd();
 	let problems: NoteProblem[] = [];
+	let outDir = path.join(projectRoot, 'dist');
 	return {
 		name: 'notes-site',
 		hooks: {
 			'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
 				projectRoot = fileURLToPath(astroConfig.root);
+				outDir = fileURLToPath(astroConfig.outDir);
 				updateConfig({
 					vite: {
 						plugins: [
@@ -53,6 +56,10 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 					},
 				});
 			},
+			'astro:server:setup': ({ server }) => {
+				// In dev, search uses the index of the last build.
+				server.middlewares.use(`${server.config.base.replace(/\/?$/, '/')}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
+			},
 			'astro:server:start': ({ logger }) => {
 				logReport(logger, findProblems(config, projectRoot));
 			},
@@ -60,7 +67,8 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 				problems = findProblems(config, projectRoot);
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
-			'astro:build:done': ({ logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
+				await writeSearchIndex(dir, config.lang, logger);
 				logReport(logger, problems);
 			},
 		},

@@ -1,4 +1,5 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
+import { HIGHLIGHT_PARAM } from '../dom/search.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
 	SECTIONS_MODE_EVENT,
@@ -36,4 +37,12 @@ if (navigator.clipboard) {
 			setTimeout(() => (button.textContent = CODE_COPY_LABEL), 1500);
 		});
 	}
+}
+
+/** Opened from a search result: mark the words found (loaded only then). */
+if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
+	void import('./search-highlight.ts').then(({ highlightSearchHits, highlightTerms }) => {
+		const body = document.querySelector<HTMLElement>('[data-pagefind-body]');
+		if (body) void highlightSearchHits(body, highlightTerms(location.search));
+	});
 }

@@ -1,0 +1,50 @@
+import { HIGHLIGHT_PARAM, SEARCH_HIT_CLASS } from '../dom/search.ts';
+import { TABS_TAG } from '../dom/tabs.ts';
+
+/** Words to highlight, from the `highlight` parameter Pagefind adds to result URLs. */
+export function highlightTerms(search: string): string[] {
+	const terms = new URLSearchParams(search).getAll(HIGHLIGHT_PARAM).flatMap((value) => value.split(/\s+/));
+	return [...new Set(terms.map((term) => term.trim()).filter((term) => term.length > 1))];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Marks the searched words in the note and brings the first one into view, selecting the tab that
+ * holds it (or, when the URL names a section, the first word in that section).
+ */
+export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
+	if (terms.length === 0) return;
+	const source = `(${terms.map(escapeRegExp).join('|')})`;
+	const pattern = new RegExp(source, 'giu');
+	const contains = new RegExp(source, 'iu');
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+		acceptNode: (node) =>
+			node.parentElement?.closest('script, style, button, [role="tablist"]') || !contains.test(node.nodeValue ?? '')
+				? NodeFilter.FILTER_REJECT
+				: NodeFilter.FILTER_ACCEPT,
+	});
+	const textNodes: Text[] = [];
+	while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
+	const marks: HTMLElement[] = [];
+	for (const node of textNodes) {
+		const parts = (node.nodeValue ?? '').split(pattern);
+		const replacement = parts.map((part, index) => {
+			if (index % 2 === 0) return document.createTextNode(part);
+			const mark = document.createElement('mark');
+			mark.className = SEARCH_HIT_CLASS;
+			mark.textContent = part;
+			marks.push(mark);
+			return mark;
+		});
+		node.replaceWith(...replacement);
+	}
+	const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const scope = section?.closest('[role="tabpanel"], section') ?? null;
+	const first = marks.find((mark) => !scope || scope.contains(mark)) ?? marks[0];
+	if (!first) return;
+	await customElements.whenDefined(TABS_TAG);
+	const tabs = first.closest(TABS_TAG) as (HTMLElement & { reveal(element: Element): boolean }) | null;
+	tabs?.reveal(first);
+	first.scrollIntoView({ block: 'center' });
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { readSearchIndex, type IndexedPage } from '../support/pagefind-index.ts';
+
+describe('the search index of a built site', () => {
+	let site: BuiltSite;
+	let pages: IndexedPage[];
+	const page = (url: string) => pages.find((each) => each.url === url)!;
+
+	beforeAll(() => {
+		site = buildSite(fixturePath('search-cases'), { base: '/notes-base/' });
+		expect(site.exitCode, site.output).toBe(0);
+		pages = readSearchIndex(site.dist);
+	});
+
+	test('is written by `npm run build` itself; URLs are relative to the base, which the client adds', () => {
+		expect(existsSync(path.join(site.dist, 'pagefind/pagefind.js'))).toBe(true);
+		expect(site.output).toMatch(/Search index: \d+ pages/);
+		expect(pages.map((each) => each.url).sort()).toEqual([
+			'/aws/advanced-vpc-networking/',
+			'/aws/peering/',
+			'/html-in-notes/',
+		]);
+	});
+
+	test('indexes the note text, every tab panel included, but not the chrome or the tab labels', () => {
+		const vpc = page('/aws/advanced-vpc-networking/');
+		expect(vpc.content).toContain('prefix list added to route table');
+		expect(vpc.content).toContain('flow logs are not realtime');
+		expect(vpc.content).not.toContain('All notes');
+		expect(vpc.content).not.toContain('On this page');
+		expect(vpc.content).not.toContain('Summary Concepts');
+		expect(vpc.content).not.toContain('Previous');
+	});
+
+	test('topics and sections are anchors, for results per topic and section', () => {
+		const anchors = page('/aws/advanced-vpc-networking/').anchors.filter((a) => /^h[23]$/.test(a.element));
+		expect(anchors).toContainEqual(expect.objectContaining({ element: 'h2', id: 'vpc-endpoints-gateway', text: 'VPC Endpoints (Gateway)' }));
+		expect(anchors).toContainEqual(expect.objectContaining({ element: 'h3', id: 'vpc-endpoints-gateway-concepts' }));
+	});
+
+	test('title, note and folder filters', () => {
+		expect(page('/aws/peering/')).toMatchObject({
+			meta: { title: 'Peering' },
+			filters: { note: ['Peering'], folder: ['aws'] },
+		});
+		expect(page('/html-in-notes/').filters).toEqual({ note: ['HTML in notes'] });
+	});
+
+	test('note pages load nothing of Pagefind until search is used', () => {
+		const html = site.page('aws/peering/index.html');
+		expect(html).not.toMatch(/<script[^>]+pagefind|<link[^>]+pagefind/);
+		expect(html).toContain('data-bundle="/notes-base/pagefind/"');
+	});
+});

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { buildSite, fixturePath } from '../support/build.ts';
+import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
+import { serveDist, type StaticServer } from '../support/serve.ts';
+
+const BASE = '/notes-base/';
+
+describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
+	let browser: Browser;
+	let server: StaticServer;
+
+	beforeAll(async () => {
+		const site = buildSite(fixturePath('search-cases'), { base: BASE });
+		expect(site.exitCode, site.output).toBe(0);
+		server = await serveDist(site.dist, BASE);
+		browser = await launchChromium(chromiumPath);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	async function open(path = 'aws/peering/') {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const problems = watchPage(page, new URL(server.url).origin);
+		const pagefindRequests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
+		});
+		await page.goto(`${server.url}${path}`);
+		await page.waitForFunction(() => customElements.get('notes-search'));
+		return { page, problems, pagefindRequests, close: () => context.close() };
+	}
+
+	const dialog = (page: Page) => page.locator('dialog.search__dialog');
+	const results = (page: Page) => page.locator('.search__result');
+
+	test('nothing of Pagefind loads with the page', async () => {
+		const { page, pagefindRequests, close } = await open();
+		await page.waitForLoadState('networkidle');
+		expect(pagefindRequests).toEqual([]);
+		await close();
+	});
+
+	test('opens with the button, with "/" and with Ctrl+K; Esc closes and focus returns', async () => {
+		const { page, problems, close } = await open();
+		const button = page.locator('[data-search-open]');
+		await button.click();
+		expect(await dialog(page).isVisible()).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.className)).toBe('search__input');
+		await page.keyboard.press('Escape');
+		expect(await dialog(page).isVisible()).toBe(false);
+		expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+		await page.locator('body').click({ position: { x: 5, y: 300 } });
+		await page.keyboard.press('/');
+		expect(await dialog(page).isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+k');
+		expect(await dialog(page).isVisible()).toBe(true);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('"prefix list": results per section, keyboard to the Concepts result, land on its tab with the words marked', async () => {
+		const { page, problems, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('prefix list');
+		await results(page).first().waitFor();
+		const paths = await page.locator('.search__path').allTextContents();
+		expect(paths).toContain('Advanced VPC Networking › VPC Endpoints (Gateway) › Concepts');
+		expect(await page.locator('.search__excerpt mark').first().textContent()).toMatch(/prefix/i);
+		const target = paths.indexOf('Advanced VPC Networking › VPC Endpoints (Gateway) › Concepts');
+		for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+		expect(await results(page).nth(target).getAttribute('aria-selected')).toBe('true');
+		await Promise.all([page.waitForURL(/advanced-vpc-networking/), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).pathname).toBe(`${BASE}aws/advanced-vpc-networking/`);
+		expect(new URL(page.url()).hash).toBe('#vpc-endpoints-gateway-concepts');
+		await expect.poll(() => page.locator('#vpc-endpoints-gateway-concepts-tab').getAttribute('aria-selected')).toBe('true');
+		await expect.poll(() => page.locator('#vpc-endpoints-gateway-concepts-panel mark.search-hit').count()).toBeGreaterThan(0);
+		expect(await page.locator('#vpc-endpoints-gateway-concepts-panel mark.search-hit').first().isVisible()).toBe(true);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('a match in an unselected tab is opened on the target page', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('realtime');
+		await results(page).first().waitFor();
+		await Promise.all([page.waitForURL(/advanced-vpc-networking/), page.keyboard.press('Enter')]);
+		await expect.poll(() => page.locator('#vpc-flow-logs-concepts-tab').getAttribute('aria-selected')).toBe('true');
+		expect(await page.locator('mark.search-hit', { hasText: /realtime/i }).first().isVisible()).toBe(true);
+		await close();
+	});
+
+	test('"no results" says so; filters narrow by note and folder', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('qwertyuiop');
+		await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('No results');
+		expect(await page.locator('select[name="note"] option').count()).toBe(4);
+		expect(await page.locator('select[name="folder"]').count()).toBe(0);
+		await page.locator('.search__input').fill('transitive');
+		await results(page).first().waitFor();
+		await page.locator('select[name="note"]').selectOption('HTML in notes');
+		await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('No results');
+		await close();
+	});
+
+	test('result text is escaped: markup quoted in a note cannot inject', async () => {
+		const { page, problems, close } = await open();
+		let alerted = false;
+		page.on('dialog', async (alert) => {
+			alerted = true;
+			await alert.dismiss();
+		});
+		await page.keyboard.press('/');
+		await page.keyboard.type('sentinelword onerror');
+		await results(page).first().waitFor();
+		const excerpt = await page.locator('.search__excerpt').first().textContent();
+		expect(excerpt).toContain('<img src=x onerror=');
+		expect(await page.locator('.search__results img, .search__results script').count()).toBe(0);
+		expect(alerted).toBe(false);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('axe-core finds no violations with the dialog open', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('peering');
+		await results(page).first().waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+		await close();
+	});
+});
