@@ -13,9 +13,9 @@ export const CODE_COPY_CLASS = 'code-block__copy';
 export const CODE_COPY_LABEL = 'Copy';
 export const CODE_COPIED_LABEL = 'Copied';
 
-export function codeBlockElement(pre: Element, language: string | undefined): Element {
+/** The wrapper around a `<pre>`: the block itself goes first, the copy button after it. */
+export function codeBlockWrapper(language: string | undefined): Element {
 	return h('div', { className: [CODE_BLOCK_CLASS], ...(language ? { dataLanguage: language } : {}) }, [
-		pre,
 		h('button', { type: 'button', className: [CODE_COPY_CLASS], hidden: true }, [text(CODE_COPY_LABEL)]),
 	]);
 }

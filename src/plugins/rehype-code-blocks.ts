@@ -1,9 +1,9 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { CODE_BLOCK_CLASS, codeBlockElement } from '../dom/code.ts';
+import type { Element } from 'hast';
+import type { HastPluginDefinition } from 'satteri';
+import { CODE_BLOCK_CLASS, codeBlockWrapper } from '../dom/code.ts';
 import { classList } from '../dom/hast.ts';
-import { hastTreePlugin } from './satteri.ts';
 
-function languageOf(pre: Element): string | undefined {
+export function codeLanguage(pre: Element): string | undefined {
 	const fromPre = pre.properties.dataLanguage;
 	if (typeof fromPre === 'string' && fromPre !== 'plaintext') return fromPre;
 	const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
@@ -12,18 +12,16 @@ function languageOf(pre: Element): string | undefined {
 }
 
 /** Wraps every fenced code block in the code block contract, which adds a copy button. */
-export function codeBlocks(root: Root): Root['children'] {
-	const visit = <T extends RootContent | ElementContent>(nodes: T[]): T[] =>
-		nodes.map((node) => {
-			if (node.type !== 'element') return node;
-			if (node.tagName === 'pre') return codeBlockElement(node, languageOf(node)) as T;
-			if (classList(node).includes(CODE_BLOCK_CLASS)) return node;
-			node.children = visit(node.children);
-			return node;
-		});
-	return visit(root.children);
-}
-
-export function rehypeCodeBlocks() {
-	return hastTreePlugin('rehype-code-blocks', (root) => codeBlocks(root));
+export function rehypeCodeBlocks(): HastPluginDefinition {
+	return {
+		name: 'rehype-code-blocks',
+		element: {
+			filter: ['pre'],
+			visit(node: Element, context) {
+				const parent = context.parent(node);
+				if (parent?.type === 'element' && classList(parent).includes(CODE_BLOCK_CLASS)) return;
+				context.wrapNode(node, codeBlockWrapper(codeLanguage(node)) as never);
+			},
+		},
+	};
 }

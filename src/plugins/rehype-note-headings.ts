@@ -1,8 +1,7 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element } from 'hast';
 import GithubSlugger from 'github-slugger';
-import { textContent } from '../dom/hast.ts';
+import type { HastPluginEntry } from 'satteri';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
-import { hastTreePlugin } from './satteri.ts';
 
 export interface RehypeNoteHeadingsOptions {
 	/**
@@ -12,85 +11,90 @@ export interface RehypeNoteHeadingsOptions {
 	liftTitle?: boolean;
 }
 
-const HEADING = /^h([1-6])$/;
 /** `1. Topic`, `2) Topic`, `3.1 Topic`: the number the author gave the topic. */
 const TOPIC_NUMBER = /^\s*(\d+(?:\.\d+)*)[.)]?\s+(?=\S)/;
 
-function headingDepth(node: RootContent | ElementContent): number {
-	if (node.type !== 'element') return 0;
-	const match = HEADING.exec(node.tagName);
-	return match ? Number(match[1]) : 0;
+/** Splits `1. VPC Flow Logs` into its number and the rest; no number → undefined. */
+export function splitTopicNumber(text: string): { number: string; rest: string } | undefined {
+	const match = TOPIC_NUMBER.exec(text);
+	return match ? { number: match[1], rest: text.slice(match[0].length) } : undefined;
 }
 
-/** Splits the leading `1.` off a topic heading; returns the number, or undefined. */
-function takeTopicNumber(heading: Element): string | undefined {
-	const first = heading.children[0];
-	if (first?.type !== 'text') return undefined;
-	const match = TOPIC_NUMBER.exec(first.value);
-	if (!match) return undefined;
-	first.value = first.value.slice(match[0].length);
-	return match[1];
-}
+export type HeadingDecision =
+	| { drop: true }
+	| { drop: false; id: string; topicNumber?: string };
 
 /**
- * Gives every heading of a note the shape the site relies on:
- * - drops empty headings (a lone `#` line is the author's separator);
- * - lifts the first `#` heading with text out of the body when it is the page title;
- * - moves a topic's number (`## 1. VPC Flow Logs`) into `data-topic-number`;
- * - sets deterministic ids: `vpc-flow-logs` for a topic, `vpc-flow-logs-concepts` for its
- *   `### concepts`, a plain slug for any other heading. Ids the author wrote are kept.
+ * What happens to each heading of one note, in document order. Deterministic: a new instance per
+ * note, so ids depend only on the note.
+ * - Empty headings are dropped (a lone `#` line is the author's separator).
+ * - The first `#` heading with text is dropped when it is the page title.
+ * - `## 1. VPC Flow Logs` → id `vpc-flow-logs`, number `1`; its `### concepts` → `vpc-flow-logs-concepts`.
+ * - Other headings get a plain slug; ids the author wrote are kept.
  */
-export function noteHeadings(root: Root, options: RehypeNoteHeadingsOptions = {}): Root['children'] {
-	const liftTitle = options.liftTitle ?? true;
-	const slugger = new GithubSlugger();
-	let titleLifted = !liftTitle;
-	let topicId: string | undefined;
+export class NoteHeadings {
+	#slugger = new GithubSlugger();
+	#titleLifted: boolean;
+	#topicId: string | undefined;
 
-	const visit = <T extends RootContent | ElementContent>(nodes: T[], topLevel: boolean): T[] => {
-		const kept: T[] = [];
-		for (const node of nodes) {
-			const depth = headingDepth(node);
-			if (depth === 0) {
-				if (node.type === 'element' || (node.type as string) === 'mdxJsxFlowElement') {
-					const parent = node as unknown as Element;
-					parent.children = visit(parent.children, false);
-				}
-				kept.push(node);
-				continue;
-			}
-			const heading = node as Element;
-			const label = textContent(heading).trim();
-			if (label === '' && heading.children.every((child) => child.type === 'text')) continue;
-			if (depth === 1 && !titleLifted) {
-				titleLifted = true;
-				continue;
-			}
-			const existingId = typeof heading.properties.id === 'string' ? heading.properties.id : undefined;
-			if (depth === 2 && topLevel) {
-				const number = takeTopicNumber(heading);
-				if (number) heading.properties[TOPIC_NUMBER_ATTRIBUTE] = number;
-				const id = existingId ?? slugger.slug(textContent(heading).trim());
-				heading.properties.id = id;
-				topicId = id;
-			} else if (depth === 3 && topicId && topLevel) {
-				heading.properties.id = existingId ?? slugger.slug(`${topicId} ${label}`);
-			} else {
-				heading.properties.id = existingId ?? slugger.slug(label);
-				if (depth === 1 && topLevel) topicId = undefined;
-			}
-			kept.push(node);
+	constructor(options: RehypeNoteHeadingsOptions = {}) {
+		this.#titleLifted = !(options.liftTitle ?? true);
+	}
+
+	decide(heading: { depth: number; text: string; id?: string; topLevel: boolean }): HeadingDecision {
+		const { depth, topLevel } = heading;
+		const text = heading.text.trim();
+		if (text === '') return { drop: true };
+		if (depth === 1 && !this.#titleLifted) {
+			this.#titleLifted = true;
+			return { drop: true };
 		}
-		return kept;
-	};
-
-	return visit(root.children, true);
+		if (depth === 2 && topLevel) {
+			const numbered = splitTopicNumber(text);
+			const id = heading.id ?? this.#slugger.slug(numbered ? numbered.rest : text);
+			this.#topicId = id;
+			return { drop: false, id, topicNumber: numbered?.number };
+		}
+		if (depth === 3 && topLevel && this.#topicId) {
+			return { drop: false, id: heading.id ?? this.#slugger.slug(`${this.#topicId} ${text}`) };
+		}
+		if (depth === 1 && topLevel) this.#topicId = undefined;
+		return { drop: false, id: heading.id ?? this.#slugger.slug(text) };
+	}
 }
 
-/** The Sätteri plugin: runs {@link noteHeadings} on every note, reading `title` from its front matter. */
-export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}) {
-	return hastTreePlugin('rehype-note-headings', (root, context) => {
-		const astro = context.data.astro as { frontmatter?: { title?: unknown } } | undefined;
-		const liftTitle = options.liftTitle ?? !astro?.frontmatter?.title;
-		return noteHeadings(root, { liftTitle });
-	});
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** The Sätteri plugin: applies {@link NoteHeadings} to every heading, reading `title` from the front matter. */
+export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
+	return (document) => {
+		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
+		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title });
+		return {
+			name: 'rehype-note-headings',
+			element: {
+				filter: HEADINGS,
+				visit(node: Element, context) {
+					const hasOnlyText = node.children.every((child) => child.type === 'text');
+					const decision = headings.decide({
+						depth: Number(node.tagName[1]),
+						text: context.textContent(node),
+						id: typeof node.properties.id === 'string' ? node.properties.id : undefined,
+						topLevel: context.parent(node)?.type === 'root',
+					});
+					if (decision.drop) {
+						// A heading whose only content is markup (an image, say) is not empty.
+						if (hasOnlyText || context.textContent(node).trim() !== '') context.removeNode(node);
+						return;
+					}
+					context.setProperty(node, 'id', decision.id);
+					if (decision.topicNumber) {
+						context.setProperty(node, TOPIC_NUMBER_ATTRIBUTE, decision.topicNumber);
+						const first = node.children[0];
+						if (first?.type === 'text') context.setProperty(first, 'value', splitTopicNumber(first.value)?.rest ?? first.value);
+					}
+				},
+			},
+		};
+	};
 }

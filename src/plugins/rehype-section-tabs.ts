@@ -10,24 +10,27 @@ const isHeading = (node: RootContent, tagName: string): node is Element =>
 /** A topic ends at the next `##` or `#`. */
 const endsTopic = (node: RootContent) => isHeading(node, 'h1') || isHeading(node, 'h2');
 
-/** MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###` sections. */
-function giveTabsTheirTopic(nodes: RootContent[], topicId: string) {
-	for (const node of nodes) {
-		const jsx = node as unknown as {
-			type: string;
-			name?: string;
-			attributes?: { type: string; name?: string; value?: unknown }[];
-		};
-		if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Tabs' || !jsx.attributes) continue;
-		if (!jsx.attributes.some((attribute) => attribute.name === 'topic')) {
-			jsx.attributes.push({ type: 'mdxJsxAttribute', name: 'topic', value: topicId });
-		}
-	}
+type JsxAttribute = { type: string; name?: string; value?: unknown };
+type JsxElement = { type: string; name?: string; attributes?: JsxAttribute[] };
+
+/**
+ * MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###`
+ * sections. Returns a new node; the tree's own nodes are never changed.
+ */
+function withTopic(node: RootContent, topicId: string): RootContent {
+	const jsx = node as unknown as JsxElement;
+	if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Tabs' || !jsx.attributes) return node;
+	if (jsx.attributes.some((attribute) => attribute.name === 'topic')) return node;
+	const attributes = [...jsx.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }];
+	return { ...jsx, attributes } as unknown as RootContent;
 }
 
 function buildTopic(heading: Element, nodes: RootContent[]): Element {
 	const firstSection = nodes.findIndex((node) => isHeading(node, 'h3'));
-	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)) as ElementContent[];
+	const topicId = String(heading.properties.id);
+	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)).map((node) =>
+		withTopic(node, topicId),
+	) as ElementContent[];
 	const sections: TabSection[] = [];
 	if (firstSection !== -1) {
 		for (const node of nodes.slice(firstSection) as ElementContent[]) {
@@ -35,9 +38,7 @@ function buildTopic(heading: Element, nodes: RootContent[]): Element {
 			else sections[sections.length - 1].content.push(node);
 		}
 	}
-	const topicId = String(heading.properties.id);
 	const hasIntro = !intro.every(isBlank);
-	giveTabsTheirTopic(intro as RootContent[], topicId);
 	const body = sectionsContent(topicId, sections);
 	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
 	return topicElement(heading, [...(hasIntro ? intro : []), ...body]);
@@ -49,7 +50,7 @@ function buildTopic(heading: Element, nodes: RootContent[]): Element {
  * a tab bar; a topic with nothing in it says "No notes yet". Expects the ids of
  * {@link import('./rehype-note-headings.ts').noteHeadings}.
  */
-export function sectionTabs(root: Root): Root['children'] {
+export function sectionTabs(root: Root): Root['children'] | undefined {
 	const output: RootContent[] = [];
 	const children = root.children;
 	for (let index = 0; index < children.length; index++) {
@@ -63,7 +64,7 @@ export function sectionTabs(root: Root): Root['children'] {
 		output.push(buildTopic(node, children.slice(index + 1, end)), { type: 'text', value: '\n' });
 		index = end - 1;
 	}
-	return output;
+	return output.length === children.length && output.every((node, i) => node === children[i]) ? undefined : output;
 }
 
 export function rehypeSectionTabs() {

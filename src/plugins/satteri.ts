@@ -1,30 +1,19 @@
 import type { Root } from 'hast';
 import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
 
-/** A whole-tree transform: it may change the tree it is given and returns the root's new children. */
+/**
+ * A whole-tree transform: the root in, the root's new children out (or `undefined` to leave the
+ * tree as it is). Sätteri's nodes are frozen: a transform builds new nodes around the existing
+ * ones and never changes them, which also lets Sätteri keep unchanged subtrees as they are.
+ */
 export type TreeTransform = (root: Root, context: HastVisitorContext) => Root['children'] | undefined;
 
-/** Sätteri hands plugins frozen, lazily resolved nodes; transforms get a plain copy they may change. */
-function plainCopy<T>(value: T): T {
-	if (Array.isArray(value)) return value.map(plainCopy) as T;
-	if (value === null || typeof value !== 'object') return value;
-	const copy: Record<string, unknown> = {};
-	for (const key of Object.keys(value)) {
-		if (key === '_resolver' || key === '_id') continue;
-		copy[key] = plainCopy((value as Record<string, unknown>)[key]);
-	}
-	return copy as T;
-}
-
-/**
- * Adapts a whole-tree transform to a Sätteri hast plugin. The transform runs once per document,
- * before any visitor, and its result replaces the root's children.
- */
+/** Adapts a whole-tree transform to a Sätteri hast plugin, run once per document before any visitor. */
 export function hastTreePlugin(name: string, transform: TreeTransform): HastPluginDefinition {
 	return {
 		name,
 		before(root, context) {
-			const children = transform(plainCopy(root) as Root, context);
+			const children = transform(root as Root, context);
 			if (children) context.replaceNode(root, { type: 'root', children } as never);
 		},
 	};

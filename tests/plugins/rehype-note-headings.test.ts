@@ -8,7 +8,7 @@ describe('rehype-note-headings', () => {
 		const html = await renderNote('## 1. Topic\n\n#\n\n### summary\n\n- a\n');
 		expect(html).not.toMatch(/<h1[^>]*>\s*<\/h1>/);
 		expect(headingsOf(html)).toEqual([
-			'h2 data-topic-number="1" id="topic" Topic',
+			'h2 id="topic" data-topic-number="1" Topic',
 			'h3 id="topic-summary" summary',
 		]);
 	});
@@ -16,9 +16,9 @@ describe('rehype-note-headings', () => {
 	test('moves the topic number into data-topic-number and leaves it out of the id', async () => {
 		const html = await renderNote('## 1. VPC Flow Logs\n\n## 12) Second\n\n## 3.1 Third\n\n## Demos\n');
 		expect(headingsOf(html)).toEqual([
-			'h2 data-topic-number="1" id="vpc-flow-logs" VPC Flow Logs',
-			'h2 data-topic-number="12" id="second" Second',
-			'h2 data-topic-number="3.1" id="third" Third',
+			'h2 id="vpc-flow-logs" data-topic-number="1" VPC Flow Logs',
+			'h2 id="second" data-topic-number="12" Second',
+			'h2 id="third" data-topic-number="3.1" Third',
 			'h2 id="demos" Demos',
 		]);
 	});
