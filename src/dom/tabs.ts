@@ -77,7 +77,7 @@ export function tabsElement(labelledBy: string | undefined, sections: TabSection
 	});
 	const listLabel = labelledBy ? { ariaLabelledBy: [labelledBy] } : { ariaLabel: 'Sections' };
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
-		h('div', { className: [TAB_LIST_CLASS], role: 'tablist', ...listLabel, hidden: true, dataPagefindIgnore: '' }, buttons),
+		h('div', { className: [TAB_LIST_CLASS], role: 'tablist', ...listLabel, hidden: true, dataPagefindIgnore: 'all' }, buttons),
 		...panels,
 	]);
 }

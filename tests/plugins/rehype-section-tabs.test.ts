@@ -49,7 +49,7 @@ describe('rehype-section-tabs cases', () => {
 	test('renders the tab contract: tablist hidden until JavaScript, panels visible, ids and ARIA wired', async () => {
 		const html = await renderNote('## 1. Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
 		expect(html).toMatchInlineSnapshot(`
-			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" role="tablist" aria-labelledby="topic" hidden data-pagefind-ignore=""><button type="button" role="tab" id="topic-summary-tab" aria-controls="topic-summary-panel" aria-selected="true" tabindex="0">Summary</button><button type="button" role="tab" id="topic-concepts-tab" aria-controls="topic-concepts-panel" aria-selected="false" tabindex="-1">Concepts</button></div><div class="tabs__panel" role="tabpanel" id="topic-summary-panel" aria-labelledby="topic-summary-tab" tabindex="0"><h3 id="topic-summary">summary</h3>
+			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" role="tablist" aria-labelledby="topic" hidden data-pagefind-ignore="all"><button type="button" role="tab" id="topic-summary-tab" aria-controls="topic-summary-panel" aria-selected="true" tabindex="0">Summary</button><button type="button" role="tab" id="topic-concepts-tab" aria-controls="topic-concepts-panel" aria-selected="false" tabindex="-1">Concepts</button></div><div class="tabs__panel" role="tabpanel" id="topic-summary-panel" aria-labelledby="topic-summary-tab" tabindex="0"><h3 id="topic-summary">summary</h3>
 			<ul>
 			<li>a</li>
 			</ul>
