@@ -9,4 +9,3 @@ export const HIGHLIGHT_PARAM = 'highlight';
 export const SEARCH_HIT_CLASS = 'search-hit';
 /** How many matching sections of one note are listed. */
 export const SUB_RESULTS_PER_NOTE = 3;
-export const SEARCH_DEBOUNCE_MS = 100;

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_PARAM, SEARCH_DEBOUNCE_MS, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
+import { HIGHLIGHT_PARAM, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
 
 /** The parts of Pagefind's JavaScript API this element uses. */
 interface PagefindAnchor {
@@ -24,11 +24,10 @@ interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
-	debouncedSearch(
+	search(
 		term: string,
 		options: { filters?: Record<string, string> },
-		debounceMs: number,
-	): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+	): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
 interface Hit {
@@ -98,7 +97,9 @@ class NotesSearch extends HTMLElement {
 	#filters!: HTMLElement;
 	#template!: HTMLTemplateElement;
 	#active = -1;
-	#query = 0;
+	/** A search is running; `#stale` says the input changed meanwhile and it must run again. */
+	#searching = false;
+	#stale = false;
 
 	connectedCallback() {
 		this.#dialog = this.querySelector('dialog')!;
@@ -180,11 +181,30 @@ class NotesSearch extends HTMLElement {
 		}
 	}
 
+	/**
+	 * Searches as the reader types, without a timer: the first keystroke searches at once, and
+	 * keystrokes that arrive while a search runs are folded into one more search for the latest text.
+	 */
 	async #search() {
-		const query = ++this.#query;
+		if (this.#searching) {
+			this.#stale = true;
+			return;
+		}
+		this.#searching = true;
+		try {
+			do {
+				this.#stale = false;
+				await this.#searchOnce();
+			} while (this.#stale);
+		} finally {
+			this.#searching = false;
+		}
+	}
+
+	async #searchOnce() {
 		const term = this.#input.value.trim();
 		const pagefind = await this.#load();
-		if (!pagefind || query !== this.#query) return;
+		if (!pagefind) return;
 		if (!term) {
 			this.#show([]);
 			this.#setStatus('');
@@ -192,10 +212,10 @@ class NotesSearch extends HTMLElement {
 		}
 		const filters: Record<string, string> = {};
 		for (const select of this.#filters.querySelectorAll('select')) if (select.value) filters[select.name] = select.value;
-		const search = await pagefind.debouncedSearch(term, { filters }, SEARCH_DEBOUNCE_MS);
-		if (!search || query !== this.#query) return;
+		const search = await pagefind.search(term, { filters });
 		const data = await Promise.all(search.results.slice(0, 8).map((result) => result.data()));
-		if (query !== this.#query) return;
+		// Typed on meanwhile: the loop in #search runs again with the new text.
+		if (this.#input.value.trim() !== term) return;
 		const hits = data.flatMap(hitsOf);
 		this.#show(hits);
 		this.#setStatus(hits.length === 0 ? `No results for “${term}”.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}`);

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { serveDist } from '../support/serve.ts';
+
+export interface BuildRun {
+	wallMs: number;
+	/** Peak resident memory of the build's whole process tree (Astro, Pagefind, Chromium). */
+	peakRssMb: number;
+	output: string;
+	exitCode: number;
+}
+
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+function treeRssKb(rootPid: number): number {
+	let total = 0;
+	const children = new Map<number, number[]>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	const visit = (pid: number) => {
+		try {
+			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+			total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+		} catch {
+			return;
+		}
+		for (const child of children.get(pid) ?? []) visit(child);
+	};
+	visit(rootPid);
+	return total;
+}
+
+/** Runs `astro build` (what `npm run build` runs) and measures wall time and peak memory. */
+export function runBuild(projectRoot: string, env: Record<string, string>, outDir: string): Promise<BuildRun> {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+			cwd: projectRoot,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		let peakKb = 0;
+		const sampler = setInterval(() => {
+			if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+		}, 50);
+		child.on('close', (code) => {
+			clearInterval(sampler);
+			resolve({ wallMs: performance.now() - started, peakRssMb: peakKb / 1024, output, exitCode: code ?? 1 });
+		});
+	});
+}
+
+export function folderBytes(folder: string): number {
+	let total = 0;
+	for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const file = path.join(folder, entry.name);
+		total += entry.isDirectory() ? folderBytes(file) : statSync(file).size;
+	}
+	return total;
+}
+
+export const gzipBytes = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+export interface PageWeight {
+	htmlRaw: number;
+	htmlGzip: number;
+	/** JavaScript loaded by the page to network idle, inline scripts included, gzip. */
+	jsGzip: number;
+	jsRaw: number;
+	cssGzip: number;
+	cssRaw: number;
+	/** Everything transferred to network idle (gzip where the server compresses). */
+	transferred: number;
+	requests: number;
+	/** Requests for anything that is not the page, its CSS or its JS. */
+	otherRequests: string[];
+}
+
+/** Loads a page in Chromium from a gzip-serving static server, as GitHub Pages serves it. */
+export async function measurePage(browser: Browser, dist: string, pagePath: string): Promise<PageWeight> {
+	const server = await serveDist(dist);
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const responses: { url: string; type: string; transferred: number; raw: number }[] = [];
+	page.on('requestfinished', async (request) => {
+		const response = await request.response();
+		const sizes = await request.sizes();
+		const body = await response?.body().catch(() => undefined);
+		responses.push({
+			url: request.url(),
+			type: request.resourceType(),
+			transferred: sizes.responseBodySize + sizes.responseHeadersSize,
+			raw: body?.length ?? 0,
+		});
+	});
+	await page.goto(`${server.url}${pagePath}`, { waitUntil: 'networkidle' });
+	const html = readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
+	const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+	const inlineStyles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+	const of = (type: string) => responses.filter((response) => response.type === type);
+	const sum = (list: typeof responses, key: 'transferred' | 'raw') => list.reduce((total, each) => total + each[key], 0);
+	const bodyOf = (list: typeof responses) => list.reduce((total, each) => total + gzipBytes(readFileSync(path.join(dist, new URL(each.url).pathname))), 0);
+	const weight: PageWeight = {
+		htmlRaw: Buffer.byteLength(html),
+		htmlGzip: gzipBytes(html),
+		jsRaw: sum(of('script'), 'raw') + Buffer.byteLength(inlineScripts),
+		jsGzip: bodyOf(of('script')) + (inlineScripts ? gzipBytes(inlineScripts) : 0),
+		cssRaw: sum(of('stylesheet'), 'raw') + Buffer.byteLength(inlineStyles),
+		cssGzip: bodyOf(of('stylesheet')) + (inlineStyles ? gzipBytes(inlineStyles) : 0),
+		transferred: sum(responses, 'transferred'),
+		requests: responses.length,
+		otherRequests: responses.filter((r) => !['document', 'script', 'stylesheet'].includes(r.type)).map((r) => r.url),
+	};
+	await context.close();
+	await server.close();
+	return weight;
+}
+
+export interface SearchTiming {
+	/** From clicking the search button (nothing of Pagefind loaded) to the first result of a two-word query. */
+	coldMs: number;
+	/** From the first keystroke of another query, with Pagefind loaded, to its first result. */
+	warmMs: number;
+	/** Bytes Pagefind downloaded for the first query (runtime, wasm, index chunks, fragments). */
+	bytes: number;
+	requests: number;
+}
+
+/** Times search in Chromium the way a reader uses it. */
+export async function measureSearch(browser: Browser, dist: string, pagePath: string, queries: [string, string]): Promise<SearchTiming> {
+	const server = await serveDist(dist);
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	let bytes = 0;
+	let requests = 0;
+	page.on('requestfinished', async (request) => {
+		if (!request.url().includes('/pagefind/')) return;
+		const sizes = await request.sizes();
+		bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+		requests++;
+	});
+	await page.goto(`${server.url}${pagePath}`, { waitUntil: 'networkidle' });
+	await page.waitForFunction(() => customElements.get('notes-search'));
+
+	const firstResultAfter = async (start: () => Promise<void>) => {
+		await page.evaluate(() => {
+			const list = document.querySelector('#search-results')!;
+			list.replaceChildren();
+			(window as unknown as { firstResult: Promise<number> }).firstResult = new Promise((resolve) => {
+				new MutationObserver((_, observer) => {
+					if (list.children.length > 0) {
+						observer.disconnect();
+						resolve(performance.now());
+					}
+				}).observe(list, { childList: true });
+			});
+		});
+		const startedAt = await page.evaluate(() => performance.now());
+		await start();
+		const endedAt = await page.evaluate(() => (window as unknown as { firstResult: Promise<number> }).firstResult);
+		return endedAt - startedAt;
+	};
+
+	const coldMs = await firstResultAfter(async () => {
+		await page.click('[data-search-open]');
+		await page.keyboard.type(queries[0]);
+	});
+	const coldBytes = bytes;
+	const coldRequests = requests;
+	await page.fill('.search__input', '');
+	const warmMs = await firstResultAfter(() => page.keyboard.type(queries[1]));
+	await context.close();
+	await server.close();
+	return { coldMs, warmMs, bytes: coldBytes, requests: coldRequests };
+}
