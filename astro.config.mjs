@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parseSiteConfig } from './src/config/site.ts';
 import { markdownPlugins } from './src/plugins/index.ts';
@@ -13,10 +14,16 @@ const site = parseSiteConfig({
 });
 
 export default defineConfig({
+	// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see the README.
+	site: site.site && new URL(site.site).origin,
+	base: site.base,
+	// Every page is a folder (`/aws/vpc/`): links end in `/`, as GitHub Pages serves them.
+	trailingSlash: 'always',
 	markdown: {
 		processor: satteri(markdownPlugins(site)),
 		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 	},
-	integrations: [mdx(), notesIntegration(site)],
+	// The sitemap needs absolute URLs: only when the site's URL is known.
+	integrations: [mdx(), notesIntegration(site), ...(site.site ? [sitemap()] : [])],
 	devToolbar: { enabled: false },
 });

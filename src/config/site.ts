@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'astro/zod';
+import { resolveSiteLocation, SiteLocationError, type SiteLocation } from './site-url.ts';
 
 /**
  * Everything a user can set. Options come from `notes({...})` in `astro.config.mjs`;
@@ -18,16 +21,32 @@ export const SiteOptionsSchema = z
 		strict: z.boolean().default(false),
 		/** How many neighbouring notes the sidebar lists before it links to the full list. Default: `40`. */
 		sidebarNotes: z.number().int().min(1).default(40),
+		/**
+		 * Public URL of the home page (`https://notes.example.com/`), for canonical URLs, the sitemap
+		 * and social previews. Env `SITE_URL`. Default: derived: `public/CNAME` gives
+		 * `https://<domain>/`; on GitHub Actions, `GITHUB_REPOSITORY` `owner/repo` gives
+		 * `https://owner.github.io/repo/` (`owner/owner.github.io`: `https://owner.github.io/`);
+		 * elsewhere unknown.
+		 */
+		site: z.string().optional(),
+		/** Path of the home page below the host (`/aws-notes/`). Env `BASE_PATH`. Default: the path of `site`, else `/`. */
+		base: z.string().optional(),
 	})
 	.strict();
 
 export type SiteOptions = z.input<typeof SiteOptionsSchema>;
-export type SiteConfig = z.output<typeof SiteOptionsSchema>;
+/** The parsed settings; `site` and `base` are resolved (see `resolveSiteLocation`). */
+export type SiteConfig = Omit<z.output<typeof SiteOptionsSchema>, 'site' | 'base'> & SiteLocation;
+
+/** GitHub Pages' custom-domain file, relative to the project root. */
+export const CNAME_FILE = 'public/CNAME';
 
 /** The environment variables the README documents, mapped onto options. */
-function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<SiteConfig> {
-	const fromEnv: Partial<SiteConfig> = {};
+function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<z.output<typeof SiteOptionsSchema>> {
+	const fromEnv: Partial<z.output<typeof SiteOptionsSchema>> = {};
 	if (env.NOTES_DIR) fromEnv.notesDir = env.NOTES_DIR;
+	if (env.SITE_URL) fromEnv.site = env.SITE_URL;
+	if (env.BASE_PATH) fromEnv.base = env.BASE_PATH;
 	if (env.NOTES_STRICT !== undefined && env.NOTES_STRICT !== '') {
 		fromEnv.strict = !['0', 'false', 'no', 'off'].includes(env.NOTES_STRICT.toLowerCase());
 	}
@@ -41,11 +60,35 @@ export class SiteConfigError extends Error {
 	}
 }
 
-/** Parses the options once; throws one error listing every bad key as `key.path: message`. */
-export function parseSiteConfig(options: SiteOptions = {}, env: NodeJS.ProcessEnv = process.env): SiteConfig {
+function readCname(projectRoot: string): { file: string; text: string } | undefined {
+	const file = path.join(projectRoot, CNAME_FILE);
+	return existsSync(file) ? { file: CNAME_FILE, text: readFileSync(file, 'utf8') } : undefined;
+}
+
+/**
+ * Parses the options once; throws one error listing every bad key as `key.path: message`.
+ * `projectRoot` is where `public/CNAME` is looked for.
+ */
+export function parseSiteConfig(
+	options: SiteOptions = {},
+	env: NodeJS.ProcessEnv = process.env,
+	projectRoot: string = process.cwd(),
+): SiteConfig {
 	const result = SiteOptionsSchema.safeParse({ ...options, ...optionsFromEnv(env) });
-	if (result.success) return result.data;
-	throw new SiteConfigError(
-		result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-	);
+	if (!result.success) {
+		throw new SiteConfigError(
+			result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+		);
+	}
+	const { site, base, ...rest } = result.data;
+	try {
+		return { ...rest, ...resolveSiteLocation({ site, base, cname: readCname(projectRoot), env }) };
+	} catch (error) {
+		if (!(error instanceof SiteLocationError)) throw error;
+		const { where, message } = error.issue;
+		// An option also names the variable that set it; a file (`public/CNAME:1`) or variable names itself.
+		const variable = { site: 'SITE_URL', base: 'BASE_PATH' }[where];
+		const key = variable && env[variable] ? `${where} (${variable})` : where;
+		throw new SiteConfigError([`${key}: ${message}`]);
+	}
 }

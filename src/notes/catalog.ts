@@ -70,7 +70,15 @@ export function groupNotes(notes: readonly Note[]): { group: string; notes: Note
 	return [...groups].map(([group, members]) => ({ group, notes: members }));
 }
 
+/**
+ * A URL below the site's base (`/aws-notes/favicon.svg`). The base comes from the parsed settings,
+ * not `import.meta.env.BASE_URL`, which a `BASE_URL` environment variable overrides in server code.
+ */
+export function siteHref(path = ''): string {
+	return `${config.base}${path}`;
+}
+
 /** A note's URL below the site's base. */
 export function noteHref(slug: string, hash = ''): string {
-	return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${slug}/${hash ? `#${hash}` : ''}`;
+	return siteHref(`${slug}/${hash ? `#${hash}` : ''}`);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { SiteConfig } from '../config/site.ts';
 import { rehypeAlerts } from './rehype-alerts.ts';
+import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
@@ -11,6 +12,6 @@ import { remarkNoteImages } from './remark-note-images.ts';
 export function markdownPlugins(config: SiteConfig, root: string = process.cwd()): SatteriProcessorOptions {
 	return {
 		mdastPlugins: [remarkNoteImages({ notesRoot: path.resolve(root, config.notesDir) })],
-		hastPlugins: [rehypeNoteHeadings(), rehypeAlerts(), rehypeCodeBlocks(), rehypeSectionTabs()],
+		hastPlugins: [rehypeNoteHeadings(), rehypeAlerts(), rehypeCodeBlocks(), rehypeSectionTabs(), rehypeBaseLinks({ base: config.base })],
 	};
 }

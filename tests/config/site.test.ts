@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSiteConfig, SiteConfigError } from '../../src/config/site.ts';
 
@@ -10,6 +13,8 @@ describe('parseSiteConfig', () => {
 			notesDir: 'content',
 			strict: false,
 			sidebarNotes: 40,
+			site: undefined,
+			base: '/',
 		});
 	});
 
@@ -18,6 +23,34 @@ describe('parseSiteConfig', () => {
 		expect(config.notesDir).toBe('elsewhere');
 		expect(config.strict).toBe(true);
 		expect(parseSiteConfig({ strict: true }, { NOTES_STRICT: '0' }).strict).toBe(false);
+	});
+
+	test('SITE_URL and BASE_PATH override the options', () => {
+		const options = { site: 'https://example.org/', base: '/notes/' };
+		expect(parseSiteConfig(options, {})).toMatchObject({ site: 'https://example.org/notes/', base: '/notes/' });
+		expect(parseSiteConfig(options, { SITE_URL: 'https://notes.example.com', BASE_PATH: '/' })).toMatchObject({
+			site: 'https://notes.example.com/',
+			base: '/',
+		});
+	});
+
+	test('on GitHub Actions the site URL comes from GITHUB_REPOSITORY; public/CNAME is read from the project root', () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'site-config-'));
+		const env = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'alice/aws-notes' };
+		expect(parseSiteConfig({}, env, root)).toMatchObject({ site: 'https://alice.github.io/aws-notes/', base: '/aws-notes/' });
+		mkdirSync(path.join(root, 'public'));
+		writeFileSync(path.join(root, 'public/CNAME'), 'notes.example.com\n');
+		expect(parseSiteConfig({}, env, root)).toMatchObject({ site: 'https://notes.example.com/', base: '/' });
+		writeFileSync(path.join(root, 'public/CNAME'), 'https://notes.example.com\n');
+		expect(() => parseSiteConfig({}, env, root)).toThrow(
+			/Invalid notes site configuration:\n  - public\/CNAME:1: expected a domain name: write the domain only/,
+		);
+	});
+
+	test('a bad SITE_URL or BASE_PATH names the option and the variable', () => {
+		expect(() => parseSiteConfig({}, { SITE_URL: 'notes.example.com' })).toThrow(/ - site \(SITE_URL\): expected the site's full URL/);
+		expect(() => parseSiteConfig({}, { BASE_PATH: 'https://x.example/' })).toThrow(/ - base \(BASE_PATH\): expected a path/);
+		expect(() => parseSiteConfig({ base: '/a?b' }, {})).toThrow(/ - base: expected a path/);
 	});
 
 	test('one error lists every bad key by path', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,66 +16,94 @@ export interface BuiltSite {
 	page(file: string): string;
 }
 
-/** The environment without what Vitest sets for itself (`BASE_URL`, `MODE`, `NODE_ENV`…), which would leak into Vite. */
-function buildEnvironment(): NodeJS.ProcessEnv {
-	const env = { ...process.env };
-	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[name];
-	for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
-	return env;
-}
-
-const LOCK = path.join(tmpdir(), 'notes-site-build.lock');
-
-/**
- * Astro writes intermediate files into `<root>/.astro/`, so two builds of the project at once
- * (test files run in parallel) would overwrite each other: builds take turns.
- */
-function withBuildLock<T>(work: () => T): T {
-	const sleeper = new Int32Array(new SharedArrayBuffer(4));
-	for (;;) {
-		try {
-			mkdirSync(LOCK);
-			break;
-		} catch {
-			// A lock left by a killed run is stale after ten minutes.
-			const held = statSync(LOCK, { throwIfNoEntry: false });
-			if (held && Date.now() - held.mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
-			Atomics.wait(sleeper, 0, 0, 200);
-		}
-	}
-	try {
-		return work();
-	} finally {
-		rmSync(LOCK, { recursive: true, force: true });
-	}
-}
-
 export interface BuildOptions {
 	/** Extra environment, e.g. `{ NOTES_STRICT: '1' }`. */
 	env?: Record<string, string>;
+	/** The base path, set as `BASE_PATH` would set it. */
 	base?: string;
+	/** Project files to add or replace for this build only, e.g. `{ 'public/CNAME': 'notes.example.com' }`. */
+	files?: Record<string, string>;
+}
+
+/** What a project is made of, besides its notes. */
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
+
+/**
+ * A copy of this project in `folder`, with its notes folder at the same relative path (so reports
+ * name the same files) and `files` added. Astro keeps generated state in `<root>/.astro/`: builds
+ * in one folder would overwrite each other's when test files run in parallel. `node_modules` is
+ * linked, not copied.
+ */
+function copyProject(folder: string, notesDir: string, files: Record<string, string>): { root: string; notesDir: string } {
+	const root = path.join(folder, 'project');
+	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
+	symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+	const notesFromRoot = path.relative(projectRoot, path.resolve(projectRoot, notesDir));
+	const inProject = !notesFromRoot.startsWith('..') && !path.isAbsolute(notesFromRoot);
+	if (inProject) cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
+	for (const [name, text] of Object.entries(files)) {
+		mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+		writeFileSync(path.join(root, name), text);
+	}
+	return { root, notesDir: inProject ? notesFromRoot : notesDir };
+}
+
+/**
+ * Left out of a test build's environment: what says where the site is served, so that the tests
+ * build the same site on GitHub Actions (which sets `GITHUB_REPOSITORY`) as anywhere else; and
+ * what Vitest sets for its own `import.meta.env` (`BASE_URL`, `MODE`...), which Astro would read
+ * as the site's.
+ */
+const LEFT_OUT_VARIABLES = [
+	'GITHUB_ACTIONS',
+	'GITHUB_REPOSITORY',
+	'GITHUB_SERVER_URL',
+	'SITE_URL',
+	'BASE_PATH',
+	'BASE_URL',
+	'SITE',
+	'ASSETS_PREFIX',
+	'MODE',
+	'DEV',
+	'PROD',
+	'SSR',
+];
+
+function environmentWithout(names: string[]): NodeJS.ProcessEnv {
+	const env = { ...process.env };
+	for (const name of names) delete env[name];
+	return env;
 }
 
 /**
  * Builds a notes folder with the project's real Astro config, in a child process, into a fresh
- * temporary folder (its own `dist/` and Astro cache), as `npm run build` would.
+ * temporary folder (its own copy of the project, `dist/` and Astro cache), as `npm run build` would.
  */
 export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSite {
 	const temporary = mkdtempSync(path.join(tmpdir(), 'notes-build-'));
 	const dist = path.join(temporary, 'dist');
-	const result = withBuildLock(() => spawnSync(
+	const { root, notesDir: notes } = copyProject(temporary, notesDir, options.files ?? {});
+	const result = spawnSync(
 		process.execPath,
 		[
 			path.join(projectRoot, 'tests/support/run-build.ts'),
-			JSON.stringify({ root: projectRoot, outDir: dist, cacheDir: path.join(temporary, 'cache'), base: options.base }),
+			JSON.stringify({ root, outDir: dist, cacheDir: path.join(temporary, 'cache') }),
 		],
 		{
-			cwd: projectRoot,
+			cwd: root,
 			encoding: 'utf8',
-			env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', NOTES_DIR: notesDir, ...options.env },
+			env: {
+				...environmentWithout(LEFT_OUT_VARIABLES),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				NO_COLOR: '1',
+				FORCE_COLOR: '0',
+				NOTES_DIR: notes,
+				...(options.base === undefined ? {} : { BASE_PATH: options.base }),
+				...options.env,
+			},
 			timeout: 240_000,
 		},
-	));
+	);
 	return {
 		dist,
 		output: `${result.stdout}\n${result.stderr}`,

@@ -38,10 +38,15 @@ export interface StaticServer {
 export async function serveDist(dist: string, base = '/'): Promise<StaticServer> {
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		let pathname = decodeURIComponent(url.pathname);
-		if (!pathname.startsWith(base)) pathname = '/\0';
-		let file = path.join(dist, pathname.slice(base.length));
-		if (existsSync(file) && statSync(file).isDirectory()) {
+		const pathname = decodeURIComponent(url.pathname);
+		if (`${pathname}/` === base) {
+			response.writeHead(301, { location: base }).end();
+			return;
+		}
+		// Outside the base path is another site: not found here.
+		const inside = pathname.startsWith(base);
+		let file = inside ? path.join(dist, pathname.slice(base.length)) : path.join(dist, '\0');
+		if (inside && existsSync(file) && statSync(file).isDirectory()) {
 			if (!pathname.endsWith('/')) {
 				response.writeHead(301, { location: `${url.pathname}/` }).end();
 				return;

