@@ -23,6 +23,16 @@ export interface BuildOptions {
 }
 
 /**
+ * The parent's environment without what Vitest adds: it sets `NODE_ENV=test` and mirrors
+ * `import.meta.env` (`DEV`, `PROD`, `MODE`, `BASE_URL`, `SSR`) into `process.env`, which Astro would
+ * read back, building as if in dev (`import.meta.env.DEV` true).
+ */
+function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const { NODE_ENV: _nodeEnv, DEV: _dev, PROD: _prod, MODE: _mode, BASE_URL: _base, SSR: _ssr, ...rest } = env;
+	return { ...rest, NODE_ENV: 'production' };
+}
+
+/**
  * Builds a notes folder with the project's real Astro config, in a child process, into a fresh
  * temporary folder (its own `dist/` and Astro cache), as `npm run build` would.
  */
@@ -38,7 +48,14 @@ export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSi
 		{
 			cwd: projectRoot,
 			encoding: 'utf8',
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', NOTES_DIR: notesDir, ...options.env },
+			env: {
+				...buildEnvironment(process.env),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				NO_COLOR: '1',
+				FORCE_COLOR: '0',
+				NOTES_DIR: notesDir,
+				...options.env,
+			},
 			timeout: 240_000,
 		},
 	);
