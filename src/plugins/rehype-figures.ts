@@ -50,12 +50,12 @@ const PLACEHOLDER_TITLE = dataProperty(PLACEHOLDER_TITLE_ATTRIBUTE);
 const isElement = (node: RootContent | ElementContent | undefined, tagName?: string): node is Element =>
 	node?.type === 'element' && (tagName === undefined || node.tagName === tagName);
 
-const isPlaceholder = (node: RootContent | ElementContent): node is Element =>
+const isPlaceholder = (node: RootContent | ElementContent): boolean =>
 	isElement(node) && classList(node).includes(FIGURE_MISSING_CLASS);
 
 /** An image or placeholder that becomes a figure of its own. */
-const isFigurable = (node: RootContent | ElementContent): node is Element =>
-	(isElement(node, 'img') && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node);
+const isFigurable = (node: RootContent | ElementContent): boolean =>
+	isElement(node) && ((node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node));
 
 const isSvg = (src: string) => /\.svg$/i.test(src.split(/[?#]/)[0]);
 
@@ -139,7 +139,7 @@ function splitParagraph(paragraph: Element): Element[] {
 	for (const child of paragraph.children) {
 		if (isFigurable(child)) {
 			flush();
-			output.push(toFigure(child));
+			output.push(toFigure(child as Element));
 		} else run.push(child);
 	}
 	flush();

@@ -98,7 +98,7 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 			image(node, context) {
 				if (!node.url) return;
 				const replacement = imageNode({ url: node.url, alt: node.alt ?? '', title: node.title });
-				if (replacement.type === 'image' && replacement.url === node.url) return;
+				if ('url' in replacement && replacement.url === node.url) return;
 				context.replaceNode(node, replacement as never);
 			},
 			imageReference(node, context) {

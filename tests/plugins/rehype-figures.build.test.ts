@@ -5,7 +5,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { htmlToHast } from 'satteri';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIGURE_SIZES } from '../../src/dom/figure.ts';
-import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { buildSite, type BuiltSite } from '../support/build.ts';
 
 const FIXTURE = 'tests/fixtures/figure-cases';
 /** The fixture's remote probe image points here: any request means the build downloaded it. */
@@ -54,7 +54,7 @@ describe('figures in a built site', () => {
 	let probeRequests = 0;
 
 	beforeAll(async () => {
-		probe = createServer((request, response) => {
+		probe = createServer((_request, response) => {
 			probeRequests++;
 			response.writeHead(404).end();
 		});

@@ -98,7 +98,7 @@ describe('rehype-figures', () => {
 	});
 
 	test('a second run does not change the output', async () => {
-		const { html } = await markdownToHtml('Text ![A](img/a.png "T")\n\n- ![B](https://example.com/b.png)\n');
+		const { html } = markdownToHtml('Text ![A](img/a.png "T")\n\n- ![B](https://example.com/b.png)\n');
 		const tree = htmlToHast(html, { fragment: true }) as Root;
 		const once = toHtml({ type: 'root', children: noteFigures(tree).children });
 		const again = toHtml({ type: 'root', children: noteFigures(htmlToHast(once, { fragment: true }) as Root).children });

@@ -7,6 +7,14 @@ import { projectRoot } from './build.ts';
 
 const config = parseSiteConfig({}, {});
 
+/** The render data Astro hands the pipeline (`ctx.data.astro`). */
+const astroData = (frontmatter: Record<string, unknown>) => ({
+	frontmatter,
+	headings: [],
+	localImagePaths: new Set<string>(),
+	remoteImagePaths: new Set<string>(),
+});
+
 /**
  * Renders Markdown through the site's real Sätteri pipeline, as a note at `<notesDir>/<name>`
  * (`content/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder).
@@ -20,7 +28,7 @@ export async function renderNote(
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
-		data: { astro: { frontmatter } },
+		data: { astro: astroData(frontmatter) },
 	});
 	return html;
 }
@@ -32,7 +40,7 @@ export async function compileMdxNote(source: string, name = 'note.mdx', notesDir
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
-		data: { astro: { frontmatter: {} } },
+		data: { astro: astroData({}) },
 	});
 	return code;
 }
