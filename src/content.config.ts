@@ -5,18 +5,31 @@ import { escapePath } from 'tinyglobby';
 import config from 'virtual:notes/config';
 import { NoteFrontmatterSchema } from './config/note.ts';
 import { noteSlug, scanNotes } from './notes/files.ts';
+import { notesAssetsStamp } from './notes/images.ts';
 
 const notesRoot = path.resolve(config.notesDir);
 /** Notes that cannot be built are left out here and reported by the integration. */
 const { excluded } = scanNotes(notesRoot);
 
+const notesLoader = glob({
+	base: notesRoot,
+	pattern: ['**/*.{md,mdx}', ...excluded.map((file) => `!${escapePath(file)}`)],
+	generateId: ({ entry }) => noteSlug(entry),
+});
+
 export const collections = {
 	notes: defineCollection({
-		loader: glob({
-			base: notesRoot,
-			pattern: ['**/*.{md,mdx}', ...excluded.map((file) => `!${escapePath(file)}`)],
-			generateId: ({ entry }) => noteSlug(entry),
-		}),
+		loader: {
+			...notesLoader,
+			// A note's cached render also depends on its images: see notesAssetsStamp().
+			load: (context) => {
+				const stamp = notesAssetsStamp(notesRoot);
+				return notesLoader.load({
+					...context,
+					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${stamp}` : data),
+				});
+			},
+		},
 		schema: NoteFrontmatterSchema,
 	}),
 };

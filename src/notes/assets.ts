@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export type ResolvedAsset =
@@ -8,10 +8,15 @@ export type ResolvedAsset =
 	| { kind: 'local'; file: string }
 	/** A file inside the notes folder that does not exist. */
 	| { kind: 'missing'; file: string }
-	/** A path that leaves the notes folder: refused. */
+	/** A path that leaves the notes folder (or a `file:` URL): refused. */
 	| { kind: 'outside'; file: string };
 
 const REMOTE = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
+
+/** `https://…`, `data:`, `//host/…`: URLs the site leaves to the browser (`file:` is not one). */
+export function isRemoteUrl(url: string): boolean {
+	return REMOTE.test(url) && !/^file:/i.test(url);
+}
 
 /** Decodes `%20` and friends; a malformed escape is kept as written. */
 function decodePath(url: string): string {
@@ -22,17 +27,38 @@ function decodePath(url: string): string {
 	}
 }
 
+const isInside = (root: string, file: string) => {
+	const fromRoot = path.relative(root, file);
+	return fromRoot === '' || (!fromRoot.startsWith('..') && !path.isAbsolute(fromRoot));
+};
+
+/** The file as it exists on disk: as written, or in the other Unicode normal form (macOS writes NFD names). */
+function existing(file: string): string | undefined {
+	for (const candidate of [file, file.normalize('NFC'), file.normalize('NFD')]) {
+		if (existsSync(candidate)) return candidate;
+	}
+	return undefined;
+}
+
 /**
  * Resolves an image or asset reference written in a note, relative to the note's own folder.
- * A leading `/` means the notes folder's root.
+ * A leading `/` means the notes folder's root. A path that leaves the notes folder, directly or
+ * through a symbolic link, is `outside`.
  */
 export function resolveNoteAsset(url: string, noteFile: string, notesRoot: string): ResolvedAsset {
-	if (REMOTE.test(url)) return { kind: 'remote', url };
+	if (/^file:/i.test(url)) return { kind: 'outside', file: decodePath(url.replace(/^file:(\/\/)?/i, '')) };
+	if (isRemoteUrl(url)) return { kind: 'remote', url };
 	const withoutQuery = decodePath(url.replace(/[?#].*$/, ''));
 	const file = withoutQuery.startsWith('/')
 		? path.join(notesRoot, withoutQuery)
 		: path.resolve(path.dirname(noteFile), withoutQuery);
-	const fromRoot = path.relative(notesRoot, file);
-	if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) return { kind: 'outside', file };
-	return existsSync(file) ? { kind: 'local', file } : { kind: 'missing', file };
+	if (!isInside(notesRoot, file)) return { kind: 'outside', file };
+	const found = existing(file);
+	if (!found) return { kind: 'missing', file };
+	try {
+		if (!isInside(realpathSync(notesRoot), realpathSync(found))) return { kind: 'outside', file: found };
+	} catch {
+		return { kind: 'missing', file };
+	}
+	return { kind: 'local', file: found };
 }

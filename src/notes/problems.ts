@@ -14,6 +14,8 @@ export interface NoteProblem {
 
 export type ProblemKind =
 	| 'missing-image'
+	| 'image-outside'
+	| 'bad-image'
 	| 'empty-note'
 	| 'bad-encoding'
 	| 'duplicate-url'
@@ -22,6 +24,8 @@ export type ProblemKind =
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
+	'image-outside': ['image outside the notes folder', 'images outside the notes folder'],
+	'bad-image': ['unreadable image', 'unreadable images'],
 	'empty-note': ['empty note', 'empty notes'],
 	'bad-encoding': ['note not in UTF-8', 'notes not in UTF-8'],
 	'duplicate-url': ['duplicate URL', 'duplicate URLs'],

@@ -8,6 +8,21 @@ import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
  */
 export type TreeTransform = (root: Root, context: HastVisitorContext) => Root['children'] | undefined;
 
+/**
+ * A plain, changeable copy of a Sätteri tree, for a transform that edits in place. It costs a full
+ * re-encode of the document, so take it only when there is something to change.
+ */
+export function mutableCopy<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(mutableCopy) as T;
+	if (value === null || typeof value !== 'object') return value;
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		if (key === '_resolver' || key === '_id') continue;
+		copy[key] = mutableCopy((value as Record<string, unknown>)[key]);
+	}
+	return copy as T;
+}
+
 /** Adapts a whole-tree transform to a Sätteri hast plugin, run once per document before any visitor. */
 export function hastTreePlugin(name: string, transform: TreeTransform): HastPluginDefinition {
 	return {

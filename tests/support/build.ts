@@ -67,6 +67,8 @@ const LEFT_OUT_VARIABLES = [
 	'DEV',
 	'PROD',
 	'SSR',
+	// Vitest sets NODE_ENV=test; a build sets production itself.
+	'NODE_ENV',
 ];
 
 function environmentWithout(names: string[]): NodeJS.ProcessEnv {
@@ -94,6 +96,7 @@ export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSi
 			encoding: 'utf8',
 			env: {
 				...environmentWithout(LEFT_OUT_VARIABLES),
+				NODE_ENV: 'production',
 				ASTRO_TELEMETRY_DISABLED: '1',
 				NO_COLOR: '1',
 				FORCE_COLOR: '0',

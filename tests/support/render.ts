@@ -7,7 +7,7 @@ import { projectRoot } from './build.ts';
 
 const config = parseSiteConfig({}, {});
 
-/** What Astro seeds `ctx.data.astro` with. */
+/** The render data Astro hands the pipeline (`ctx.data.astro`). */
 const astroData = (frontmatter: Record<string, unknown>) => ({
 	frontmatter,
 	headings: [],
@@ -15,13 +15,19 @@ const astroData = (frontmatter: Record<string, unknown>) => ({
 	remoteImagePaths: new Set<string>(),
 });
 
-/** Renders Markdown through the site's real Sätteri pipeline, as a note at `content/<name>`. */
-export async function renderNote(source: string, { name = 'note.md', frontmatter = {} as Record<string, unknown> } = {}) {
-	const { mdastPlugins, hastPlugins } = markdownPlugins(config, projectRoot);
+/**
+ * Renders Markdown through the site's real Sätteri pipeline, as a note at `<notesDir>/<name>`
+ * (`content/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder).
+ */
+export async function renderNote(
+	source: string,
+	{ name = 'note.md', frontmatter = {} as Record<string, unknown>, notesDir = config.notesDir } = {},
+) {
+	const { mdastPlugins, hastPlugins } = markdownPlugins({ ...config, notesDir }, projectRoot);
 	const { html } = await markdownToHtml(source, {
 		mdastPlugins,
 		hastPlugins,
-		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
 		features: { gfm: true, smartPunctuation: true },
 		data: { astro: astroData(frontmatter) },
 	});
@@ -29,12 +35,12 @@ export async function renderNote(source: string, { name = 'note.md', frontmatter
 }
 
 /** Compiles MDX through the same pipeline; returns the JavaScript module source. */
-export async function compileMdxNote(source: string, name = 'note.mdx') {
-	const { mdastPlugins, hastPlugins } = markdownPlugins(config, projectRoot);
+export async function compileMdxNote(source: string, name = 'note.mdx', notesDir = config.notesDir) {
+	const { mdastPlugins, hastPlugins } = markdownPlugins({ ...config, notesDir }, projectRoot);
 	const { code } = await mdxToJs(source, {
 		mdastPlugins,
 		hastPlugins,
-		fileURL: pathToFileURL(path.join(projectRoot, config.notesDir, name)),
+		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
 		features: { gfm: true, smartPunctuation: true },
 		data: { astro: astroData({}) },
 	});

@@ -1,0 +1,22 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from '../support/build.ts';
+
+/** What CI runs: the shipped notes, in strict mode (NOTES_STRICT=1). */
+describe('the shipped notes, built in strict mode', () => {
+	let site: BuiltSite;
+	beforeAll(() => {
+		site = buildSite('content', { env: { NOTES_STRICT: '1' } });
+	});
+
+	test('build without a single problem', () => {
+		expect(site.exitCode, site.output).toBe(0);
+		expect(site.output).toContain('No problems found in the notes.');
+	});
+
+	test('show every figure, and no placeholder', () => {
+		const page = site.page('advanced-vpc-networking/index.html');
+		expect(page).not.toContain('figure-missing');
+		expect(page.match(/<figure class="figure" data-figure="image">/g)).toHaveLength(8);
+		expect(page.match(/<img [^>]*srcset="[^"]+"/g)?.length).toBe(8);
+	});
+});

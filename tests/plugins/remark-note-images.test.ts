@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { compileMdxNote, renderNote } from '../support/render.ts';
+
+const notesDir = 'tests/fixtures/figure-cases';
+const render = (source: string, name = 'note.md') => renderNote(source, { notesDir, name });
+/** The `src` of every image and the path of every placeholder, in order. */
+const sources = (html: string) =>
+	[...html.matchAll(/<img [^>]*?src="([^"]*)"|figure-missing__path">([^<]*)</g)].map((match) => match[1] ?? `missing ${match[2]}`);
+
+describe('remark-note-images', () => {
+	test('rewrites a local image to its path relative to the note, URL-encoded', async () => {
+		expect(sources(await render('![a](img/diagram.png)'))).toEqual(['./img/diagram.png', './img/diagram.png']);
+		expect(sources(await render('![a](<img/my slide.png>)'))[0]).toBe('./img/my%20slide.png');
+		expect(sources(await render('![a](img/my%20slide.png)'))[0]).toBe('./img/my%20slide.png');
+		expect(sources(await render('![a](img/schéma-réseau.png)'))[0]).toBe('./img/sch%C3%A9ma-r%C3%A9seau.png');
+		expect(sources(await render('![a](../shared-img/shared.png)', 'topic/a.md'))[0]).toBe('../shared-img/shared.png');
+		expect(sources(await render('![a](/img/photo.jpg)', 'topic/a.md'))[0]).toBe('../img/photo.jpg');
+	});
+
+	test('leaves remote images as written', async () => {
+		expect(sources(await render('![a](https://example.com/a.png)'))[0]).toBe('https://example.com/a.png');
+	});
+
+	test('resolves reference-style images through their definition', async () => {
+		const html = await render('![a][pic]\n\n[pic]: img/photo.jpg "From the definition"\n');
+		expect(sources(html)[0]).toBe('./img/photo.jpg');
+		expect(html).toContain('<figcaption class="figure__caption">From the definition</figcaption>');
+	});
+
+	test('treats a raw <img> that stands alone like a Markdown image, keeping its size', async () => {
+		const html = await render('<img src="img/photo.jpg" alt="Raw" width="300">');
+		expect(sources(html)[0]).toBe('./img/photo.jpg');
+		expect(html).toMatch(/<figure class="figure" data-figure="image">.*<img src=".\/img\/photo.jpg" alt="Raw" width="300"/s);
+	});
+
+	test('replaces missing, outside and unreadable images with a placeholder naming the path', async () => {
+		const html = await render(
+			'![gone](img/nope.png)\n\n![up](../../../etc/passwd)\n\n![text](img/not-an-image.png)\n\n<img src="img/raw-nope.png" alt="raw">\n',
+		);
+		expect(sources(html)).toEqual([
+			'missing img/nope.png',
+			'missing ../../../etc/passwd',
+			'missing img/not-an-image.png',
+			'missing img/raw-nope.png',
+		]);
+		expect(html).toContain('aria-label="Image not found: gone (img/nope.png)"');
+		expect(html).toContain('aria-label="Image refused (outside the notes folder): up (../../../etc/passwd)"');
+		expect(html).toContain('aria-label="Image unreadable: text (img/not-an-image.png)"');
+	});
+
+	test('in MDX, turns <Figure> and <img> with literal attributes into the same image', async () => {
+		const code = await compileMdxNote(
+			'<Figure src="img/diagram.png" alt="A" caption="Cap" />\n\nText <img src="img/photo.jpg" alt="B" /> more.\n',
+			'note.mdx',
+			notesDir,
+		);
+		expect(code).not.toMatch(/_components\.Figure|"Figure"/);
+		expect(code).toContain('src: "./img/diagram.png"');
+		expect(code).toContain('src: "./img/photo.jpg"');
+		expect(code).toContain('children: "Cap"');
+	});
+
+	test('in MDX, leaves an imported image to the <Figure> component', async () => {
+		const code = await compileMdxNote(
+			"import chart from './img/diagram.png';\n\n<Figure src={chart} alt=\"A\" />\n",
+			'note.mdx',
+			notesDir,
+		);
+		expect(code).toMatch(/_components\.Figure|Figure,/);
+		expect(code).toContain('src: chart');
+	});
+
+	test('in MDX, a local <img> with attributes it cannot resolve becomes a placeholder', async () => {
+		const code = await compileMdxNote('<img src="img/photo.jpg" style={{ width: 10 }} />\n', 'note.mdx', notesDir);
+		expect(code).toContain('"Image unreadable"');
+		expect(code).toContain('"img/photo.jpg"');
+	});
+
+	test('a second run does not change the output', async () => {
+		const source = '![a](img/diagram.png "t")\n\n![b](img/nope.png)\n';
+		expect(await render(source)).toBe(await render(source));
+	});
+});

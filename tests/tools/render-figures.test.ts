@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+import { checkNotes, imageReferences } from '../../src/notes/check.ts';
+import { scanNotes } from '../../src/notes/files.ts';
+import { inspectImageBytes } from '../../src/notes/images.ts';
+import {
+	FIGURE_WIDTH,
+	FIGURES_OUTPUT,
+	FIGURES_SOURCE,
+	figureSources,
+	pixelDifference,
+	renderFigure,
+} from '../../src/tools/render-figures.ts';
+import { projectRoot } from '../support/build.ts';
+
+const notesRoot = path.join(projectRoot, 'content');
+
+describe('the figures drawn for the shipped notes', () => {
+	test('every image the shipped notes reference resolves to a readable file', () => {
+		const scan = scanNotes(notesRoot, projectRoot);
+		expect(scan.problems).toEqual([]);
+		const references = scan.notes.flatMap((note) => imageReferences(note));
+		expect(references.length).toBe(8);
+		expect(checkNotes(scan.notes, notesRoot, projectRoot)).toEqual([]);
+	});
+
+	test('every referenced PNG has an SVG source, and every source a PNG', () => {
+		const scan = scanNotes(notesRoot, projectRoot);
+		const referenced = scan.notes
+			.flatMap((note) => imageReferences(note).map((reference) => path.resolve(path.dirname(note.file), reference.url)))
+			.map((file) => path.basename(file, '.png'))
+			.sort();
+		const sources = figureSources().map((name) => name.replace(/\.svg$/, ''));
+		expect(sources).toEqual([...new Set(referenced)].sort());
+		for (const name of sources) expect(existsSync(path.join(FIGURES_OUTPUT, `${name}.png`)), name).toBe(true);
+	});
+
+	test.each(figureSources())('%s: the PNG is up to date with its source', async (name) => {
+		const png = readFileSync(path.join(FIGURES_OUTPUT, name.replace(/\.svg$/, '.png')));
+		expect(inspectImageBytes(png)).toEqual({ ok: true, format: 'png' });
+		const { width, hasAlpha } = await sharp(png).metadata();
+		expect(width).toBe(FIGURE_WIDTH);
+		expect(hasAlpha).toBe(false);
+		expect(await pixelDifference(await renderFigure(path.join(FIGURES_SOURCE, name)), png)).toBeLessThan(0.01);
+	});
+
+	test('the comparison notices a PNG that does not match its source', async () => {
+		const [first, second] = figureSources();
+		const other = readFileSync(path.join(FIGURES_OUTPUT, second.replace(/\.svg$/, '.png')));
+		expect(await pixelDifference(await renderFigure(path.join(FIGURES_SOURCE, first)), other)).toBeGreaterThan(0.01);
+	});
+});
