@@ -6,7 +6,7 @@ import { isRemoteUrl } from './assets.ts';
 import type { NoteFile } from './files.ts';
 import { resolveNoteImage } from './images.ts';
 import { htmlImages, jsxImage, positionAt, type JsxElementLike } from './image-syntax.ts';
-import type { NoteProblem } from './problems.ts';
+import { displayPath, type NoteProblem } from './problems.ts';
 
 function* walk(node: MdastNodes): Generator<MdastNodes> {
 	yield node;
@@ -78,8 +78,8 @@ export function checkImage(
 	notesRoot: string,
 	projectRoot: string,
 ): NoteProblem | undefined {
-	const file = path.relative(projectRoot, note.file).split(path.sep).join('/');
-	const shown = (absolute: string) => path.relative(projectRoot, absolute).split(path.sep).join('/');
+	const file = displayPath(note.file, projectRoot);
+	const shown = (absolute: string) => displayPath(absolute, projectRoot);
 	// `file:line  path`, then what is wrong on the next line.
 	const problem = (kind: NoteProblem['kind'], hint: string): NoteProblem => ({
 		kind,

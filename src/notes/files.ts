@@ -4,7 +4,7 @@ import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import { mdxToMdast } from 'satteri';
 import { NoteFrontmatterSchema } from '../config/note.ts';
-import type { NoteProblem } from './problems.ts';
+import { displayPath, type NoteProblem } from './problems.ts';
 
 export const NOTE_EXTENSIONS = ['.md', '.mdx'];
 
@@ -89,7 +89,7 @@ export function scanNotes(notesRoot: string, projectRoot: string = process.cwd()
 
 	for (const relativePath of listNoteFiles(notesRoot)) {
 		const file = path.join(notesRoot, relativePath);
-		const shown = path.relative(projectRoot, file).split(path.sep).join('/');
+		const shown = displayPath(file, projectRoot);
 		const exclude = (problem: Omit<NoteProblem, 'file'>) => {
 			problems.push({ file: shown, ...problem });
 			excluded.push(relativePath);

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** One thing wrong with the notes, located in its file so the author can fix it. */
 export interface NoteProblem {
 	/** What kind of problem it is; the report counts them by kind. */
@@ -32,6 +34,16 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'bad-frontmatter': ['invalid front matter', 'invalid front matter blocks'],
 	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
 };
+
+/**
+ * How a report names a file: relative to the project (`content/vpc.md`), or absolute when it lies
+ * outside the project (a notes folder elsewhere, given with `NOTES_DIR`).
+ */
+export function displayPath(file: string, projectRoot: string): string {
+	const relative = path.relative(projectRoot, file);
+	const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+	return shown.split(path.sep).join('/');
+}
 
 /** `content/vpc.md:22:3` */
 export function formatLocation(problem: Pick<NoteProblem, 'file' | 'line' | 'column'>): string {

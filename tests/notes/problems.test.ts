@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatLocation, formatReport } from '../../src/notes/problems.ts';
+import { displayPath, formatLocation, formatReport } from '../../src/notes/problems.ts';
 
 describe('the problem report', () => {
 	test('locations read file:line:column', () => {
@@ -26,5 +26,12 @@ describe('the problem report', () => {
 
 	test('says so when there is nothing to report', () => {
 		expect(formatReport([])).toBe('No problems found in the notes.');
+	});
+});
+
+describe('displayPath', () => {
+	test('relative inside the project, absolute outside it', () => {
+		expect(displayPath('/work/site/content/vpc.md', '/work/site')).toBe('content/vpc.md');
+		expect(displayPath('/tmp/notes/vpc.md', '/work/site')).toBe('/tmp/notes/vpc.md');
 	});
 });
