@@ -11,7 +11,6 @@ import {
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-sections-switch]')) {
 	const root = document.documentElement;
 	const sync = () => button.setAttribute('aria-pressed', String(root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked'));
-	button.hidden = false;
 	sync();
 	button.addEventListener('click', () => {
 		const next: SectionsMode = root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked' ? 'tabs' : 'stacked';

@@ -103,8 +103,7 @@ function revealHashTarget() {
 	const panel = target.closest(`.${TAB_PANEL_CLASS}`);
 	const tabs = panel?.closest<NotesTabs>(TABS_TAG);
 	if (!panel || !tabs || !tabs.reveal(target)) return;
-	const anchor = sectionsMode() === 'tabs' && target === panel.querySelector('h3') ? tabs : target;
-	anchor.scrollIntoView({ block: 'start' });
+	target.scrollIntoView({ block: 'start' });
 }
 
 if (!customElements.get(TABS_TAG)) {

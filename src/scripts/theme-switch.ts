@@ -19,7 +19,6 @@ const current = (): Preference => {
 };
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-switch]')) {
-	button.hidden = false;
 	button.addEventListener('click', () => {
 		const next = PREFERENCES[(PREFERENCES.indexOf(current()) + 1) % PREFERENCES.length];
 		try {
