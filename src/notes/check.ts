@@ -5,7 +5,7 @@ import { markdownToMdast, mdxToMdast } from 'satteri';
 import { isRemoteUrl } from './assets.ts';
 import type { NoteFile } from './files.ts';
 import { resolveNoteImage } from './images.ts';
-import { htmlImages, jsxImage, positionAt, type JsxElementLike } from './image-syntax.ts';
+import { htmlImages, jsxImage, MAY_HAVE_IMAGES, positionAt, type JsxElementLike } from './image-syntax.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 
 function* walk(node: MdastNodes): Generator<MdastNodes> {
@@ -27,6 +27,7 @@ export interface ImageReference {
  * (each tag at its own line), and in MDX `<Figure src>` / `<img src>` with a literal `src`.
  */
 export function imageReferences(note: NoteFile): ImageReference[] {
+	if (!MAY_HAVE_IMAGES.test(note.source)) return [];
 	const mdx = note.relativePath.toLowerCase().endsWith('.mdx');
 	const tree = (mdx ? mdxToMdast : markdownToMdast)(note.source) as MdastNodes;
 	const definitions = new Map<string, string>();

@@ -112,3 +112,6 @@ export function jsxImage(element: JsxElementLike, isRemote: (url: string) => boo
 		height: literal.height,
 	};
 }
+
+/** `![…`, `<img`, `<Figure`: a cheap look at a note's source for anything that can be an image. */
+export const MAY_HAVE_IMAGES = /!\[|<img\b|<Figure\b/i;

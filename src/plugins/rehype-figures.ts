@@ -18,7 +18,7 @@ import {
 import { classList, h, isBlank } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
-import { htmlImages } from '../notes/image-syntax.ts';
+import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
 import { PLACEHOLDER_TITLE_ATTRIBUTE } from './remark-note-images.ts';
 import { hastTreePlugin, mutableCopy } from './satteri.ts';
 
@@ -251,9 +251,6 @@ interface AstroRenderData {
 	localImagePaths?: Set<string>;
 	remoteImagePaths?: Set<string>;
 }
-
-/** `![…`, `<img`, `<Figure`: what can make a figure. */
-const MAY_HAVE_IMAGES = /!\[|<img\b|<Figure\b/i;
 
 export interface RehypeFiguresOptions {
 	/** Absolute path of the notes folder: raw `<img>` paths may not point outside it. */
