@@ -5,7 +5,7 @@ import type { MdastPluginEntry, MdastVisitorContext } from 'satteri';
 import { dataProperty, missingImageElement, type MissingReason } from '../dom/figure.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
-import { jsxImage, plainHtmlImage, type JsxElementLike } from '../notes/image-syntax.ts';
+import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage, type JsxElementLike } from '../notes/image-syntax.ts';
 
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
@@ -57,6 +57,8 @@ function* walk(node: MdastNodes): Generator<MdastNodes> {
 export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginEntry {
 	return (factory) => {
 		if (!factory.fileURL || factory.fileURL.protocol !== 'file:') return null;
+		// Most notes have no image: leave the plugin out for them, tree walk and all.
+		if (!MAY_HAVE_IMAGES.test(factory.source)) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
 		const definitions = new Map<string, { url: string; title?: string | null }>();
 
@@ -88,7 +90,6 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		return {
 			name: 'remark-note-images',
 			before(root) {
-				definitions.clear();
 				for (const node of walk(root as MdastNodes)) {
 					if (node.type === 'definition' && !definitions.has(node.identifier)) {
 						definitions.set(node.identifier, { url: node.url, title: node.title });
