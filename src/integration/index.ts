@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/site.ts';
 import { checkNotes } from '../notes/check.ts';
 import { scanNotes } from '../notes/files.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
+import { diagramIconsPlugin, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 
 const VIRTUAL_CONFIG = 'virtual:notes/config';
 
@@ -35,11 +36,14 @@ export class NotesProblemsError extends Error {
 export function notesIntegration(config: SiteConfig): AstroIntegration {
 	let projectRoot = process.cwd();
 	let problems: NoteProblem[] = [];
+	let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
+	let diagrams: DiagramsPass | undefined;
 	return {
 		name: 'notes-site',
 		hooks: {
-			'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+			'astro:config:setup': ({ config: astroConfig, updateConfig, command: astroCommand }) => {
 				projectRoot = fileURLToPath(astroConfig.root);
+				command = astroCommand;
 				updateConfig({
 					vite: {
 						plugins: [
@@ -49,15 +53,22 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 								load: (id) =>
 									id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined,
 							},
+							diagramIconsPlugin(() => (command === 'build' ? diagrams?.occurrences : undefined)),
 						],
 					},
 				});
 			},
+			// Diagrams are rendered before Astro renders (and caches) any note, which it does before build:start.
+			'astro:config:done': async ({ config: astroConfig, logger }) => {
+				if (command === 'dev' || command === 'build') {
+					diagrams = await runDiagramsPass({ config, projectRoot, command, logger, astroConfig });
+				}
+			},
 			'astro:server:start': ({ logger }) => {
-				logReport(logger, findProblems(config, projectRoot));
+				logReport(logger, [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])]);
 			},
 			'astro:build:start': () => {
-				problems = findProblems(config, projectRoot);
+				problems = [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])];
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
 			'astro:build:done': ({ logger }) => {

@@ -5,12 +5,17 @@ import { rehypeAlerts } from './rehype-alerts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
+import { remarkDiagrams } from './remark-diagrams.ts';
+import { diagramsSetup } from '../diagrams/setup.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
 
 /** The Markdown pipeline shared by `.md` and `.mdx` notes, in run order. */
 export function markdownPlugins(config: SiteConfig, root: string = process.cwd()): SatteriProcessorOptions {
 	return {
-		mdastPlugins: [remarkNoteImages({ notesRoot: path.resolve(root, config.notesDir) })],
+		mdastPlugins: [
+			remarkNoteImages({ notesRoot: path.resolve(root, config.notesDir) }),
+			remarkDiagrams(diagramsSetup(config, root)),
+		],
 		hastPlugins: [rehypeNoteHeadings(), rehypeAlerts(), rehypeCodeBlocks(), rehypeSectionTabs()],
 	};
 }
