@@ -12,7 +12,7 @@ import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './theme.ts';
  */
 
 /** Bump when what is stored changes shape or `finishSvg` changes its output. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface RenderSettings {
 	mermaid: string;

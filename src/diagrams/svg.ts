@@ -7,7 +7,8 @@
  *   mermaid's few unprefixed ids (`actor0`) and Iconify's random ones (`IconifyId1a2b…0`) are
  *   renamed in document order, so the same input gives the same bytes;
  * - the root `<svg>` gets `role="img"`, its natural `width`/`height` (the page scales it down) and
- *   loses `xmlns` (not needed inline) and mermaid's `max-width` style.
+ *   loses `xmlns` (not needed inline) and mermaid's `max-width` style;
+ * - `style` attributes take the form Astro gives them in MDX, so `.md` and `.mdx` agree byte for byte.
  */
 
 export interface FinishedSvg {
@@ -60,10 +61,30 @@ function parseAttributes(tag: string): [string, string][] {
 
 const textOf = (fragment: string) => decodeEntities(fragment.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 
+/**
+ * `stroke-width: 1; fill: red;` → `stroke-width:1;fill:red`: the form Astro writes for a style in
+ * MDX, so a diagram is byte-identical in `.md` and `.mdx` notes. Undefined when nothing is left.
+ */
+export function canonicalStyle(style: string): string | undefined {
+	const declarations = style
+		.split(';')
+		.map((declaration) => declaration.trim())
+		.filter(Boolean)
+		.map((declaration) => {
+			const colon = declaration.indexOf(':');
+			return colon === -1 ? declaration : `${declaration.slice(0, colon).trim()}:${declaration.slice(colon + 1).trim()}`;
+		});
+	return declarations.length ? declarations.join(';') : undefined;
+}
+
 /** Finishes one rendered SVG whose root has the id `rootId` (see the module comment). */
 export function finishSvg(raw: string, rootId: string): FinishedSvg {
 	let svg = raw.replace(/\sxmlns(?::\w+)?="[^"]*"/g, '').replace(/\sxlink:href=/g, ' href=');
 	svg = namespaceIds(svg, rootId);
+	svg = svg.replace(/\sstyle="([^"]*)"/g, (_, style: string) => {
+		const canonical = canonicalStyle(style);
+		return canonical ? ` style="${canonical}"` : '';
+	});
 
 	const rootTag = /^<svg\b[^>]*>/.exec(svg.trimStart());
 	if (!rootTag) throw new Error(`mermaid returned no <svg> element (got ${JSON.stringify(svg.slice(0, 80))})`);
@@ -73,11 +94,12 @@ export function finishSvg(raw: string, rootId: string): FinishedSvg {
 	const width = Math.ceil(viewBox[2] || Number.parseFloat(attributes.get('width') ?? '') || 300);
 	const height = Math.ceil(viewBox[3] || Number.parseFloat(attributes.get('height') ?? '') || 150);
 
-	const style = (attributes.get('style') ?? '')
-		.split(';')
-		.map((declaration) => declaration.trim())
-		.filter((declaration) => declaration && !/^max-width\s*:/i.test(declaration))
-		.join('; ');
+	const style = canonicalStyle(
+		(attributes.get('style') ?? '')
+			.split(';')
+			.filter((declaration) => !/^\s*max-width\s*:/i.test(declaration))
+			.join(';'),
+	);
 	attributes.delete('style');
 	attributes.delete('aria-roledescription');
 	attributes.set('width', String(width));

@@ -77,6 +77,8 @@ export function mermaidConfig(theme: DiagramTheme) {
 			archEdgeColor: c('muted'),
 			archEdgeArrowColor: c('muted'),
 			archGroupBorderColor: c('muted'),
+			// mermaid's default is a light grey glow, which reads as a halo on the dark surface.
+			dropShadow: theme === 'light' ? 'drop-shadow(0px 1px 2px rgba(27, 31, 39, 0.18))' : 'drop-shadow(0px 1px 2px rgba(0, 0, 0, 0.6))',
 		},
 		architecture: { seed: 1, padding: 40, iconSize: 72, fontSize: 15 },
 	};

@@ -7,7 +7,7 @@ import { h, text } from './hast.ts';
  * theme switch swaps them with no script and no re-render:
  *
  * ```html
- * <figure class="diagram" data-diagram="architecture" data-diagram-render="build" data-zoom
+ * <figure class="diagram" data-diagram="architecture" data-diagram-render="build" data-zoom="diagram"
  *         data-diagram-width="812" data-diagram-height="420">
  *   <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}">
  *     <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
@@ -25,7 +25,7 @@ import { h, text } from './hast.ts';
  * reader's browser when it nears the viewport (and inserts the same SVG as above):
  *
  * ```html
- * <figure class="diagram" data-diagram-render="browser" data-zoom>
+ * <figure class="diagram" data-diagram-render="browser" data-zoom="diagram">
  *   <notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-1a2b3c4d5e">
  *     <pre class="diagram__source">flowchart LR …</pre>
  *   </notes-diagram>
@@ -59,8 +59,9 @@ export const DIAGRAM_THEME_ATTRIBUTE = 'data-diagram-theme';
 export const DIAGRAM_ID_ATTRIBUTE = 'data-diagram-id';
 /** On `notes-diagram`, once a variant is drawn. */
 export const DIAGRAM_READY_ATTRIBUTE = 'data-diagram-ready';
-/** On the figure: the zoom dialog may open it full size. */
+/** On the figure: the zoom dialog may open it full size (`data-zoom="diagram"`). */
 export const DIAGRAM_ZOOM_ATTRIBUTE = 'data-zoom';
+export const DIAGRAM_ZOOM_VALUE = 'diagram';
 export const DIAGRAM_WIDTH_ATTRIBUTE = 'data-diagram-width';
 export const DIAGRAM_HEIGHT_ATTRIBUTE = 'data-diagram-height';
 export const DIAGRAM_ERROR_TITLE = 'This diagram could not be drawn.';
@@ -95,7 +96,7 @@ export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 			className: [DIAGRAM_CLASS],
 			[property(DIAGRAM_TYPE_ATTRIBUTE)]: input.type,
 			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'build' satisfies DiagramRender,
-			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: '',
+			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
 			[property(DIAGRAM_WIDTH_ATTRIBUTE)]: String(input.width),
 			[property(DIAGRAM_HEIGHT_ATTRIBUTE)]: String(input.height),
 		},
@@ -115,7 +116,7 @@ export function browserDiagramElement(code: string, id: string): Element {
 		{
 			className: [DIAGRAM_CLASS],
 			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'browser' satisfies DiagramRender,
-			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: '',
+			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
 		},
 		[
 			h(
