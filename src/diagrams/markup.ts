@@ -27,6 +27,7 @@ function renderedElement(entry: RenderedDiagram, baseId: string, id: string): El
 	return renderedDiagramElement({
 		type: entry.type,
 		label: entry.label,
+		titled: entry.titled,
 		width: entry.width,
 		height: entry.height,
 		variants: DIAGRAM_THEMES.map((theme) => ({

@@ -11,6 +11,7 @@ import { h, text } from './hast.ts';
  *         data-diagram-width="812" data-diagram-height="420">
  *   <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}">
  *     <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
+ *     (`aria-labelledby` points at the `<title>` from `accTitle`; without one the SVG gets `aria-label`)
  *     <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" role="img" aria-labelledby="…" …>…</svg>
  *   </div>
  * </figure>
@@ -79,6 +80,8 @@ export interface RenderedDiagramInput {
 	/** mermaid's diagram type. */
 	type: string;
 	label: string;
+	/** The SVG has a `<title>` (the author's `accTitle`) that names it; else it gets `aria-label`. */
+	titled: boolean;
 	width: number;
 	height: number;
 	/** The parsed `<svg>` elements, light first; each gets `data-diagram-theme`. */
@@ -88,7 +91,11 @@ export interface RenderedDiagramInput {
 export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 	const variants = input.variants.map(({ theme, svg }) => ({
 		...svg,
-		properties: { ...svg.properties, [property(DIAGRAM_THEME_ATTRIBUTE)]: theme },
+		properties: {
+			...svg.properties,
+			...(input.titled ? {} : { ariaLabel: input.label }),
+			[property(DIAGRAM_THEME_ATTRIBUTE)]: theme,
+		},
 	}));
 	return h(
 		'figure',

@@ -92,9 +92,11 @@ class NotesDiagram extends HTMLElement {
 			template.innerHTML = finished.svg;
 			const element = template.content.firstElementChild;
 			if (!element) return;
+			const label = diagramLabel(diagramType, finished);
+			if (!finished.title) element.setAttribute('aria-label', label);
 			element.setAttribute(DIAGRAM_THEME_ATTRIBUTE, theme);
 			this.append(element);
-			this.setAttribute('aria-label', diagramLabel(diagramType, finished));
+			this.setAttribute('aria-label', label);
 			figure?.setAttribute(DIAGRAM_TYPE_ATTRIBUTE, diagramType);
 			figure?.setAttribute(DIAGRAM_WIDTH_ATTRIBUTE, String(finished.width));
 			figure?.setAttribute(DIAGRAM_HEIGHT_ATTRIBUTE, String(finished.height));

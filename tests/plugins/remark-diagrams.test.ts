@@ -60,8 +60,9 @@ describe('remark-diagrams', () => {
 		expect(html).toContain(
 			`<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build" data-zoom="diagram" data-diagram-width="200" data-diagram-height="50"><div class="diagram__frame" role="group" tabindex="0" aria-label="Flowchart: A, B">`,
 		);
-		expect(html).toContain(`<svg id="${base}-light" width="200" viewBox="0 0 200 50" role="img" height="50" data-diagram-theme="light">`);
-		expect(html).toContain(`<svg id="${base}-dark" width="200" viewBox="0 0 200 50" role="img" height="50" data-diagram-theme="dark">`);
+		// No accTitle: each SVG is named by aria-label.
+		expect(html).toContain(`<svg id="${base}-light" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="light">`);
+		expect(html).toContain(`<svg id="${base}-dark" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="dark">`);
 		expect(html).not.toContain('notes-diagram');
 		expect(frontmatter[DIAGRAM_CLIENT_FLAG]).toBeUndefined();
 	});

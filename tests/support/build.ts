@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +22,58 @@ export interface BuildOptions {
 	base?: string;
 }
 
+const LOCK = path.join(projectRoot, 'node_modules/.cache/notes-build.lock');
+
+const isAlive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+};
+
+/**
+ * One build at a time across test workers: Astro writes `.astro/.prerender/` in the project root,
+ * so two builds at once break each other (and the machine has two cores). A lock folder holds the
+ * owner's pid; a dead owner's lock is taken over.
+ */
+function withBuildLock<T>(run: () => T): T {
+	mkdirSync(path.dirname(LOCK), { recursive: true });
+	for (;;) {
+		try {
+			mkdirSync(LOCK);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			let owner = Number.NaN;
+			try {
+				owner = Number(readFileSync(path.join(LOCK, 'pid'), 'utf8'));
+			} catch {
+				// Just created; the owner writes its pid next.
+			}
+			if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(LOCK, { recursive: true, force: true });
+			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+		}
+	}
+	writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+	try {
+		return run();
+	} finally {
+		rmSync(LOCK, { recursive: true, force: true });
+	}
+}
+
 /**
  * Builds a notes folder with the project's real Astro config, in a child process, into a fresh
- * temporary folder (its own `dist/` and Astro cache), as `npm run build` would.
+ * temporary folder (its own `dist/` and Astro cache), as `npm run build` would. Builds from
+ * several test files run one after the other.
  */
 export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSite {
+	return withBuildLock(() => buildSiteNow(notesDir, options));
+}
+
+function buildSiteNow(notesDir: string, options: BuildOptions): BuiltSite {
 	const temporary = mkdtempSync(path.join(tmpdir(), 'notes-build-'));
 	const dist = path.join(temporary, 'dist');
 	const result = spawnSync(
