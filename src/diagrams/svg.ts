@@ -31,8 +31,9 @@ export const decodeEntities = (value: string) =>
 		.replace(/&lt;/g, '<')
 		.replace(/&gt;/g, '>')
 		.replace(/&quot;/g, '"')
-		.replace(/&#39;|&#x27;/g, "'")
-		.replace(/&nbsp;|&#160;/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+		.replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
 		.replace(/&amp;/g, '&');
 
 /** Gives every id that does not already contain `rootId` a name derived from it; updates references. */

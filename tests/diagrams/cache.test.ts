@@ -31,7 +31,7 @@ describe('diagram cache keys', () => {
 		expect(diagramKey('flowchart LR\n  A --> B', settingsDigest({ ...settings, mermaid: '12.99.0' }))).not.toBe(key);
 		expect(diagramKey('flowchart LR\n  A --> B', settingsDigest({ ...settings, icons: '0.0.1' }))).not.toBe(key);
 		const darker = structuredClone(settings);
-		darker.themes.dark.themeVariables.background = '#000000';
+		Object.assign(darker.themes.dark.themeVariables, { background: '#000000' });
 		expect(diagramKey('flowchart LR\n  A --> B', settingsDigest(darker))).not.toBe(key);
 	});
 

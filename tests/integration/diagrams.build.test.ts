@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { findChromium } from '../../src/diagrams/chromium.ts';
+import { decodeEntities } from '../../src/diagrams/svg.ts';
 import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
 
 const FIXTURE = fixturePath('diagrams-cases');
@@ -91,6 +92,14 @@ describe.skipIf(!chromium)('diagrams rendered at build time', () => {
 		expect(mdx).toBe(md);
 		const component = figures(site.page('component/index.html'));
 		expect(component.map((figure) => /data-diagram="([\w-]+)"/.exec(figure)?.[1])).toEqual(['flowchart-v2', 'sequence']);
+	});
+
+	test('a <Diagram> whose code is computed falls back to the browser, and only its page loads the script', () => {
+		const html = site.page('dynamic/index.html');
+		const source = /<pre class="diagram__source">([^<]*)<\/pre>/.exec(html)?.[1];
+		expect(decodeEntities(source ?? '')).toBe('flowchart LR\n  VPC --> S3 & DynamoDB');
+		expect(html).toMatch(/<script type="module" src="[^"]*DiagramScript[^"]*"><\/script>/);
+		expect(diagramScripts(site.page('component/index.html'))).toEqual([]);
 	});
 
 	describe('a second build', () => {

@@ -45,8 +45,8 @@ async function render(markdown: string, options: { mode?: 'build' | 'client' } =
 	const frontmatter: Record<string, unknown> = {};
 	const { html } = await markdownToHtml(markdown, {
 		mdastPlugins: [remarkDiagrams({ cache, digest, mode: options.mode })],
-		data: { astro: { frontmatter } },
-	} as Parameters<typeof markdownToHtml>[1]);
+		data: { astro: { frontmatter, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
+	});
 	return { html: html.trim(), frontmatter };
 }
 
