@@ -53,7 +53,8 @@ export interface PreparedDiagrams {
 export function findDiagrams(notes: readonly NoteFile[], digest: string, projectRoot: string): DiagramOccurrence[] {
 	const occurrences: DiagramOccurrence[] = [];
 	for (const note of notes) {
-		if (!/^\s*```\s*mermaid|<Diagram\b/im.test(note.source)) continue;
+		// A cheap test first: most notes have no diagram and need no parse.
+		if (!/^[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*mermaid|<Diagram\b/im.test(note.source)) continue;
 		const file = path.relative(projectRoot, note.file).split(path.sep).join('/');
 		const format = note.relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 		for (const diagram of extractDiagrams(note.source, format)) {
