@@ -12,7 +12,7 @@ import { h, text } from './hast.ts';
  *   <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}">
  *     <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
  *     (`aria-labelledby` points at the `<title>` from `accTitle`; without one the SVG gets `aria-label`)
- *     <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" role="img" aria-labelledby="…" …>…</svg>
+ *     <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" data-pagefind-ignore="all" role="img" aria-labelledby="…" …>…</svg>
  *   </div>
  * </figure>
  * ```
@@ -89,12 +89,14 @@ export interface RenderedDiagramInput {
 }
 
 export function renderedDiagramElement(input: RenderedDiagramInput): Element {
-	const variants = input.variants.map(({ theme, svg }) => ({
+	const variants = input.variants.map(({ theme, svg }, index) => ({
 		...svg,
 		properties: {
 			...svg.properties,
 			...(input.titled ? {} : { ariaLabel: input.label }),
 			[property(DIAGRAM_THEME_ATTRIBUTE)]: theme,
+			// Search indexes the labels once, from the first variant.
+			...(index > 0 ? { dataPagefindIgnore: 'all' } : {}),
 		},
 	}));
 	return h(

@@ -62,7 +62,7 @@ describe('remark-diagrams', () => {
 		);
 		// No accTitle: each SVG is named by aria-label.
 		expect(html).toContain(`<svg id="${base}-light" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="light">`);
-		expect(html).toContain(`<svg id="${base}-dark" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="dark">`);
+		expect(html).toContain(`<svg id="${base}-dark" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="dark" data-pagefind-ignore="all">`);
 		expect(html).not.toContain('notes-diagram');
 		expect(frontmatter[DIAGRAM_CLIENT_FLAG]).toBeUndefined();
 	});
