@@ -31,6 +31,17 @@ export const SiteOptionsSchema = z
 		site: z.string().optional(),
 		/** Path of the home page below the host (`/aws-notes/`). Env `BASE_PATH`. Default: the path of `site`, else `/`. */
 		base: z.string().optional(),
+		/**
+		 * Where mermaid diagrams are drawn. `build`: at build time, to inline SVG, in headless
+		 * Chrome/Chromium (diagrams it cannot draw, e.g. with no browser installed, are drawn in the
+		 * reader's browser); `client`: always in the reader's browser. Env `NOTES_DIAGRAMS`. Default: `"build"`.
+		 */
+		diagrams: z.enum(['build', 'client']).default('build'),
+		/**
+		 * Folder of the rendered-diagram cache, relative to the project root. Env `NOTES_DIAGRAMS_CACHE`.
+		 * Default: `"node_modules/.cache/notes-diagrams"`.
+		 */
+		diagramsCache: z.string().min(1).default('node_modules/.cache/notes-diagrams'),
 	})
 	.strict();
 
@@ -50,6 +61,8 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<z.output<typeof SiteOpt
 	if (env.NOTES_STRICT !== undefined && env.NOTES_STRICT !== '') {
 		fromEnv.strict = !['0', 'false', 'no', 'off'].includes(env.NOTES_STRICT.toLowerCase());
 	}
+	if (env.NOTES_DIAGRAMS) fromEnv.diagrams = env.NOTES_DIAGRAMS as SiteConfig['diagrams'];
+	if (env.NOTES_DIAGRAMS_CACHE) fromEnv.diagramsCache = env.NOTES_DIAGRAMS_CACHE;
 	return fromEnv;
 }
 

@@ -6,6 +6,7 @@ import { checkNotes } from '../notes/check.ts';
 import { scanNotes } from '../notes/files.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
+import { diagramIconsPlugin, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 
 const VIRTUAL_CONFIG = 'virtual:notes/config';
 
@@ -37,12 +38,15 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 	let projectRoot = process.cwd();
 	let problems: NoteProblem[] = [];
 	let outDir = path.join(projectRoot, 'dist');
+	let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
+	let diagrams: DiagramsPass | undefined;
 	return {
 		name: 'notes-site',
 		hooks: {
-			'astro:config:setup': ({ config: astroConfig, updateConfig }) => {
+			'astro:config:setup': ({ config: astroConfig, updateConfig, command: astroCommand }) => {
 				projectRoot = fileURLToPath(astroConfig.root);
 				outDir = fileURLToPath(astroConfig.outDir);
+				command = astroCommand;
 				updateConfig({
 					vite: {
 						plugins: [
@@ -52,6 +56,7 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 								load: (id) =>
 									id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined,
 							},
+							diagramIconsPlugin(() => (command === 'build' ? diagrams?.occurrences : undefined)),
 						],
 					},
 				});
@@ -60,11 +65,17 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 				// In dev, search uses the index of the last build.
 				server.middlewares.use(`${server.config.base.replace(/\/?$/, '/')}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 			},
+			// Diagrams are rendered before Astro renders (and caches) any note, which it does before build:start.
+			'astro:config:done': async ({ config: astroConfig, logger }) => {
+				if (command === 'dev' || command === 'build') {
+					diagrams = await runDiagramsPass({ config, projectRoot, command, logger, astroConfig });
+				}
+			},
 			'astro:server:start': ({ logger }) => {
-				logReport(logger, findProblems(config, projectRoot));
+				logReport(logger, [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])]);
 			},
 			'astro:build:start': () => {
-				problems = findProblems(config, projectRoot);
+				problems = [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])];
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
 			'astro:build:done': async ({ dir, logger }) => {

@@ -22,7 +22,9 @@ export type ProblemKind =
 	| 'bad-encoding'
 	| 'duplicate-url'
 	| 'bad-frontmatter'
-	| 'mdx-syntax';
+	| 'mdx-syntax'
+	| 'invalid-diagram'
+	| 'unknown-icon';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -33,6 +35,8 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'duplicate-url': ['duplicate URL', 'duplicate URLs'],
 	'bad-frontmatter': ['invalid front matter', 'invalid front matter blocks'],
 	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
+	'invalid-diagram': ['invalid diagram', 'invalid diagrams'],
+	'unknown-icon': ['unknown diagram icon', 'unknown diagram icons'],
 };
 
 /**

@@ -9,6 +9,8 @@ describe('parseSiteConfig', () => {
 		expect(parseSiteConfig({}, {})).toEqual({
 			title: 'Study notes',
 			description: '',
+			diagrams: 'build',
+			diagramsCache: 'node_modules/.cache/notes-diagrams',
 			lang: 'en',
 			notesDir: 'content',
 			strict: false,

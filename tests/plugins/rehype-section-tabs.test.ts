@@ -32,7 +32,8 @@ describe('rehype-section-tabs on the real seed notes', () => {
 
 	test('topics whose sections are all empty say "No notes yet" once, and keep no empty heading', async () => {
 		const html = await renderNote(seed, { frontmatter: { title: 'Advanced VPC Networking' } });
-		expect(html.split(TOPIC_EMPTY_TEXT).length - 1).toBe(4);
+		// Demos and Demo: the interface endpoint and peering topics now have their architecture diagrams.
+		expect(html.split(TOPIC_EMPTY_TEXT).length - 1).toBe(2);
 		expect(html).not.toMatch(/<h[1-6][^>]*>\s*<\/h[1-6]>/);
 		expect(html).not.toContain('id="vpc-endpoints-interface-summary"');
 	});

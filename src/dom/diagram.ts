@@ -1,0 +1,158 @@
+import type { Element, ElementContent } from 'hast';
+import { h, text } from './hast.ts';
+
+/**
+ * The diagram contract. A mermaid diagram drawn at build time is inline SVG, once per theme; CSS
+ * shows the one that matches `html[data-theme]` (or the system theme when JavaScript is off), so the
+ * theme switch swaps them with no script and no re-render:
+ *
+ * ```html
+ * <figure class="diagram" data-diagram="architecture" data-diagram-render="build" data-zoom="diagram"
+ *         data-diagram-width="812" data-diagram-height="420">
+ *   <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}">
+ *     <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
+ *     (`aria-labelledby` points at the `<title>` from `accTitle`; without one the SVG gets `aria-label`)
+ *     <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" data-pagefind-ignore="all" role="img" aria-labelledby="…" …>…</svg>
+ *   </div>
+ * </figure>
+ * ```
+ *
+ * The frame scrolls sideways when the diagram is wider than the page allows (it is focusable, so
+ * the keyboard can scroll it). `data-zoom` marks the figure for the zoom dialog images use; the
+ * dialog shows the visible `svg[data-diagram-theme]` at `data-diagram-width` × `data-diagram-height`.
+ *
+ * A diagram that was not drawn at build time (no browser, or `NOTES_DIAGRAMS=client`) keeps its
+ * source, readable without JavaScript, inside the `notes-diagram` element, which draws it in the
+ * reader's browser when it nears the viewport (and inserts the same SVG as above):
+ *
+ * ```html
+ * <figure class="diagram" data-diagram-render="browser" data-zoom="diagram">
+ *   <notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-1a2b3c4d5e">
+ *     <pre class="diagram__source">flowchart LR …</pre>
+ *   </notes-diagram>
+ * </figure>
+ * ```
+ *
+ * (The code block plugin later wraps each source `<pre>` in the code block contract, which adds a
+ * copy button.) A diagram mermaid rejects shows its error and its source:
+ *
+ * ```html
+ * <figure class="diagram diagram--error" data-diagram-render="error">
+ *   <figcaption class="diagram__error"><strong>This diagram could not be drawn.</strong> {mermaid's message}</figcaption>
+ *   <pre class="diagram__source">…</pre>
+ * </figure>
+ * ```
+ */
+export const DIAGRAM_CLASS = 'diagram';
+export const DIAGRAM_ERROR_CLASS = 'diagram--error';
+export const DIAGRAM_FRAME_CLASS = 'diagram__frame';
+export const DIAGRAM_SOURCE_CLASS = 'diagram__source';
+export const DIAGRAM_ERROR_MESSAGE_CLASS = 'diagram__error';
+export const DIAGRAM_TAG = 'notes-diagram';
+/** On the figure: mermaid's diagram type. */
+export const DIAGRAM_TYPE_ATTRIBUTE = 'data-diagram';
+/** On the figure: `build` (inline SVG), `browser` (drawn by `notes-diagram`) or `error`. */
+export const DIAGRAM_RENDER_ATTRIBUTE = 'data-diagram-render';
+export type DiagramRender = 'build' | 'browser' | 'error';
+/** On each `svg`: the theme it is drawn for. */
+export const DIAGRAM_THEME_ATTRIBUTE = 'data-diagram-theme';
+/** On `notes-diagram`: what the SVG ids start with. */
+export const DIAGRAM_ID_ATTRIBUTE = 'data-diagram-id';
+/** On `notes-diagram`, once a variant is drawn. */
+export const DIAGRAM_READY_ATTRIBUTE = 'data-diagram-ready';
+/** On the figure: the zoom dialog may open it full size (`data-zoom="diagram"`). */
+export const DIAGRAM_ZOOM_ATTRIBUTE = 'data-zoom';
+export const DIAGRAM_ZOOM_VALUE = 'diagram';
+export const DIAGRAM_WIDTH_ATTRIBUTE = 'data-diagram-width';
+export const DIAGRAM_HEIGHT_ATTRIBUTE = 'data-diagram-height';
+export const DIAGRAM_ERROR_TITLE = 'This diagram could not be drawn.';
+export const DIAGRAM_DEFAULT_LABEL = 'Diagram';
+/**
+ * Set in a note's plugin front matter (`remarkPluginFrontmatter`) when one of its diagrams is drawn
+ * in the browser: the page then loads the `notes-diagram` script, and only then.
+ */
+export const DIAGRAM_CLIENT_FLAG = 'notesDiagramsInBrowser';
+
+/** `hast` property names for the attributes above. */
+const property = (attribute: string) => attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+export interface RenderedDiagramInput {
+	/** mermaid's diagram type. */
+	type: string;
+	label: string;
+	/** The SVG has a `<title>` (the author's `accTitle`) that names it; else it gets `aria-label`. */
+	titled: boolean;
+	width: number;
+	height: number;
+	/** The parsed `<svg>` elements, light first; each gets `data-diagram-theme`. */
+	variants: { theme: string; svg: Element }[];
+}
+
+export function renderedDiagramElement(input: RenderedDiagramInput): Element {
+	const variants = input.variants.map(({ theme, svg }, index) => ({
+		...svg,
+		properties: {
+			...svg.properties,
+			...(input.titled ? {} : { ariaLabel: input.label }),
+			[property(DIAGRAM_THEME_ATTRIBUTE)]: theme,
+			// Search indexes the labels once, from the first variant.
+			...(index > 0 ? { dataPagefindIgnore: 'all' } : {}),
+		},
+	}));
+	return h(
+		'figure',
+		{
+			className: [DIAGRAM_CLASS],
+			[property(DIAGRAM_TYPE_ATTRIBUTE)]: input.type,
+			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'build' satisfies DiagramRender,
+			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
+			[property(DIAGRAM_WIDTH_ATTRIBUTE)]: String(input.width),
+			[property(DIAGRAM_HEIGHT_ATTRIBUTE)]: String(input.height),
+		},
+		[h('div', { className: [DIAGRAM_FRAME_CLASS], role: 'group', tabIndex: 0, ariaLabel: input.label }, variants)],
+	);
+}
+
+/** The source as written. A `<pre>` without `<code>`, so the syntax highlighter leaves it alone. */
+function sourceElement(code: string): Element {
+	return h('pre', { className: [DIAGRAM_SOURCE_CLASS] }, [text(code)]);
+}
+
+/** A diagram the `notes-diagram` element draws in the browser; its SVG ids start with `id`. */
+export function browserDiagramElement(code: string, id: string): Element {
+	return h(
+		'figure',
+		{
+			className: [DIAGRAM_CLASS],
+			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'browser' satisfies DiagramRender,
+			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
+		},
+		[
+			h(
+				DIAGRAM_TAG,
+				{
+					className: [DIAGRAM_FRAME_CLASS],
+					role: 'group',
+					tabIndex: 0,
+					ariaLabel: DIAGRAM_DEFAULT_LABEL,
+					[property(DIAGRAM_ID_ATTRIBUTE)]: id,
+				},
+				[sourceElement(code)],
+			),
+		],
+	);
+}
+
+/** The visible error box: mermaid's message, then the source. */
+export function diagramErrorElement(code: string, message: string): Element {
+	return h(
+		'figure',
+		{ className: [DIAGRAM_CLASS, DIAGRAM_ERROR_CLASS], [property(DIAGRAM_RENDER_ATTRIBUTE)]: 'error' satisfies DiagramRender },
+		[diagramErrorCaption(message), sourceElement(code)],
+	);
+}
+
+export function diagramErrorCaption(message: string): Element {
+	const content: ElementContent[] = [h('strong', {}, [text(DIAGRAM_ERROR_TITLE)]), text(' '), text(message)];
+	return h('figcaption', { className: [DIAGRAM_ERROR_MESSAGE_CLASS] }, content);
+}

@@ -1,0 +1,60 @@
+import type { Element } from 'hast';
+import type { Code } from 'mdast';
+import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
+import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource, type JsxElementNode } from '../diagrams/extract.ts';
+import { diagramMarkup, type DiagramMarkupOptions } from '../diagrams/markup.ts';
+import { DIAGRAM_CLIENT_FLAG } from '../dom/diagram.ts';
+
+export interface RemarkDiagramsOptions extends Omit<DiagramMarkupOptions, 'mode'> {
+	/** `build` (default): what the batch pass cached, the rest drawn in the browser. `client`: all in the browser. */
+	mode?: DiagramMarkupOptions['mode'];
+}
+
+export const REMARK_DIAGRAMS = 'remark-diagrams';
+
+/** The plugin object, with the field the integration stamps so that Astro's content cache notices changes. */
+export type RemarkDiagramsPlugin = MdastPluginDefinition & { renderState: string };
+
+/** Per document, in `ctx.data`: how often each diagram occurred so far, for unique ids. */
+const OCCURRENCES = 'notesDiagramOccurrences';
+
+/** The mdast node that renders as the diagram contract's markup. */
+function diagramNode(element: Element) {
+	return { type: 'notesDiagram', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } };
+}
+
+/**
+ * Replaces each ```` ```mermaid ```` fence, and each `<Diagram>` whose code is static, with the
+ * diagram contract (`src/dom/diagram.ts`): the SVG the batch pass cached (`src/diagrams/prepare.ts`),
+ * the error box for a diagram mermaid rejected, or, when the cache does not have it, the source
+ * inside `notes-diagram`, which draws it in the browser (and the page then loads that script). It
+ * only reads the cache; the batch pass renders and reports problems with their lines.
+ */
+export function remarkDiagrams(options: RemarkDiagramsOptions): RemarkDiagramsPlugin {
+	const markupOptions: DiagramMarkupOptions = { ...options, mode: options.mode ?? 'build' };
+
+	function replace(node: Readonly<Code> | Readonly<JsxElementNode>, diagram: DiagramSource, context: MdastVisitorContext) {
+		const seen = (context.data[OCCURRENCES] ??= new Map<string, number>()) as Map<string, number>;
+		const occurrence = (seen.get(diagram.code) ?? 0) + 1;
+		seen.set(diagram.code, occurrence);
+		const { element, inBrowser } = diagramMarkup(diagram.code, occurrence, markupOptions);
+		if (inBrowser) {
+			const astro = context.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
+			if (astro?.frontmatter) astro.frontmatter[DIAGRAM_CLIENT_FLAG] = true;
+		}
+		context.replaceNode(node as never, diagramNode(element) as never);
+	}
+
+	return {
+		name: REMARK_DIAGRAMS,
+		options: { position: true },
+		renderState: '',
+		code(node, context) {
+			if (isMermaidFence(node)) replace(node, diagramFromFence(node), context);
+		},
+		mdxJsxFlowElement(node, context) {
+			const diagram = diagramFromJsx(node as unknown as JsxElementNode, context.source);
+			if (diagram) replace(node as unknown as JsxElementNode, diagram, context);
+		},
+	};
+}
