@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
-import { h, text } from './hast.ts';
+import { FIGURE_MEDIA_CLASS, FIGURE_TAG, FIGURE_ZOOM_TARGET_ATTRIBUTE, zoomControls } from './figure.ts';
+import { h, propertyName as property, text } from './hast.ts';
 
 /**
  * The diagram contract. A mermaid diagram drawn at build time is inline SVG, once per theme; CSS
@@ -46,6 +47,8 @@ import { h, text } from './hast.ts';
 export const DIAGRAM_CLASS = 'diagram';
 export const DIAGRAM_ERROR_CLASS = 'diagram--error';
 export const DIAGRAM_FRAME_CLASS = 'diagram__frame';
+/** Around the frame: the figure contract's zoom (`<notes-figure>`), shared with images. */
+export const DIAGRAM_MEDIA_CLASS = 'diagram__media';
 export const DIAGRAM_SOURCE_CLASS = 'diagram__source';
 export const DIAGRAM_ERROR_MESSAGE_CLASS = 'diagram__error';
 export const DIAGRAM_TAG = 'notes-diagram';
@@ -74,7 +77,6 @@ export const DIAGRAM_DEFAULT_LABEL = 'Diagram';
 export const DIAGRAM_CLIENT_FLAG = 'notesDiagramsInBrowser';
 
 /** `hast` property names for the attributes above. */
-const property = (attribute: string) => attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 export interface RenderedDiagramInput {
 	/** mermaid's diagram type. */
@@ -109,7 +111,16 @@ export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 			[property(DIAGRAM_WIDTH_ATTRIBUTE)]: String(input.width),
 			[property(DIAGRAM_HEIGHT_ATTRIBUTE)]: String(input.height),
 		},
-		[h('div', { className: [DIAGRAM_FRAME_CLASS], role: 'group', tabIndex: 0, ariaLabel: input.label }, variants)],
+		[
+			h(FIGURE_TAG, { className: [FIGURE_MEDIA_CLASS, DIAGRAM_MEDIA_CLASS] }, [
+				h(
+					'div',
+					{ className: [DIAGRAM_FRAME_CLASS], role: 'group', tabIndex: 0, ariaLabel: input.label, [property(FIGURE_ZOOM_TARGET_ATTRIBUTE)]: 'diagram' },
+					variants,
+				),
+				...zoomControls(input.label, 'diagram'),
+			]),
+		],
 	);
 }
 

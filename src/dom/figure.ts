@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Properties } from 'hast';
-import { h, text } from './hast.ts';
+import { h, propertyName, text } from './hast.ts';
 
 /**
  * The figure contract. Every image of a note becomes one figure, whether it was written as
@@ -110,24 +110,34 @@ function captionElement(caption: string | undefined): Element[] {
 }
 
 /** A figure with its zoom dialog. */
-export function figureElement({ kind, image, full, label, caption }: FigureParts): Element {
-	return h('figure', { className: [FIGURE_CLASS], [dataProperty(FIGURE_KIND_ATTRIBUTE)]: kind }, [
-		h(FIGURE_TAG, { className: [FIGURE_MEDIA_CLASS] }, [
-			image,
-			h('button', {
-				type: 'button',
-				className: [FIGURE_ZOOM_CLASS],
-				ariaHasPopup: 'dialog',
-				ariaLabel: `Enlarge image: ${label}`,
-				hidden: true,
-			}),
-			h('dialog', { className: [FIGURE_DIALOG_CLASS], ariaLabel: label, dataPagefindIgnore: 'all' }, [
-				h('form', { method: 'dialog', className: [FIGURE_BAR_CLASS] }, [
-					h('button', { type: 'submit', className: [FIGURE_CLOSE_CLASS], ariaLabel: 'Close' }, [text('×')]),
-				]),
-				full,
+/**
+ * Without `full`, the dialog is empty and `<notes-figure>` moves the element marked
+ * `data-figure-zoom-target` into it while it is open (a diagram: one copy of its SVG on the page).
+ */
+export const FIGURE_ZOOM_TARGET_ATTRIBUTE = 'data-figure-zoom-target';
+
+/** The zoom button and dialog of the figure contract, for an image (`full`) or a diagram. */
+export function zoomControls(label: string, noun: 'image' | 'diagram', full?: Element): Element[] {
+	return [
+		h('button', {
+			type: 'button',
+			className: [FIGURE_ZOOM_CLASS],
+			ariaHasPopup: 'dialog',
+			ariaLabel: `Enlarge ${noun}: ${label}`,
+			hidden: true,
+		}),
+		h('dialog', { className: [FIGURE_DIALOG_CLASS], ariaLabel: label, dataPagefindIgnore: 'all' }, [
+			h('form', { method: 'dialog', className: [FIGURE_BAR_CLASS] }, [
+				h('button', { type: 'submit', className: [FIGURE_CLOSE_CLASS], ariaLabel: 'Close' }, [text('×')]),
 			]),
+			...(full ? [full] : []),
 		]),
+	];
+}
+
+export function figureElement({ kind, image, full, label, caption }: FigureParts): Element {
+	return h('figure', { className: [FIGURE_CLASS], [propertyName(FIGURE_KIND_ATTRIBUTE)]: kind }, [
+		h(FIGURE_TAG, { className: [FIGURE_MEDIA_CLASS] }, [image, ...zoomControls(label, 'image', full)]),
 		...captionElement(caption),
 	]);
 }
@@ -147,16 +157,13 @@ export function missingImageElement(alt: string, path: string, reason: MissingRe
 
 /** The placeholder as a figure. The box already shows the alt text, so only a title becomes a caption. */
 export function missingFigureElement(placeholder: Element, title: string | undefined): Element {
-	return h('figure', { className: [FIGURE_CLASS, `${FIGURE_CLASS}--missing`], [dataProperty(FIGURE_KIND_ATTRIBUTE)]: 'missing' }, [
+	return h('figure', { className: [FIGURE_CLASS, `${FIGURE_CLASS}--missing`], [propertyName(FIGURE_KIND_ATTRIBUTE)]: 'missing' }, [
 		placeholder,
 		...captionElement(title?.trim() || undefined),
 	]);
 }
 
 /** `data-figure` → `dataFigure`, the hast property name. */
-export function dataProperty(attribute: string): string {
-	return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
 
 /** Copies only the given properties; used to build the dialog's image from the page's. */
 export function pickProperties(properties: Properties, keys: readonly string[]): Properties {

@@ -26,3 +26,8 @@ export function classList(element: Element): string[] {
 	if (Array.isArray(value)) return value.map(String);
 	return typeof value === 'string' ? value.split(/\s+/) : [];
 }
+
+/** `data-figure-kind` → `dataFigureKind`: the hast property name of an HTML attribute. */
+export function propertyName(attribute: string): string {
+	return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}

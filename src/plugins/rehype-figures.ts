@@ -7,7 +7,6 @@ import {
 	FIGURE_REMOTE_ATTRIBUTES,
 	FIGURE_SVG_OPTIONS,
 	FIGURES_FRONTMATTER_KEY,
-	dataProperty,
 	figureCaption,
 	figureElement,
 	figureLabel,
@@ -15,7 +14,7 @@ import {
 	missingImageElement,
 	type MissingReason,
 } from '../dom/figure.ts';
-import { classList, h, isBlank } from '../dom/hast.ts';
+import { classList, h, isBlank, propertyName } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
@@ -45,7 +44,7 @@ const INLINE_CONTEXT = new Set([
 	'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'svg', 'time', 'u', 'var',
 ]);
 
-const PLACEHOLDER_TITLE = dataProperty(PLACEHOLDER_TITLE_ATTRIBUTE);
+const PLACEHOLDER_TITLE = propertyName(PLACEHOLDER_TITLE_ATTRIBUTE);
 
 const isElement = (node: RootContent | ElementContent | undefined, tagName?: string): node is Element =>
 	node?.type === 'element' && (tagName === undefined || node.tagName === tagName);
@@ -280,7 +279,9 @@ export function rehypeFigures(options: RehypeFiguresOptions) {
 			: undefined;
 		const result = noteFigures(root, { resolveEmbedded });
 		for (const image of result.embeddedImages) astro?.localImagePaths?.add(image);
-		if (result.figures > 0 && astro?.frontmatter) astro.frontmatter[FIGURES_FRONTMATTER_KEY] = result.figures;
+		if (result.figures > 0 && astro?.frontmatter) {
+			astro.frontmatter[FIGURES_FRONTMATTER_KEY] = Number(astro.frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + result.figures;
+		}
 		return result.children;
 	});
 }

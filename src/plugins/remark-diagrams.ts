@@ -3,7 +3,9 @@ import type { Code } from 'mdast';
 import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource, type JsxElementNode } from '../diagrams/extract.ts';
 import { diagramMarkup, type DiagramMarkupOptions } from '../diagrams/markup.ts';
-import { DIAGRAM_CLIENT_FLAG } from '../dom/diagram.ts';
+import { DIAGRAM_CLIENT_FLAG, DIAGRAM_RENDER_ATTRIBUTE } from '../dom/diagram.ts';
+import { FIGURES_FRONTMATTER_KEY } from '../dom/figure.ts';
+import { propertyName } from '../dom/hast.ts';
 
 export interface RemarkDiagramsOptions extends Omit<DiagramMarkupOptions, 'mode'> {
 	/** `build` (default): what the batch pass cached, the rest drawn in the browser. `client`: all in the browser. */
@@ -38,9 +40,11 @@ export function remarkDiagrams(options: RemarkDiagramsOptions): RemarkDiagramsPl
 		const occurrence = (seen.get(diagram.code) ?? 0) + 1;
 		seen.set(diagram.code, occurrence);
 		const { element, inBrowser } = diagramMarkup(diagram.code, occurrence, markupOptions);
-		if (inBrowser) {
-			const astro = context.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
-			if (astro?.frontmatter) astro.frontmatter[DIAGRAM_CLIENT_FLAG] = true;
+		const frontmatter = (context.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+		if (frontmatter && inBrowser) frontmatter[DIAGRAM_CLIENT_FLAG] = true;
+		// A diagram drawn at build time zooms in the figure dialog: the page needs its script.
+		else if (frontmatter && element.properties[propertyName(DIAGRAM_RENDER_ATTRIBUTE)] === 'build') {
+			frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
 		}
 		context.replaceNode(node as never, diagramNode(element) as never);
 	}

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import type { MdastPluginEntry, MdastVisitorContext } from 'satteri';
-import { dataProperty, missingImageElement, type MissingReason } from '../dom/figure.ts';
+import { missingImageElement, type MissingReason } from '../dom/figure.ts';
+import { propertyName } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage, type JsxElementLike } from '../notes/image-syntax.ts';
@@ -33,7 +34,7 @@ const PHRASING = new Set([
 
 /** The mdast node that stands for an image the site cannot show; it renders as the placeholder. */
 function placeholderNode(placeholder: Element, title: string | null | undefined) {
-	const properties = title ? { ...placeholder.properties, [dataProperty(PLACEHOLDER_TITLE_ATTRIBUTE)]: title } : placeholder.properties;
+	const properties = title ? { ...placeholder.properties, [propertyName(PLACEHOLDER_TITLE_ATTRIBUTE)]: title } : placeholder.properties;
 	return {
 		type: 'missingImage',
 		data: { hName: placeholder.tagName, hProperties: properties, hChildren: placeholder.children },

@@ -1,20 +1,13 @@
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findChromium, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { buildSite, fixturePath } from '../support/build.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
+import { axeViolations, describeInBrowser } from '../support/page-checks.ts';
 
-const chromium = findChromium();
-if (!chromium) {
-	if (process.env.CI) throw new Error('No Chrome/Chromium found (CHROMIUM_PATH, /usr/bin/chromium…): the diagram browser tests need one in CI.');
-	console.warn('\n⚠️  SKIPPED: no Chrome/Chromium found; the diagram browser tests did not run. Set CHROMIUM_PATH.\n');
-}
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FIXTURE = fixturePath('diagrams-cases');
 const DIAGRAM_JS = /mermaid|notes-diagram|DiagramScript/i;
 
@@ -32,16 +25,8 @@ function shownVariants(page: Page) {
 	);
 }
 
-async function axeViolations(page: Page) {
-	await page.addScriptTag({ path: AXE });
-	const result = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		return axe.run(document, { resultTypes: ['violations'] });
-	});
-	return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
-describe.skipIf(!chromium)('diagrams in the browser', () => {
+describeInBrowser('diagrams in the browser', (chromium) => {
 	let browser: Browser;
 	let built: StaticServer;
 	let client: StaticServer;
@@ -54,7 +39,7 @@ describe.skipIf(!chromium)('diagrams in the browser', () => {
 		expect(inBrowser.exitCode, inBrowser.output).toBe(0);
 		built = await serveDist(buildTime.dist);
 		client = await serveDist(inBrowser.dist);
-		browser = await launchChromium(chromium!);
+		browser = await launchChromium(chromium);
 	});
 
 	afterAll(async () => {
@@ -108,6 +93,24 @@ describe.skipIf(!chromium)('diagrams in the browser', () => {
 			});
 			expect(sizes.page).toBe(375);
 			expect(sizes.content).toBeGreaterThan(sizes.frame);
+			await close();
+		});
+
+		test('a diagram opens full size in the figure dialog, by click or keyboard, and goes back on Esc', async () => {
+			const { page, close } = await open(built, 'architecture');
+			const zoom = page.locator('.diagram .figure__zoom').first();
+			const dialog = page.locator('.diagram .figure__dialog').first();
+			await zoom.click();
+			expect(await dialog.isVisible()).toBe(true);
+			expect(await dialog.locator('.diagram__frame > svg').count()).toBe(2);
+			expect(await page.evaluate(() => document.querySelectorAll('[id$="-light"][data-diagram-theme]').length)).toBe(1);
+			expect(await axeViolations(page)).toEqual([]);
+			await page.keyboard.press('Escape');
+			expect(await dialog.isVisible()).toBe(false);
+			expect(await page.locator('.diagram__media > .diagram__frame').count()).toBe(1);
+			expect(await zoom.evaluate((button) => button === document.activeElement)).toBe(true);
+			await page.keyboard.press('Enter');
+			expect(await dialog.isVisible()).toBe(true);
 			await close();
 		});
 

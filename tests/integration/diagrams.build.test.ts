@@ -2,17 +2,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findChromium } from '../../src/diagrams/chromium.ts';
 import { decodeEntities } from '../../src/diagrams/svg.ts';
 import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { describeInBrowser } from '../support/page-checks.ts';
 
 const FIXTURE = fixturePath('diagrams-cases');
 const NOTE = 'tests/fixtures/diagrams-cases';
-const chromium = findChromium();
-if (!chromium) {
-	if (process.env.CI) throw new Error('No Chrome/Chromium found (CHROMIUM_PATH, /usr/bin/chromium…): the diagram build tests need one in CI.');
-	console.warn('\n⚠️  SKIPPED: no Chrome/Chromium found; the build-time diagram tests did not run. Set CHROMIUM_PATH.\n');
-}
 
 const temporaryCache = () => mkdtempSync(path.join(tmpdir(), 'notes-diagrams-cache-'));
 const figures = (html: string) => [...html.matchAll(/<figure class="diagram[^"]*"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
@@ -21,7 +16,7 @@ const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m
 const diagramScripts = (html: string) =>
 	[...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]).filter((s) => /mermaid|notes-diagram|DiagramScript/i.test(s));
 
-describe.skipIf(!chromium)('diagrams rendered at build time', () => {
+describeInBrowser('diagrams rendered at build time', () => {
 	const cacheDir = temporaryCache();
 	let site: BuiltSite;
 	beforeAll(() => {

@@ -1,3 +1,4 @@
+import { FIGURES_FRONTMATTER_KEY } from '../../src/dom/figure.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,8 +59,11 @@ describe('remark-diagrams', () => {
 		const { html, frontmatter } = await render(`# Note\n\n${fence(FLOW)}`);
 		const base = diagramBaseId(diagramKey(FLOW, digest));
 		expect(html).toContain(
-			`<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build" data-zoom="diagram" data-diagram-width="200" data-diagram-height="50"><div class="diagram__frame" role="group" tabindex="0" aria-label="Flowchart: A, B">`,
+			`<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build" data-zoom="diagram" data-diagram-width="200" data-diagram-height="50"><notes-figure class="figure__media diagram__media"><div class="diagram__frame" role="group" tabindex="0" aria-label="Flowchart: A, B" data-figure-zoom-target="diagram">`,
 		);
+		// It zooms in the figure dialog images use: the page loads that script, not mermaid.
+		expect(html).toContain('<button type="button" class="figure__zoom" aria-haspopup="dialog" aria-label="Enlarge diagram: Flowchart: A, B" hidden>');
+		expect(frontmatter[FIGURES_FRONTMATTER_KEY]).toBe(1);
 		// No accTitle: each SVG is named by aria-label.
 		expect(html).toContain(`<svg id="${base}-light" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="light">`);
 		expect(html).toContain(`<svg id="${base}-dark" width="200" viewBox="0 0 200 50" role="img" height="50" aria-label="Flowchart: A, B" data-diagram-theme="dark" data-pagefind-ignore="all">`);

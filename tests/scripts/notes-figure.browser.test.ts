@@ -1,20 +1,13 @@
-import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, projectRoot, type BuiltSite } from '../support/build.ts';
-import { findChromium, launchChromium } from '../support/browser.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from '../support/build.ts';
+import { launchChromium } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
+import { axeViolations, describeInBrowser } from '../support/page-checks.ts';
 
-const chromium = findChromium();
-if (!chromium) {
-	const message = 'No Chromium found (set CHROMIUM_PATH): the figure zoom browser tests are SKIPPED.';
-	if (process.env.CI) throw new Error(`${message} CI must run them.`);
-	console.warn(`\n\n!!! ${message}\n`);
-}
 
-const AXE = path.join(projectRoot, 'node_modules/axe-core/axe.min.js');
 
-describe.skipIf(!chromium)('figure zoom in the browser', () => {
+describeInBrowser('figure zoom in the browser', (chromium) => {
 	let site: BuiltSite;
 	let server: StaticServer;
 	let browser: Browser;
@@ -23,7 +16,7 @@ describe.skipIf(!chromium)('figure zoom in the browser', () => {
 		site = buildSite('tests/fixtures/figure-cases');
 		if (site.exitCode !== 0) throw new Error(`The fixture did not build:\n${site.output}`);
 		server = await serveDist(site.dist);
-		browser = await launchChromium(chromium!);
+		browser = await launchChromium(chromium);
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -125,21 +118,12 @@ describe.skipIf(!chromium)('figure zoom in the browser', () => {
 		test(`axe-core finds no violations on figure pages (${colorScheme})`, async () => {
 			for (const pathname of ['layout/', 'figures/', 'same-mdx/']) {
 				const page = await open(pathname, { colorScheme });
-				await page.addScriptTag({ path: AXE });
-				const violations = await page.evaluate(async () => {
-					const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-					return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-				});
-				expect(violations, pathname).toEqual([]);
+				expect(await axeViolations(page), pathname).toEqual([]);
 				// And with a dialog open.
 				const zoom = page.locator('.figure__zoom').first();
 				if (await zoom.isVisible()) {
 					await zoom.click();
-					const open = await page.evaluate(async () => {
-						const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe.run();
-						return result.violations.map((violation) => violation.id);
-					});
-					expect(open, `${pathname} with the dialog open`).toEqual([]);
+					expect(await axeViolations(page), `${pathname} with the dialog open`).toEqual([]);
 				}
 				await page.context().close();
 			}
