@@ -146,9 +146,14 @@ describe('deploy.yml', () => {
 			'actions/checkout',
 			'actions/setup-node',
 			'npm ci',
+			'actions/cache',
 			readmeBuildCommand(),
 			'actions/upload-pages-artifact',
 		]);
+	});
+
+	test('keeps the diagram cache between deploys, restored after npm ci empties node_modules', () => {
+		expect(step(build, 'actions/cache')?.with).toMatchObject({ path: 'node_modules/.cache/notes-diagrams' });
 	});
 
 	test('the site address is left to the build: no SITE_URL or BASE_PATH set', () => {
