@@ -49,6 +49,8 @@ export const DIAGRAM_ERROR_CLASS = 'diagram--error';
 export const DIAGRAM_FRAME_CLASS = 'diagram__frame';
 /** Around the frame: the figure contract's zoom (`<notes-figure>`), shared with images. */
 export const DIAGRAM_MEDIA_CLASS = 'diagram__media';
+/** The diagram's labels as plain text, hidden, for the search index. */
+export const DIAGRAM_WORDS_CLASS = 'diagram__words';
 export const DIAGRAM_SOURCE_CLASS = 'diagram__source';
 export const DIAGRAM_ERROR_MESSAGE_CLASS = 'diagram__error';
 export const DIAGRAM_TAG = 'notes-diagram';
@@ -90,6 +92,17 @@ export interface RenderedDiagramInput {
 	variants: { theme: string; svg: Element }[];
 }
 
+/** The words a diagram shows (its labels), without the SVG's stylesheet. */
+function diagramWords(svg: Element): string {
+	const words: string[] = [];
+	const visit = (node: ElementContent) => {
+		if (node.type === 'text') words.push(node.value.trim());
+		else if (node.type === 'element' && node.tagName !== 'style') node.children.forEach(visit);
+	};
+	svg.children.forEach(visit);
+	return words.filter(Boolean).join(' ');
+}
+
 export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 	const variants = input.variants.map(({ theme, svg }, index) => ({
 		...svg,
@@ -120,6 +133,8 @@ export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 				),
 				...zoomControls(input.label, 'diagram'),
 			]),
+			// Search does not read inside SVG: the labels again, as text only search sees.
+			h('span', { className: [DIAGRAM_WORDS_CLASS], ariaHidden: 'true' }, [text(diagramWords(input.variants[0].svg))]),
 		],
 	);
 }

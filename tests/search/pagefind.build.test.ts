@@ -41,6 +41,12 @@ describe('the search index of a built site', () => {
 		expect(anchors).toContainEqual(expect.objectContaining({ element: 'h3', id: 'vpc-endpoints-gateway-concepts' }));
 	});
 
+	test('words that appear only in a diagram label are indexed, once', () => {
+		const peering = page('/aws/peering/').content;
+		expect(peering).toContain('Quokka transit VPC');
+		expect(peering.split('Quokka').length - 1).toBe(1);
+	});
+
 	test('title, note and folder filters', () => {
 		expect(page('/aws/peering/')).toMatchObject({
 			meta: { title: 'Peering' },

@@ -97,6 +97,15 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('a word found only in a diagram label finds its note', async () => {
+		const { page, close } = await open('html-in-notes/');
+		await page.keyboard.press('/');
+		await page.keyboard.type('quokka');
+		await results(page).first().waitFor();
+		expect(await page.locator('.search__path').first().textContent()).toBe('Peering › VPC Peering › Architecture');
+		await close();
+	});
+
 	test('"no results" says so; filters narrow by note and folder', async () => {
 		const { page, close } = await open();
 		await page.keyboard.press('/');
