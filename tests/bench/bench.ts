@@ -41,19 +41,28 @@ interface CorpusResult {
 	dist: string;
 }
 
-/** Builds a corpus `runs` times from cold (no Astro cache), keeping the last output for the page checks. */
-async function benchCorpus(name: string, notes: number, options: Parameters<typeof writeCorpus>[1]): Promise<CorpusResult> {
+/**
+ * Builds a corpus `runs` times from cold (no Astro cache), keeping the last output for the page
+ * checks. `env` adds to the build's environment (the diagram cache, say).
+ */
+async function benchCorpus(
+	name: string,
+	notes: number,
+	options: Parameters<typeof writeCorpus>[1],
+	env: Record<string, string> = {},
+	buildRuns = runs,
+): Promise<CorpusResult & { builds: BuildRun[] }> {
 	const corpus = path.join(work, name);
 	await writeCorpus(corpus, options);
 	const builds: BuildRun[] = [];
 	const dist = path.join(work, `${name}-dist`);
-	for (let run = 0; run < runs; run++) {
+	for (let run = 0; run < buildRuns; run++) {
 		rmSync(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
 		rmSync(dist, { recursive: true, force: true });
-		const build = await runBuild(projectRoot, { NOTES_DIR: corpus }, dist);
+		const build = await runBuild(projectRoot, { NOTES_DIR: corpus, ...env }, dist);
 		if (build.exitCode !== 0) throw new Error(`Building ${name} failed:\n${build.output}`);
 		builds.push(build);
-		console.error(`  ${name} run ${run + 1}/${runs}: ${(build.wallMs / 1000).toFixed(2)} s`);
+		console.error(`  ${name} run ${run + 1}/${buildRuns}: ${(build.wallMs / 1000).toFixed(2)} s`);
 	}
 	const wallMs = stats(builds.map((b) => b.wallMs));
 	const pages = Number(/(\d+) page\(s\) built/.exec(builds[0].output)?.[1] ?? notes);
@@ -68,6 +77,7 @@ async function benchCorpus(name: string, notes: number, options: Parameters<type
 		distBytes: folderBytes(dist),
 		searchIndexBytes: folderBytes(path.join(dist, 'pagefind')),
 		dist,
+		builds,
 	};
 }
 
@@ -79,15 +89,44 @@ console.error(`Benchmark: ${runs} run(s) per corpus, work folder ${work}`);
 const small = await benchCorpus('text-100', 100, { notes: 100 });
 const big = await benchCorpus(`text-${large}`, large, { notes: large });
 
+/** "Diagrams: 500 rendered in 210.3 s (420 ms each), 0 from the cache." → figures. */
+function diagramFigures(output: string) {
+	const line = /Diagrams: .*/.exec(output)?.[0] ?? '';
+	return {
+		line,
+		rendered: Number(/(\d+) rendered/.exec(line)?.[1] ?? 0),
+		renderMs: Number(/rendered in ([\d.]+) s/.exec(line)?.[1] ?? 0) * 1000,
+		cached: Number(/(\d+) from the cache/.exec(line)?.[1] ?? 0),
+	};
+}
+// Images and one diagram per topic: the first build draws every diagram (an empty cache), the next ones read the cache.
+const diagramCache = path.join(work, 'diagram-cache');
+const mediaNotes = args.quick ? 20 : 100;
+const mediaCold = await benchCorpus('media', mediaNotes, { notes: mediaNotes, images: true, diagrams: true }, { NOTES_DIAGRAMS_CACHE: diagramCache }, 1);
+const mediaWarm = await benchCorpus('media', mediaNotes, { notes: mediaNotes, images: true, diagrams: true }, { NOTES_DIAGRAMS_CACHE: diagramCache });
+const coldDiagrams = diagramFigures(mediaCold.builds[0].output);
+const warmDiagrams = diagramFigures(mediaWarm.builds[0].output);
+const diagrams = {
+	count: coldDiagrams.rendered,
+	coldMsPerDiagram: coldDiagrams.rendered ? coldDiagrams.renderMs / coldDiagrams.rendered : 0,
+	coldBuildMs: mediaCold.wallMs.median,
+	warmBuildMs: mediaWarm.wallMs.median,
+	/** What the cache saves per diagram, on the whole build. */
+	warmMsPerDiagram: coldDiagrams.rendered ? mediaWarm.wallMs.median / coldDiagrams.rendered : 0,
+	cachedOnRebuild: warmDiagrams.cached,
+};
+
 const chromiumPath = findChromium();
 let pageSmall: PageWeight | undefined;
 let pageBig: PageWeight | undefined;
 let search: SearchTiming | undefined;
+let pageMedia: PageWeight | undefined;
 if (chromiumPath) {
 	const browser = await launchChromium(chromiumPath);
 	pageSmall = await measurePage(browser, small.dist, 'note-0050/');
 	pageBig = await measurePage(browser, big.dist, 'note-0050/');
 	search = await measureSearch(browser, big.dist, 'note-0050/', ['route table', 'flow logs']);
+	pageMedia = await measurePage(browser, mediaWarm.dist, 'note-0010/');
 	await browser.close();
 } else {
 	console.error('No Chrome/Chromium found (CHROMIUM_PATH): page weight and search are not measured.');
@@ -104,6 +143,8 @@ if (pageBig && pageSmall && search) {
 	budget('search, cold: open + two words to first result', search.coldMs, 200, 'ms');
 	budget('search, warm: first keystroke to first result', search.warmMs, 100, 'ms');
 }
+if (pageMedia) budget('page with build-time diagrams: diagram JavaScript', pageMedia.diagramScripts, 0, 'scripts');
+budget('rebuild with unchanged diagrams: diagrams drawn again', diagrams.count - diagrams.cachedOnRebuild, 0, 'diagrams');
 if (!args.quick) budget(`${large} text notes build time (median)`, big.wallMs.median / 1000, 11, 's');
 budget(`time per note at ${large} ÷ at 100`, big.msPerNote / small.msPerNote, 1.3, '×');
 
@@ -125,6 +166,19 @@ if (pageSmall && pageBig) {
 		['note page transferred, requests', `${kb(pageSmall.transferred)}, ${pageSmall.requests}`, `${kb(pageBig.transferred)}, ${pageBig.requests}`],
 	);
 }
+rows.push(
+	[`media-${mediaNotes}: build, cold diagram cache`, '', seconds(diagrams.coldBuildMs)],
+	[`media-${mediaNotes}: build, warm diagram cache (median)`, '', range(mediaWarm.wallMs, seconds)],
+	['diagrams: rendered cold, ms per diagram (browser start excluded)', '', `${diagrams.coldMsPerDiagram.toFixed(0)} ms × ${diagrams.count}`],
+	['diagrams: from the cache on rebuild', '', `${diagrams.cachedOnRebuild} of ${diagrams.count}`],
+);
+if (pageMedia) {
+	rows.push([
+		'media note page: HTML gzip / JS gzip / transferred',
+		'',
+		`${kb(pageMedia.htmlGzip)} / ${kb(pageMedia.jsGzip)} / ${kb(pageMedia.transferred)} (${pageMedia.requests} requests)`,
+	]);
+}
 if (search) {
 	rows.push(
 		['search: open + "route table" → first result (cold)', '', `${search.coldMs.toFixed(0)} ms`],
@@ -144,7 +198,19 @@ for (const each of budgets) {
 }
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-const results = { date: new Date().toISOString(), machine, runs, corpora: { small, big }, pageSmall, pageBig, search, budgets };
+const strip = ({ builds: _builds, ...rest }: CorpusResult & { builds: BuildRun[] }) => rest;
+const results = {
+	date: new Date().toISOString(),
+	machine,
+	runs,
+	corpora: { small: strip(small), big: strip(big), mediaCold: strip(mediaCold), mediaWarm: strip(mediaWarm) },
+	diagrams,
+	pageSmall,
+	pageBig,
+	pageMedia,
+	search,
+	budgets,
+};
 mkdirSync(path.join(projectRoot, 'tests/bench'), { recursive: true });
 writeFileSync(path.join(projectRoot, 'tests/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nFigures written to tests/bench/results.json (${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}).`);

@@ -86,6 +86,8 @@ export interface PageWeight {
 	requests: number;
 	/** Requests for anything that is not the page, its CSS or its JS. */
 	otherRequests: string[];
+	/** Scripts loaded that draw diagrams (mermaid, the diagram element). */
+	diagramScripts: number;
 }
 
 /** Loads a page in Chromium from a gzip-serving static server, as GitHub Pages serves it. */
@@ -122,6 +124,7 @@ export async function measurePage(browser: Browser, dist: string, pagePath: stri
 		transferred: sum(responses, 'transferred'),
 		requests: responses.length,
 		otherRequests: responses.filter((r) => !['document', 'script', 'stylesheet'].includes(r.type)).map((r) => r.url),
+		diagramScripts: responses.filter((r) => r.type === 'script' && /mermaid|diagram/i.test(r.url)).length,
 	};
 	await context.close();
 	await server.close();
