@@ -31,9 +31,12 @@ export interface SiteLocationIssue {
 }
 
 export class SiteLocationError extends Error {
-	constructor(readonly issue: SiteLocationIssue) {
+	readonly issue: SiteLocationIssue;
+
+	constructor(issue: SiteLocationIssue) {
 		super(`${issue.where}: ${issue.message}`);
 		this.name = 'SiteLocationError';
+		this.issue = issue;
 	}
 }
 

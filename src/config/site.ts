@@ -67,9 +67,12 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<z.output<typeof SiteOpt
 }
 
 export class SiteConfigError extends Error {
-	constructor(readonly issues: string[]) {
+	readonly issues: string[];
+
+	constructor(issues: string[]) {
 		super(`Invalid notes site configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
 		this.name = 'SiteConfigError';
+		this.issues = issues;
 	}
 }
 

@@ -8,26 +8,30 @@ import { h, propertyName as property, text } from './hast.ts';
  * theme switch swaps them with no script and no re-render:
  *
  * ```html
- * <figure class="diagram" data-diagram="architecture" data-diagram-render="build" data-zoom="diagram"
+ * <figure class="diagram" data-diagram="architecture" data-diagram-render="build"
  *         data-diagram-width="812" data-diagram-height="420">
- *   <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}">
- *     <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
- *     (`aria-labelledby` points at the `<title>` from `accTitle`; without one the SVG gets `aria-label`)
- *     <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" data-pagefind-ignore="all" role="img" aria-labelledby="…" …>…</svg>
- *   </div>
+ *   <notes-figure class="figure__media diagram__media">
+ *     <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}" data-figure-zoom-target="diagram">
+ *       <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
+ *       (`aria-labelledby` points at the `<title>` from `accTitle`; without one the SVG gets `aria-label`)
+ *       <svg id="dg-1a2b3c4d5e-dark" data-diagram-theme="dark" data-pagefind-ignore="all" role="img" aria-labelledby="…" …>…</svg>
+ *     </div>
+ *     (the figure contract's zoom button and empty dialog: `zoomControls()` in figure.ts)
+ *   </notes-figure>
+ *   <span class="diagram__words" aria-hidden="true">{the labels, as text for the search index}</span>
  * </figure>
  * ```
  *
  * The frame scrolls sideways when the diagram is wider than the page allows (it is focusable, so
- * the keyboard can scroll it). `data-zoom` marks the figure for the zoom dialog images use; the
- * dialog shows the visible `svg[data-diagram-theme]` at `data-diagram-width` × `data-diagram-height`.
+ * the keyboard can scroll it). Its zoom opens the dialog images use: `<notes-figure>` moves the
+ * frame into the dialog while it is open, so the page keeps one copy of each SVG.
  *
  * A diagram that was not drawn at build time (no browser, or `NOTES_DIAGRAMS=client`) keeps its
  * source, readable without JavaScript, inside the `notes-diagram` element, which draws it in the
  * reader's browser when it nears the viewport (and inserts the same SVG as above):
  *
  * ```html
- * <figure class="diagram" data-diagram-render="browser" data-zoom="diagram">
+ * <figure class="diagram" data-diagram-render="browser">
  *   <notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-1a2b3c4d5e">
  *     <pre class="diagram__source">flowchart LR …</pre>
  *   </notes-diagram>
@@ -65,9 +69,6 @@ export const DIAGRAM_THEME_ATTRIBUTE = 'data-diagram-theme';
 export const DIAGRAM_ID_ATTRIBUTE = 'data-diagram-id';
 /** On `notes-diagram`, once a variant is drawn. */
 export const DIAGRAM_READY_ATTRIBUTE = 'data-diagram-ready';
-/** On the figure: the zoom dialog may open it full size (`data-zoom="diagram"`). */
-export const DIAGRAM_ZOOM_ATTRIBUTE = 'data-zoom';
-export const DIAGRAM_ZOOM_VALUE = 'diagram';
 export const DIAGRAM_WIDTH_ATTRIBUTE = 'data-diagram-width';
 export const DIAGRAM_HEIGHT_ATTRIBUTE = 'data-diagram-height';
 export const DIAGRAM_ERROR_TITLE = 'This diagram could not be drawn.';
@@ -120,7 +121,6 @@ export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 			className: [DIAGRAM_CLASS],
 			[property(DIAGRAM_TYPE_ATTRIBUTE)]: input.type,
 			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'build' satisfies DiagramRender,
-			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
 			[property(DIAGRAM_WIDTH_ATTRIBUTE)]: String(input.width),
 			[property(DIAGRAM_HEIGHT_ATTRIBUTE)]: String(input.height),
 		},
@@ -151,7 +151,6 @@ export function browserDiagramElement(code: string, id: string): Element {
 		{
 			className: [DIAGRAM_CLASS],
 			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'browser' satisfies DiagramRender,
-			[property(DIAGRAM_ZOOM_ATTRIBUTE)]: DIAGRAM_ZOOM_VALUE,
 		},
 		[
 			h(

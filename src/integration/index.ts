@@ -6,6 +6,7 @@ import { checkNotes } from '../notes/check.ts';
 import { scanNotes } from '../notes/files.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
+import { copyMermaidWhenNeeded, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { diagramIconsPlugin, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 
 const VIRTUAL_CONFIG = 'virtual:notes/config';
@@ -63,7 +64,9 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 			},
 			'astro:server:setup': ({ server }) => {
 				// In dev, search uses the index of the last build.
-				server.middlewares.use(`${server.config.base.replace(/\/?$/, '/')}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
+				const base = server.config.base.replace(/\/?$/, '/');
+				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
+				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
 			},
 			// Diagrams are rendered before Astro renders (and caches) any note, which it does before build:start.
 			'astro:config:done': async ({ config: astroConfig, logger }) => {
@@ -79,6 +82,7 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				if (copyMermaidWhenNeeded(fileURLToPath(dir))) logger.info('Mermaid copied for diagrams drawn in the browser.');
 				await writeSearchIndex(dir, config.lang, logger);
 				logReport(logger, problems);
 			},

@@ -21,9 +21,10 @@ import { summarizeMermaidError } from '../diagrams/errors.ts';
 type Mermaid = typeof import('mermaid').default;
 
 let mermaidPromise: Promise<Mermaid> | undefined;
-/** Mermaid, bundled by the site, loaded once, when the first diagram needs it. */
+/** Mermaid, served by the site (see `DiagramScript.astro`), loaded once, when the first diagram needs it. */
 function loadMermaid(): Promise<Mermaid> {
-	mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
+	const url = document.querySelector<HTMLTemplateElement>('template[data-notes-mermaid]')?.dataset.notesMermaid;
+	mermaidPromise ??= (import(/* @vite-ignore */ url!) as Promise<{ default: Mermaid }>).then(({ default: mermaid }) => {
 		mermaid.registerIconPacks([{ name: 'logos', loader: loadIcons }]);
 		return mermaid;
 	});

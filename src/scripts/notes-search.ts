@@ -37,6 +37,9 @@ interface Hit {
 }
 
 const FILTER_LABELS: Record<string, string> = { note: 'All notes', folder: 'All folders' };
+/** Notes whose sections are listed: each costs Pagefind one fragment download. */
+const RESULTS_SHOWN = 6;
+const MIN_QUERY_LENGTH = 2;
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
@@ -150,7 +153,8 @@ class NotesSearch extends HTMLElement {
 				const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
 				await pagefind.options({ baseUrl: this.dataset.base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 });
 				await pagefind.init();
-				await this.#renderFilters(pagefind);
+				// The filters load their own data: they must not hold up the first results.
+				void this.#renderFilters(pagefind);
 				if (!this.#input.value) this.#setStatus('');
 				return pagefind;
 			} catch {
@@ -205,7 +209,8 @@ class NotesSearch extends HTMLElement {
 		const term = this.#input.value.trim();
 		const pagefind = await this.#load();
 		if (!pagefind) return;
-		if (!term) {
+		// One letter matches half the index: wait for the second.
+		if (term.length < MIN_QUERY_LENGTH) {
 			this.#show([]);
 			this.#setStatus('');
 			return;
@@ -213,7 +218,7 @@ class NotesSearch extends HTMLElement {
 		const filters: Record<string, string> = {};
 		for (const select of this.#filters.querySelectorAll('select')) if (select.value) filters[select.name] = select.value;
 		const search = await pagefind.search(term, { filters });
-		const data = await Promise.all(search.results.slice(0, 8).map((result) => result.data()));
+		const data = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
 		// Typed on meanwhile: the loop in #search runs again with the new text.
 		if (this.#input.value.trim() !== term) return;
 		const hits = data.flatMap(hitsOf);

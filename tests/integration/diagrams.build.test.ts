@@ -32,7 +32,7 @@ describeInBrowser('diagrams rendered at build time', () => {
 	test.each(['flowchart', 'sequence', 'architecture'])('%s: inline SVG in both themes, and no diagram script', (slug) => {
 		const html = site.page(`${slug}/index.html`);
 		const [figure] = figures(html);
-		expect(figure).toMatch(/^<figure class="diagram" data-diagram="[\w-]+" data-diagram-render="build" data-zoom="diagram" data-diagram-width="\d+" data-diagram-height="\d+">/);
+		expect(figure).toMatch(/^<figure class="diagram" data-diagram="[\w-]+" data-diagram-render="build" data-diagram-width="\d+" data-diagram-height="\d+">/);
 		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-light"[^>]* role="img"[^>]* data-diagram-theme="light"/g)).toHaveLength(1);
 		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-dark"[^>]* role="img"[^>]* data-diagram-theme="dark"/g)).toHaveLength(1);
 		expect(html).not.toContain('<notes-diagram');
@@ -140,7 +140,7 @@ describe('diagrams drawn in the browser', () => {
 			expect(site.exitCode, site.output).toBe(0);
 			expect(site.output.match(/NOTES_DIAGRAMS=client: diagrams are drawn in the reader's browser\./g)).toHaveLength(1);
 			const html = site.page('flowchart/index.html');
-			expect(html).toMatch(/<figure class="diagram" data-diagram-render="browser" data-zoom="diagram"><notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-[0-9a-f]{10}">/);
+			expect(html).toMatch(/<figure class="diagram" data-diagram-render="browser"><notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-[0-9a-f]{10}">/);
 			expect(html).toContain('flowchart LR\n  accTitle: How a packet leaves a private subnet');
 			expect(html).not.toContain('<svg id="dg-');
 			expect(html).toMatch(/<script type="module" src="[^"]*DiagramScript[^"]*"><\/script>/);
