@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import type { SiteConfig } from '../config/site.ts';
@@ -7,7 +6,7 @@ import { logosNamesIn, logosSubset } from '../diagrams/icons.ts';
 import { describePrepared, prepareDiagrams, type DiagramOccurrence } from '../diagrams/prepare.ts';
 import { DiagramRenderer } from '../diagrams/renderer.ts';
 import { diagramsSetup } from '../diagrams/setup.ts';
-import { scanNotes } from '../notes/files.ts';
+import type { NoteFile } from '../notes/files.ts';
 import type { NoteProblem } from '../notes/problems.ts';
 import { REMARK_DIAGRAMS, type RemarkDiagramsPlugin } from '../plugins/remark-diagrams.ts';
 import { createHash } from 'node:crypto';
@@ -32,10 +31,11 @@ export async function runDiagramsPass(options: {
 	command: 'dev' | 'build' | 'preview' | 'sync';
 	logger: AstroIntegrationLogger;
 	astroConfig: AstroConfig;
+	/** The notes that build (from the integration's scan). */
+	notes: NoteFile[];
 }): Promise<DiagramsPass> {
-	const { config, projectRoot, command, logger } = options;
+	const { config, projectRoot, command, logger, notes } = options;
 	const setup = diagramsSetup(config, projectRoot);
-	const { notes } = scanNotes(path.resolve(projectRoot, config.notesDir), projectRoot);
 	const renderHere = command === 'build' && setup.mode === 'build';
 	const chromium = renderHere ? findChromium() : undefined;
 	const prepared = await prepareDiagrams(notes, {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { SiteConfig } from '../config/site.ts';
 import { checkNotes } from '../notes/check.ts';
-import { scanNotes } from '../notes/files.ts';
+import { scanNotes, type NotesScan } from '../notes/files.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { copyMermaidWhenNeeded, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
@@ -12,10 +12,8 @@ import { diagramIconsPlugin, runDiagramsPass, type DiagramsPass } from './diagra
 const VIRTUAL_CONFIG = 'virtual:notes/config';
 
 /** Every problem in the notes: the ones that leave a note out, then what the notes refer to. */
-function findProblems(config: SiteConfig, projectRoot: string): NoteProblem[] {
-	const notesRoot = path.resolve(projectRoot, config.notesDir);
-	const scan = scanNotes(notesRoot, projectRoot);
-	return [...scan.problems, ...checkNotes(scan.notes, notesRoot, projectRoot)];
+function findProblems(config: SiteConfig, projectRoot: string, scan: NotesScan): NoteProblem[] {
+	return [...scan.problems, ...checkNotes(scan.notes, path.resolve(projectRoot, config.notesDir), projectRoot)];
 }
 
 function logReport(logger: AstroIntegrationLogger, problems: NoteProblem[]) {
@@ -41,6 +39,8 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 	let outDir = path.join(projectRoot, 'dist');
 	let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
 	let diagrams: DiagramsPass | undefined;
+	/** The notes folder, scanned once per run (the diagrams pass and the report share it). */
+	let scan: NotesScan = { notes: [], excluded: [], problems: [] };
 	return {
 		name: 'notes-site',
 		hooks: {
@@ -70,15 +70,16 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 			},
 			// Diagrams are rendered before Astro renders (and caches) any note, which it does before build:start.
 			'astro:config:done': async ({ config: astroConfig, logger }) => {
+				scan = scanNotes(path.resolve(projectRoot, config.notesDir), projectRoot);
 				if (command === 'dev' || command === 'build') {
-					diagrams = await runDiagramsPass({ config, projectRoot, command, logger, astroConfig });
+					diagrams = await runDiagramsPass({ config, projectRoot, command, logger, astroConfig, notes: scan.notes });
 				}
 			},
 			'astro:server:start': ({ logger }) => {
-				logReport(logger, [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])]);
+				logReport(logger, [...findProblems(config, projectRoot, scan), ...(diagrams?.problems ?? [])]);
 			},
 			'astro:build:start': () => {
-				problems = [...findProblems(config, projectRoot), ...(diagrams?.problems ?? [])];
+				problems = [...findProblems(config, projectRoot, scan), ...(diagrams?.problems ?? [])];
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
