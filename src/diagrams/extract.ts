@@ -1,5 +1,6 @@
 import type { Code, Nodes as MdastNodes } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { walkMdast } from '../notes/mdast.ts';
 
 /**
  * Where diagrams come from: ```` ```mermaid ```` fences in `.md` and `.mdx` notes, and the
@@ -138,16 +139,12 @@ export function diagramFromJsx(node: JsxElementNode, source: string): DiagramSou
 	return { ...located, code: normalizeCode(code), codeLine };
 }
 
-function* walk(node: MdastNodes): Generator<MdastNodes> {
-	yield node;
-	if ('children' in node) for (const child of node.children) yield* walk(child as MdastNodes);
-}
 
 /** Every diagram in a note, in document order. */
 export function extractDiagrams(source: string, format: 'md' | 'mdx'): DiagramSource[] {
 	const tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as MdastNodes;
 	const diagrams: DiagramSource[] = [];
-	for (const node of walk(tree)) {
+	for (const node of walkMdast(tree)) {
 		if (node.type === 'code' && isMermaidFence(node)) diagrams.push(diagramFromFence(node));
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const diagram = diagramFromJsx(node as unknown as JsxElementNode, source);

@@ -1,8 +1,8 @@
-import { cpSync, createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DIAGRAM_TAG } from '../dom/diagram.ts';
+import { serveFolder } from '../integration/serve-folder.ts';
 
 /**
  * Mermaid for diagrams drawn in the reader's browser: its own prebuilt ES module build, served by
@@ -41,11 +41,5 @@ export function copyMermaidWhenNeeded(dist: string): boolean {
 
 /** Dev-server middleware (mounted at `<base>notes-assets/mermaid/`): mermaid's files from node_modules. */
 export function serveMermaid() {
-	const from = mermaidDist();
-	return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-		const file = path.join(from, decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname));
-		if (!file.startsWith(from) || !existsSync(file) || !statSync(file).isFile()) return next();
-		response.setHeader('content-type', 'text/javascript');
-		createReadStream(file).pipe(response);
-	};
+	return serveFolder(mermaidDist());
 }

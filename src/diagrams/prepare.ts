@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { NoteFile } from '../notes/files.ts';
 import type { NoteProblem } from '../notes/problems.ts';
 import { diagramBaseId, diagramKey, type DiagramCache, type DiagramEntry, type RenderedDiagram } from './cache.ts';
@@ -8,6 +7,7 @@ import { unknownIcons } from './icons.ts';
 import type { DiagramRenderer, RawRender } from './renderer.ts';
 import { diagramLabel, finishSvg } from './svg.ts';
 import { DIAGRAM_THEMES, type DiagramTheme } from './theme.ts';
+import { displayPath } from '../notes/problems.ts';
 
 /**
  * The batch pass that runs before any page compiles: it finds every diagram in the notes, takes
@@ -55,7 +55,7 @@ export function findDiagrams(notes: readonly NoteFile[], digest: string, project
 	for (const note of notes) {
 		// A cheap test first: most notes have no diagram and need no parse.
 		if (!/^[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*mermaid|<Diagram\b/im.test(note.source)) continue;
-		const file = path.relative(projectRoot, note.file).split(path.sep).join('/');
+		const file = displayPath(note.file, projectRoot);
 		const format = note.relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 		for (const diagram of extractDiagrams(note.source, format)) {
 			occurrences.push({ file, diagram, key: diagramKey(diagram.code, digest) });

@@ -7,11 +7,8 @@ import type { NoteFile } from './files.ts';
 import { resolveNoteImage } from './images.ts';
 import { htmlImages, jsxImage, MAY_HAVE_IMAGES, positionAt, type JsxElementLike } from './image-syntax.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
+import { walkMdast } from './mdast.ts';
 
-function* walk(node: MdastNodes): Generator<MdastNodes> {
-	yield node;
-	if ('children' in node) for (const child of node.children) yield* walk(child as MdastNodes);
-}
 
 export interface ImageReference {
 	/** The path or URL as the author wrote it. */
@@ -31,11 +28,11 @@ export function imageReferences(note: NoteFile): ImageReference[] {
 	const mdx = note.relativePath.toLowerCase().endsWith('.mdx');
 	const tree = (mdx ? mdxToMdast : markdownToMdast)(note.source) as MdastNodes;
 	const definitions = new Map<string, string>();
-	for (const node of walk(tree)) {
+	for (const node of walkMdast(tree)) {
 		if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
 	}
 	const references: ImageReference[] = [];
-	for (const node of walk(tree)) {
+	for (const node of walkMdast(tree)) {
 		const start = node.position?.start;
 		if (node.type === 'image' && node.url) {
 			references.push({ url: node.url, line: start?.line, column: start?.column });

@@ -7,6 +7,7 @@ import { propertyName } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage, type JsxElementLike } from '../notes/image-syntax.ts';
+import { walkMdast } from '../notes/mdast.ts';
 
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
@@ -41,10 +42,6 @@ function placeholderNode(placeholder: Element, title: string | null | undefined)
 	};
 }
 
-function* walk(node: MdastNodes): Generator<MdastNodes> {
-	yield node;
-	if ('children' in node) for (const child of node.children) yield* walk(child as MdastNodes);
-}
 
 /**
  * Resolves every image of a note before Astro's image pipeline sees it:
@@ -91,7 +88,7 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		return {
 			name: 'remark-note-images',
 			before(root) {
-				for (const node of walk(root as MdastNodes)) {
+				for (const node of walkMdast(root as MdastNodes)) {
 					if (node.type === 'definition' && !definitions.has(node.identifier)) {
 						definitions.set(node.identifier, { url: node.url, title: node.title });
 					}

@@ -1,9 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { serveFolder } from '../integration/serve-folder.ts';
 
 export class SearchIndexError extends Error {
 	constructor(message: string, options?: ErrorOptions) {
@@ -42,11 +41,5 @@ export async function writeSearchIndex(dist: URL, lang: string, logger: AstroInt
  * `<outDir>/pagefind/`; without one, a 404 the search dialog explains.
  */
 export function serveLastSearchIndex(outDir: string) {
-	const bundle = path.join(outDir, SEARCH_BUNDLE);
-	return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
-		const file = path.join(bundle, decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname));
-		if (!file.startsWith(bundle) || !existsSync(file) || !statSync(file).isFile()) return next();
-		response.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
-		createReadStream(file).pipe(response);
-	};
+	return serveFolder(path.join(outDir, SEARCH_BUNDLE));
 }
