@@ -15,6 +15,7 @@ const notesLoader = glob({
 	base: notesRoot,
 	pattern: ['**/*.{md,mdx}', ...excluded.map((file) => `!${escapePath(file)}`)],
 	generateId: ({ entry }) => noteSlug(entry),
+	retainBody: false,
 });
 
 export const collections = {

@@ -20,9 +20,12 @@ export interface Note {
 const notesRoot = path.resolve(config.notesDir);
 const collator = new Intl.Collator(config.lang, { numeric: true, sensitivity: 'base' });
 
-async function headingsOf(entry: CollectionEntry<'notes'>): Promise<MarkdownHeading[]> {
-	const rendered = entry.rendered?.metadata?.headings as MarkdownHeading[] | undefined;
-	return rendered ?? (await render(entry)).headings;
+/** A note's headings and the front matter its plugins left (Markdown is rendered when loaded, MDX on demand). */
+async function renderedOf(entry: CollectionEntry<'notes'>): Promise<{ headings: MarkdownHeading[]; frontmatter: Record<string, unknown> }> {
+	const metadata = entry.rendered?.metadata as { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
+	if (metadata?.headings) return { headings: metadata.headings, frontmatter: metadata.frontmatter ?? {} };
+	const { headings, remarkPluginFrontmatter } = await render(entry);
+	return { headings, frontmatter: remarkPluginFrontmatter };
 }
 
 async function loadNotes(): Promise<Note[]> {
@@ -30,11 +33,11 @@ async function loadNotes(): Promise<Note[]> {
 	const notes = await Promise.all(
 		entries.map(async (entry): Promise<Note & { order: number }> => {
 			const relativePath = path.relative(notesRoot, entry.filePath ?? entry.id).split(path.sep).join('/');
-			const headings = await headingsOf(entry);
+			const { headings, frontmatter } = await renderedOf(entry);
 			return {
 				entry,
 				slug: entry.id,
-				title: noteTitle(entry.data.title, entry.body ?? '', relativePath),
+				title: noteTitle(entry.data.title, frontmatter.title, relativePath),
 				description: entry.data.description,
 				group: path.posix.dirname(relativePath) === '.' ? '' : path.posix.dirname(relativePath),
 				topics: headings.filter((heading) => heading.depth === 2),

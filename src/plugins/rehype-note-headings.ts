@@ -21,14 +21,14 @@ export function splitTopicNumber(text: string): { number: string; rest: string }
 }
 
 export type HeadingDecision =
-	| { drop: true }
+	| { drop: true; title?: string }
 	| { drop: false; id: string; topicNumber?: string };
 
 /**
  * What happens to each heading of one note, in document order. Deterministic: a new instance per
  * note, so ids depend only on the note.
  * - Empty headings are dropped (a lone `#` line is the author's separator).
- * - The first `#` heading with text is dropped when it is the page title.
+ * - The first `#` heading with text is dropped when it is the page title (returned as `title`).
  * - `## 1. VPC Flow Logs` → id `vpc-flow-logs`, number `1`; its `### concepts` → `vpc-flow-logs-concepts`.
  * - Other headings get a plain slug; ids the author wrote are kept.
  */
@@ -47,7 +47,7 @@ export class NoteHeadings {
 		if (text === '') return { drop: true };
 		if (depth === 1 && !this.#titleLifted) {
 			this.#titleLifted = true;
-			return { drop: true };
+			return { drop: true, title: text };
 		}
 		if (depth === 2 && topLevel) {
 			const numbered = splitTopicNumber(text);
@@ -65,7 +65,11 @@ export class NoteHeadings {
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** The Sätteri plugin: applies {@link NoteHeadings} to every heading, reading `title` from the front matter. */
+/**
+ * The Sätteri plugin: applies {@link NoteHeadings} to every heading. A note without a front matter
+ * `title` gets its lifted `#` heading as one, in the front matter Astro hands back with the
+ * rendered note (`remarkPluginFrontmatter`), so the page title needs no second parse of the source.
+ */
 export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
 	return (document) => {
 		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
@@ -83,6 +87,7 @@ export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): Has
 						topLevel: context.parent(node)?.type === 'root',
 					});
 					if (decision.drop) {
+						if (decision.title && astro?.frontmatter) astro.frontmatter.title = decision.title;
 						// A heading whose only content is markup (an image, say) is not empty.
 						if (hasOnlyText || context.textContent(node).trim() !== '') context.removeNode(node);
 						return;

@@ -25,7 +25,7 @@ interface Pagefind {
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	search(
-		term: string,
+		term: string | null,
 		options: { filters?: Record<string, string> },
 	): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
@@ -40,6 +40,11 @@ const FILTER_LABELS: Record<string, string> = { note: 'All notes', folder: 'All 
 /** Notes whose sections are listed: each costs Pagefind one fragment download. */
 const RESULTS_SHOWN = 6;
 const MIN_QUERY_LENGTH = 2;
+/**
+ * Shorter than this, the text is searched as a whole word (`s3`, `az`): as a prefix, two letters
+ * match a large part of the index, which costs the most and helps the least.
+ */
+const PREFIX_QUERY_LENGTH = 3;
 
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
@@ -48,6 +53,7 @@ function excerptNodes(excerpt: string): Node[] {
 	// A <textarea> decodes character references and never creates elements or runs anything.
 	const decoder = document.createElement('textarea');
 	const decode = (text: string) => {
+		if (!text.includes('&')) return text;
 		decoder.innerHTML = text;
 		return decoder.value;
 	};
@@ -100,9 +106,8 @@ class NotesSearch extends HTMLElement {
 	#filters!: HTMLElement;
 	#template!: HTMLTemplateElement;
 	#active = -1;
-	/** A search is running; `#stale` says the input changed meanwhile and it must run again. */
+	/** A search is running: it runs again until what it searched is what the reader asks now. */
 	#searching = false;
-	#stale = false;
 
 	connectedCallback() {
 		this.#dialog = this.querySelector('dialog')!;
@@ -123,7 +128,11 @@ class NotesSearch extends HTMLElement {
 		this.#dialog.addEventListener('click', (event) => {
 			if (event.target === this.#dialog) this.#dialog.close();
 		});
-		this.#input.addEventListener('input', () => void this.#search());
+		this.#input.addEventListener('input', () => {
+			// A count is only ever said of the text it was found for.
+			this.#setStatus('');
+			void this.#search();
+		});
 		this.#input.addEventListener('keydown', (event) => this.#onKey(event));
 		this.#filters.addEventListener('change', () => void this.#search());
 		this.#list.addEventListener('click', (event) => {
@@ -151,10 +160,14 @@ class NotesSearch extends HTMLElement {
 			try {
 				const bundle = this.dataset.bundle!;
 				const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-				await pagefind.options({ baseUrl: this.dataset.base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22 });
+				// In the page, not a worker: a search takes tens of milliseconds, and Pagefind's worker
+				// costs its own download and a message per search and per result (slower on two cores).
+				await pagefind.options({ baseUrl: this.dataset.base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, noWorker: true });
 				await pagefind.init();
-				// The filters load their own data: they must not hold up the first results.
-				void this.#renderFilters(pagefind);
+				// The filters load their own data: they must not hold up the first results. Then a
+				// filter-only search (it downloads nothing) pays for Pagefind's first search, which
+				// costs twice a later one, while the reader starts typing.
+				void this.#renderFilters(pagefind).then(() => pagefind.search(null, {}));
 				if (!this.#input.value) this.#setStatus('');
 				return pagefind;
 			} catch {
@@ -190,65 +203,98 @@ class NotesSearch extends HTMLElement {
 	 * keystrokes that arrive while a search runs are folded into one more search for the latest text.
 	 */
 	async #search() {
-		if (this.#searching) {
-			this.#stale = true;
-			return;
-		}
+		if (this.#searching) return;
 		this.#searching = true;
 		try {
-			do {
-				this.#stale = false;
-				await this.#searchOnce();
-			} while (this.#stale);
+			let searched: string | undefined;
+			do searched = await this.#searchOnce();
+			while (searched !== undefined && searched !== this.#query().key);
 		} finally {
 			this.#searching = false;
 		}
 	}
 
-	async #searchOnce() {
+	/** The text and filters the dialog asks for now. */
+	#query() {
 		const term = this.#input.value.trim();
+		const filters: Record<string, string> = {};
+		for (const select of this.#filters.querySelectorAll('select')) if (select.value) filters[select.name] = select.value;
+		return { term, filters, key: JSON.stringify([term, filters]), filtersKey: JSON.stringify(filters) };
+	}
+
+	/** Runs one search and lists its results; returns the query's key, or nothing when search is unavailable. */
+	async #searchOnce(): Promise<string | undefined> {
 		const pagefind = await this.#load();
-		if (!pagefind) return;
+		if (!pagefind) return undefined;
+		// Read after loading: what was typed while Pagefind loaded is searched once, not letter by letter.
+		const { term, filters, key, filtersKey } = this.#query();
 		// One letter matches half the index: wait for the second.
 		if (term.length < MIN_QUERY_LENGTH) {
 			this.#show([]);
 			this.#setStatus('');
-			return;
+			return key;
 		}
-		const filters: Record<string, string> = {};
-		for (const select of this.#filters.querySelectorAll('select')) if (select.value) filters[select.name] = select.value;
-		const search = await pagefind.search(term, { filters });
-		const data = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
-		// Typed on meanwhile: the loop in #search runs again with the new text.
-		if (this.#input.value.trim() !== term) return;
-		const hits = data.flatMap(hitsOf);
-		this.#show(hits);
-		this.#setStatus(hits.length === 0 ? `No results for “${term}”.` : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}`);
+		const wholeWord = term.length < PREFIX_QUERY_LENGTH && !/["\s]/.test(term);
+		const { results } = await pagefind.search(wholeWord ? `"${term}"` : term, { filters });
+		// Each note's data is a download. The best note's comes first, alone: if the reader has typed
+		// on meanwhile, the others are not worth fetching. Each note shows as soon as it and the
+		// better-ranked ones have arrived.
+		const pending = results.slice(0, 1).map((result) => result.data());
+		const hits: Hit[] = [];
+		for (let rank = 0; rank < Math.min(results.length, RESULTS_SHOWN); rank++) {
+			const noteHits = hitsOf(await pending[rank]);
+			hits.push(...noteHits);
+			const now = this.#query();
+			if (now.key !== key) {
+				// Typed on meanwhile: #search runs again. Until then, the best note for the start of
+				// the text fills an empty list, so results appear while the reader is still typing.
+				const typedOn = now.filtersKey === filtersKey && now.term.startsWith(term);
+				if (typedOn && rank === 0 && this.#list.children.length === 0) this.#show(noteHits);
+				return key;
+			}
+			this.#show(noteHits, rank > 0);
+			if (rank === 0) pending.push(...results.slice(1, RESULTS_SHOWN).map((result) => result.data()));
+		}
+		if (this.#query().key !== key) return key;
+		if (results.length === 0) this.#show([]);
+		// Two letters that are no word are most likely the start of one: no "No results" yet.
+		const noResults = wholeWord ? '' : `No results for “${term}”.`;
+		this.#setStatus(hits.length === 0 ? noResults : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}`);
+		return key;
 	}
 
-	#show(hits: Hit[]) {
-		const items = hits.map((hit, index) => {
+	/** Lists the hits; with `more`, below the ones listed, and the active option stays. */
+	#show(hits: Hit[], more = false) {
+		const first = more ? this.#list.children.length : 0;
+		const items = hits.map((hit, offset) => {
+			const index = first + offset;
 			const item = this.#template.content.firstElementChild!.cloneNode(true) as HTMLLIElement;
 			const option = item.querySelector('a')!;
 			option.id = `search-result-${index}`;
 			option.href = hit.url;
 			option.querySelector('.search__path')!.textContent = hit.path.join(' › ');
 			option.querySelector('.search__excerpt')!.append(...excerptNodes(hit.excerpt));
-			option.addEventListener('pointermove', () => this.#activate(index));
+			option.addEventListener('pointermove', () => this.#activate(index, false));
 			return item;
 		});
+		if (more) {
+			this.#list.append(...items);
+			return;
+		}
 		this.#list.replaceChildren(...items);
+		this.#list.scrollTop = 0;
 		this.#input.setAttribute('aria-expanded', String(items.length > 0));
-		this.#activate(items.length > 0 ? 0 : -1);
+		this.#activate(items.length > 0 ? 0 : -1, false);
 	}
 
-	#activate(index: number) {
+	/** Marks an option active; `scroll` brings it into view (for the keyboard: the pointer is on it already). */
+	#activate(index: number, scroll = true) {
 		const items = [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
 		this.#active = index;
 		for (const [i, item] of items.entries()) item.setAttribute('aria-selected', String(i === index));
 		if (index >= 0) {
 			this.#input.setAttribute('aria-activedescendant', items[index].id);
-			items[index].scrollIntoView({ block: 'nearest' });
+			if (scroll) items[index].scrollIntoView({ block: 'nearest' });
 		} else this.#input.removeAttribute('aria-activedescendant');
 	}
 

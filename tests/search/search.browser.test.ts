@@ -37,6 +37,9 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 
 	const dialog = (page: Page) => page.locator('dialog.search__dialog');
 	const results = (page: Page) => page.locator('.search__result');
+	const status = (page: Page) => page.locator('[data-search-status]');
+	/** Results show one by one, and while typing the start of the text may show: wait for the count. */
+	const settled = (page: Page) => expect.poll(() => status(page).textContent()).toMatch(/^\d+ results?$|^No results/);
 
 	test('nothing of Pagefind loads with the page', async () => {
 		const { page, pagefindRequests, close } = await open();
@@ -69,7 +72,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		const { page, problems, close } = await open();
 		await page.keyboard.press('/');
 		await page.keyboard.type('prefix list');
-		await results(page).first().waitFor();
+		await settled(page);
 		const paths = await page.locator('.search__path').allTextContents();
 		expect(paths).toContain('Advanced VPC Networking › VPC Endpoints (Gateway) › Concepts');
 		expect(await page.locator('.search__excerpt mark').first().textContent()).toMatch(/prefix/i);
@@ -90,7 +93,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		const { page, close } = await open();
 		await page.keyboard.press('/');
 		await page.keyboard.type('realtime');
-		await results(page).first().waitFor();
+		await settled(page);
 		await Promise.all([page.waitForURL(/advanced-vpc-networking/), page.keyboard.press('Enter')]);
 		await expect.poll(() => page.locator('#vpc-flow-logs-concepts-tab').getAttribute('aria-selected')).toBe('true');
 		expect(await page.locator('mark.search-hit', { hasText: /realtime/i }).first().isVisible()).toBe(true);
@@ -101,8 +104,39 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		const { page, close } = await open('html-in-notes/');
 		await page.keyboard.press('/');
 		await page.keyboard.type('quokka');
-		await results(page).first().waitFor();
+		await settled(page);
 		expect(await page.locator('.search__path').first().textContent()).toBe('Peering › VPC Peering › Architecture');
+		await close();
+	});
+
+	test('two letters are searched as a word ("s3"), not as the start of every word', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('s3');
+		await settled(page);
+		expect(await page.locator('.search__excerpt mark').first().textContent()).toMatch(/^s3$/i);
+		// "pe" is no word: nothing yet, and no "No results" while the reader is most likely mid-word.
+		await page.locator('.search__input').fill('pe');
+		await expect.poll(() => results(page).count()).toBe(0);
+		expect(await status(page).textContent()).toBe('');
+		await page.keyboard.type('e');
+		await settled(page);
+		expect(await page.locator('.search__excerpt mark').first().textContent()).toMatch(/^peering\b/i);
+		await close();
+	});
+
+	test('typing fast ends with the results of the whole text, whatever showed meanwhile', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		const listed = () => results(page).evaluateAll((options) => options.map((option) => `${option.getAttribute('href')} ${option.textContent}`));
+		await page.keyboard.type('transitive peering');
+		await settled(page);
+		const typed = await listed();
+		await page.locator('.search__input').fill('');
+		await page.locator('.search__input').fill('transitive peering');
+		await settled(page);
+		expect(typed).toEqual(await listed());
+		expect(typed.length).toBeGreaterThan(0);
 		await close();
 	});
 
@@ -129,7 +163,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		});
 		await page.keyboard.press('/');
 		await page.keyboard.type('sentinelword onerror');
-		await results(page).first().waitFor();
+		await settled(page);
 		const excerpt = await page.locator('.search__excerpt').first().textContent();
 		expect(excerpt).toContain('<img src=x onerror=');
 		expect(await page.locator('.search__results img, .search__results script').count()).toBe(0);
@@ -142,7 +176,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		const { page, close } = await open();
 		await page.keyboard.press('/');
 		await page.keyboard.type('peering');
-		await results(page).first().waitFor();
+		await settled(page);
 		expect(await axeViolations(page)).toEqual([]);
 		await close();
 	});
