@@ -78,7 +78,7 @@ const range = (s: Stats, format: (n: number) => string) => `${format(s.median)} 
 console.error(`Benchmark: ${runs} run(s) per corpus, work folder ${work}`);
 const small = await benchCorpus('text-100', 100, { notes: 100 });
 const big = await benchCorpus(`text-${large}`, large, { notes: large });
-// Search's worst case: every note uses the same 90 terms, so every query matches every note.
+// Search's worst case: every note uses the same 90 terms, so a query matches nearly every note.
 const uniform = await benchCorpus(`uniform-${large}`, large, { notes: large, vocabulary: 'uniform' }, {}, 1);
 
 /** "Diagrams: 500 rendered in 210.3 s (420 ms each), 0 from the cache." → figures. */

@@ -81,8 +81,8 @@ export interface CorpusOptions {
 	diagrams?: boolean;
 	/**
 	 * `subjects` (default): each note is about one subject, with Zipf-distributed words, as real
-	 * notes are. `uniform`: every note draws from one small list of 90 terms, so every query matches
-	 * every note (the worst case for search).
+	 * notes are. `uniform`: every note draws from one small list of 90 terms, so a query matches
+	 * nearly every note (the worst case for search).
 	 */
 	vocabulary?: 'subjects' | 'uniform';
 	seed?: number;
