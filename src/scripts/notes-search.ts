@@ -166,8 +166,11 @@ class NotesSearch extends HTMLElement {
 				await pagefind.init();
 				// The filters load their own data: they must not hold up the first results. Then a
 				// filter-only search (it downloads nothing) pays for Pagefind's first search, which
-				// costs twice a later one, while the reader starts typing.
-				void this.#renderFilters(pagefind).then(() => pagefind.search(null, {}));
+				// costs twice a later one, while the reader starts typing. Both are extras: search
+				// works without them.
+				void this.#renderFilters(pagefind)
+					.then(() => pagefind.search(null, {}))
+					.catch(() => undefined);
 				if (!this.#input.value) this.#setStatus('');
 				return pagefind;
 			} catch {

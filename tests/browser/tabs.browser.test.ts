@@ -158,4 +158,26 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		await context.close();
 	});
+
+	test('small screens: tab bars wrap, so every tab is in sight without scrolling', async () => {
+		const context = await browser.newContext({ viewport: { width: 320, height: 740 } });
+		const page = await context.newPage();
+		await page.goto(`${server.url}cases/`);
+		await expect.poll(() => page.locator('notes-tabs[data-ready]').count()).toBeGreaterThan(0);
+		const clipped = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.tabs__list:not([hidden])')].flatMap((list) => {
+				const box = list.getBoundingClientRect();
+				return [...list.querySelectorAll<HTMLElement>('[role="tab"]')]
+					.filter((tab) => tab.getBoundingClientRect().right > box.right + 0.5)
+					.map((tab) => tab.textContent);
+			}),
+		);
+		expect(clipped).toEqual([]);
+		// The four tabs of "Many Sections" need two rows at this width.
+		const many = page.locator('section[aria-labelledby="many-sections"] [role="tab"]');
+		expect(await many.count()).toBe(4);
+		const rows = new Set(await many.evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))));
+		expect(rows.size).toBeGreaterThan(1);
+		await context.close();
+	});
 });
