@@ -128,13 +128,14 @@ class NotesSearch extends HTMLElement {
 		this.#dialog.addEventListener('click', (event) => {
 			if (event.target === this.#dialog) this.#dialog.close();
 		});
-		this.#input.addEventListener('input', () => {
-			// A count is only ever said of the text it was found for.
+		// A count is only ever said of the query it was found for: a new query clears it.
+		const queryChanged = () => {
 			this.#setStatus('');
 			void this.#search();
-		});
+		};
+		this.#input.addEventListener('input', queryChanged);
 		this.#input.addEventListener('keydown', (event) => this.#onKey(event));
-		this.#filters.addEventListener('change', () => void this.#search());
+		this.#filters.addEventListener('change', queryChanged);
 		this.#list.addEventListener('click', (event) => {
 			if ((event.target as Element).closest('a')) this.#dialog.close();
 		});
