@@ -201,18 +201,21 @@ export async function measureSearch(
 				if (list.children.length > 0) marks.result ??= performance.now();
 			}).observe(list, { childList: true });
 		});
-		/** Enters the query in one input event and resolves with the marks once its first result shows. */
-		const search = async (query: string) => {
-			await page.keyboard.insertText(query);
-			await page.waitForFunction(() => (window as unknown as { searchMarks: Record<string, number> }).searchMarks.result);
-			return page.evaluate(() => {
+		/** Returns the marks taken so far and starts afresh. */
+		const takeMarks = () =>
+			page.evaluate(() => {
 				const marks = (window as unknown as { searchMarks: Record<string, number> }).searchMarks;
 				const taken = { ...marks };
 				for (const key of Object.keys(marks)) delete marks[key];
 				return taken;
 			});
+		/** Enters the query in one input event and resolves with the marks once its first result shows. */
+		const search = async (query: string) => {
+			await page.keyboard.insertText(query);
+			await page.waitForFunction(() => (window as unknown as { searchMarks: Record<string, number> }).searchMarks.result);
+			return takeMarks();
 		};
-		return { context, page, downloads, search };
+		return { context, page, downloads, search, takeMarks };
 	};
 
 	const cold: number[] = [];
@@ -228,10 +231,7 @@ export async function measureSearch(
 		cold.push(coldMarks.result - coldMarks.input);
 		downloads = { ...reader.downloads };
 		await reader.page.fill('.search__input', '');
-		await reader.page.evaluate(() => {
-			const marks = (window as unknown as { searchMarks: Record<string, number> }).searchMarks;
-			for (const key of Object.keys(marks)) delete marks[key];
-		});
+		await reader.takeMarks();
 		const warmMarks = await reader.search(queries[1]);
 		warm.push(warmMarks.result - warmMarks.input);
 		await reader.context.close();
