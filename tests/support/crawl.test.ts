@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -38,15 +38,19 @@ const FILES: Record<string, string> = {
 
 describe('crawlSite', () => {
 	let server: StaticServer;
+	let dist: string;
 	beforeAll(async () => {
-		const dist = mkdtempSync(path.join(tmpdir(), 'crawl-dist-'));
+		dist = mkdtempSync(path.join(tmpdir(), 'crawl-dist-'));
 		for (const [name, text] of Object.entries(FILES)) {
 			mkdirSync(path.dirname(path.join(dist, name)), { recursive: true });
 			writeFileSync(path.join(dist, name), text);
 		}
 		server = await serveDist(dist, '/repo/');
 	});
-	afterAll(() => server?.close());
+	afterAll(() => {
+		server?.close();
+		rmSync(dist, { recursive: true, force: true });
+	});
 
 	test('reports every broken link, asset, import, redirect and fragment, once, with where it was found', async () => {
 		const result = await crawlSite(server.url, {
