@@ -19,5 +19,5 @@ export function renderTabsHtml(slotHtml: string, topic: string | undefined): str
 			const id = slugger.slug(topic ? `${topic} ${label}` : label);
 			return { heading: h('h3', { id }, [text(label)]), content: item.children };
 		});
-	return toHtml(sectionsContent(topic, sections));
+	return toHtml(sectionsContent(sections));
 }

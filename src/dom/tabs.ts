@@ -6,19 +6,21 @@ import { h, isBlank, text, textContent } from './hast.ts';
  *
  * ```html
  * <notes-tabs class="tabs">
- *   <div class="tabs__list" role="tablist" aria-labelledby="{topic}" hidden>
- *     <button type="button" role="tab" id="{section}-tab" aria-controls="{section}-panel"
- *             aria-selected="true" tabindex="0">Summary</button> …
+ *   <div class="tabs__list" hidden data-pagefind-ignore="all">
+ *     <button type="button">Summary</button> …
  *   </div>
- *   <div class="tabs__panel" role="tabpanel" id="{section}-panel" aria-labelledby="{section}-tab" tabindex="0">
+ *   <div class="tabs__panel">
  *     <h3 id="{section}">summary</h3> …
  *   </div> …
  * </notes-tabs>
  * ```
  *
  * The server renders every panel visible and the tab list `hidden`, so without JavaScript (and in
- * print) the sections stand stacked under their own headings. The `notes-tabs` element shows the
- * tab list and hides the unselected panels with `hidden="until-found"`.
+ * print) the sections stand stacked under their own headings, as plain sections. The `notes-tabs`
+ * element adds the WAI-ARIA tab roles, states and ids (derived from each section's heading id),
+ * shows the tab list and hides the unselected panels with `hidden="until-found"`. Keeping the
+ * ARIA out of the server's HTML halves the markup of a tab group, and no reader without
+ * JavaScript meets a tab list they cannot use.
  */
 export const TABS_TAG = 'notes-tabs';
 export const TABS_CLASS = 'tabs';
@@ -50,34 +52,12 @@ export function tabLabel(heading: Element): string {
 	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
-/** Builds the tab group for a topic's non-empty sections. `labelledBy` is the topic heading's id. */
-export function tabsElement(labelledBy: string | undefined, sections: TabSection[]): Element {
-	const buttons = sections.map((section, index) => {
-		const id = String(section.heading.properties.id);
-		return h(
-			'button',
-			{
-				type: 'button',
-				role: 'tab',
-				id: tabId(id),
-				ariaControls: [panelId(id)],
-				ariaSelected: index === 0 ? 'true' : 'false',
-				tabIndex: index === 0 ? 0 : -1,
-			},
-			[text(tabLabel(section.heading))],
-		);
-	});
-	const panels = sections.map((section) => {
-		const id = String(section.heading.properties.id);
-		return h(
-			'div',
-			{ className: [TAB_PANEL_CLASS], role: 'tabpanel', id: panelId(id), ariaLabelledBy: [tabId(id)], tabIndex: 0 },
-			[section.heading, ...section.content],
-		);
-	});
-	const listLabel = labelledBy ? { ariaLabelledBy: [labelledBy] } : { ariaLabel: 'Sections' };
+/** Builds the tab group for a topic's non-empty sections. */
+export function tabsElement(sections: TabSection[]): Element {
+	const buttons = sections.map((section) => h('button', { type: 'button' }, [text(tabLabel(section.heading))]));
+	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...section.content]));
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
-		h('div', { className: [TAB_LIST_CLASS], role: 'tablist', ...listLabel, hidden: true, dataPagefindIgnore: 'all' }, buttons),
+		h('div', { className: [TAB_LIST_CLASS], hidden: true, dataPagefindIgnore: 'all' }, buttons),
 		...panels,
 	]);
 }
@@ -86,9 +66,9 @@ export function tabsElement(labelledBy: string | undefined, sections: TabSection
  * What a topic shows for its sections: nothing when all are empty, the one non-empty section as it
  * is (no tab bar), or a tab group. Empty sections are left out.
  */
-export function sectionsContent(labelledBy: string | undefined, sections: TabSection[]): ElementContent[] {
+export function sectionsContent(sections: TabSection[]): ElementContent[] {
 	const filled = sections.filter((section) => !section.content.every(isBlank));
 	if (filled.length === 0) return [];
 	if (filled.length === 1) return [filled[0].heading, ...filled[0].content];
-	return [tabsElement(labelledBy, filled)];
+	return [tabsElement(filled)];
 }

@@ -39,7 +39,7 @@ function buildTopic(heading: Element, nodes: RootContent[]): Element {
 		}
 	}
 	const hasIntro = !intro.every(isBlank);
-	const body = sectionsContent(topicId, sections);
+	const body = sectionsContent(sections);
 	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
 	return topicElement(heading, [...(hasIntro ? intro : []), ...body]);
 }

@@ -1,8 +1,10 @@
 import {
+	panelId,
 	SECTIONS_MODE_ATTRIBUTE,
 	SECTIONS_MODE_EVENT,
 	TAB_LIST_CLASS,
 	TAB_PANEL_CLASS,
+	tabId,
 	TABS_TAG,
 	type SectionsMode,
 } from '../dom/tabs.ts';
@@ -11,9 +13,10 @@ const sectionsMode = (): SectionsMode =>
 	document.documentElement.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked' ? 'stacked' : 'tabs';
 
 /**
- * `<notes-tabs>`: upgrades the server's stacked sections into WAI-ARIA tabs. It only toggles
- * attributes: the tab list's `hidden`, `aria-selected`, roving `tabindex`, and
- * `hidden="until-found"` on unselected panels, so find-in-page still reaches them.
+ * `<notes-tabs>`: upgrades the server's stacked sections into WAI-ARIA tabs. It adds the roles and
+ * the ids that tie each tab to its panel, then only toggles attributes: the tab list's `hidden`,
+ * `aria-selected`, roving `tabindex`, and `hidden="until-found"` on unselected panels, so
+ * find-in-page still reaches them.
  */
 class NotesTabs extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
@@ -23,8 +26,9 @@ class NotesTabs extends HTMLElement {
 
 	connectedCallback() {
 		this.#list = this.querySelector(`:scope > .${TAB_LIST_CLASS}`);
-		this.#tabs = [...(this.#list?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? [])];
+		this.#tabs = [...(this.#list?.querySelectorAll<HTMLButtonElement>(':scope > button') ?? [])];
 		this.#panels = [...this.querySelectorAll<HTMLElement>(`:scope > .${TAB_PANEL_CLASS}`)];
+		this.#addRoles();
 		this.#list?.addEventListener('click', (event) => {
 			const tab = (event.target as Element).closest<HTMLButtonElement>('[role="tab"]');
 			if (tab) this.select(this.#tabs.indexOf(tab), { updateHash: true });
@@ -67,6 +71,29 @@ class NotesTabs extends HTMLElement {
 		if (index === -1) return false;
 		this.select(index);
 		return true;
+	}
+
+	/** The tab list is named by its topic's heading; each tab and panel by the section's heading id. */
+	#addRoles() {
+		const topicHeading = this.parentElement?.querySelector(':scope > h2[id]');
+		this.#list?.setAttribute('role', 'tablist');
+		if (topicHeading) this.#list?.setAttribute('aria-labelledby', topicHeading.id);
+		else this.#list?.setAttribute('aria-label', 'Sections');
+		for (const [index, tab] of this.#tabs.entries()) {
+			const panel = this.#panels[index];
+			const sectionId = panel?.querySelector(':scope > h3')?.id;
+			tab.setAttribute('role', 'tab');
+			tab.setAttribute('aria-selected', String(index === 0));
+			tab.tabIndex = index === 0 ? 0 : -1;
+			if (!panel) continue;
+			panel.setAttribute('role', 'tabpanel');
+			panel.tabIndex = 0;
+			if (!sectionId) continue;
+			tab.id = tabId(sectionId);
+			panel.id = panelId(sectionId);
+			tab.setAttribute('aria-controls', panel.id);
+			panel.setAttribute('aria-labelledby', tab.id);
+		}
 	}
 
 	#render() {

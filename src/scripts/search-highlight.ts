@@ -1,5 +1,5 @@
 import { HIGHLIGHT_PARAM, SEARCH_HIT_CLASS } from '../dom/search.ts';
-import { TABS_TAG } from '../dom/tabs.ts';
+import { TAB_LIST_CLASS, TAB_PANEL_CLASS, TABS_TAG } from '../dom/tabs.ts';
 
 /** Words to highlight, from the `highlight` parameter Pagefind adds to result URLs. */
 export function highlightTerms(search: string): string[] {
@@ -20,7 +20,7 @@ export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 	const contains = new RegExp(source, 'iu');
 	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
 		acceptNode: (node) =>
-			node.parentElement?.closest('script, style, button, [role="tablist"]') || !contains.test(node.nodeValue ?? '')
+			node.parentElement?.closest(`script, style, button, .${TAB_LIST_CLASS}`) || !contains.test(node.nodeValue ?? '')
 				? NodeFilter.FILTER_REJECT
 				: NodeFilter.FILTER_ACCEPT,
 	});
@@ -40,7 +40,7 @@ export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 		node.replaceWith(...replacement);
 	}
 	const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-	const scope = section?.closest('[role="tabpanel"], section') ?? null;
+	const scope = section?.closest(`.${TAB_PANEL_CLASS}, section`) ?? null;
 	const first = marks.find((mark) => !scope || scope.contains(mark)) ?? marks[0];
 	if (!first) return;
 	await customElements.whenDefined(TABS_TAG);

@@ -48,6 +48,41 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		await close();
 	});
 
+	test('tabs: the script wires the ARIA: a tab list named by its topic, each tab controlling its panel', async () => {
+		const { page, close } = await open('cases/');
+		const two = topic(page, 'two-sections');
+		const list = two.getByRole('tablist', { name: 'Two Sections' });
+		await expect.poll(() => list.isVisible()).toBe(true);
+		const wiring = await two.evaluate((section) =>
+			[...section.querySelectorAll('[role="tab"]')].map((tab) => {
+				const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
+				return {
+					tab: tab.id,
+					panel: panel?.id,
+					role: panel?.getAttribute('role'),
+					labelledBy: panel?.getAttribute('aria-labelledby'),
+					heading: panel?.querySelector('h3')?.id,
+				};
+			}),
+		);
+		expect(wiring).toEqual([
+			{ tab: 'two-sections-summary-tab', panel: 'two-sections-summary-panel', role: 'tabpanel', labelledBy: 'two-sections-summary-tab', heading: 'two-sections-summary' },
+			{ tab: 'two-sections-concepts-tab', panel: 'two-sections-concepts-panel', role: 'tabpanel', labelledBy: 'two-sections-concepts-tab', heading: 'two-sections-concepts' },
+		]);
+		await close();
+	});
+
+	test('tabs outside a topic form a tab list named "Sections"', async () => {
+		const { page, problems, close } = await open('loose-tabs/');
+		const list = page.getByRole('tablist', { name: 'Sections' });
+		await expect.poll(() => list.isVisible()).toBe(true);
+		await list.getByRole('tab', { name: 'More' }).click();
+		expect(await page.getByText('a second loose tab').isVisible()).toBe(true);
+		expect(await page.getByText('tabs without a topic heading').isVisible()).toBe(false);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	test('tabs: Left/Right/Home/End move selection and focus (roving tabindex)', async () => {
 		const { page, close } = await open('cases/');
 		const demos = topic(page, 'demos');
@@ -97,7 +132,9 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 			expect(await each.isVisible(), heading).toBe(true);
 		}
 		expect(await page.getByText('a concept').isVisible()).toBe(true);
-		expect(await page.locator('[role="tablist"]').first().isVisible()).toBe(false);
+		expect(await page.locator('.tabs__list').first().isVisible()).toBe(false);
+		// Plain sections: no tab roles a reader without JavaScript could not use.
+		expect(await page.locator('[role="tab"], [role="tabpanel"], [role="tablist"]').count()).toBe(0);
 		await close();
 	});
 
