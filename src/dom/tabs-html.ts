@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
-import { h, text } from './hast.ts';
+import { h, isBlank, text } from './hast.ts';
 import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
 
 /**
@@ -17,7 +17,7 @@ export function renderTabsHtml(slotHtml: string, topic: string | undefined): str
 		.map((item) => {
 			const label = String(item.properties.dataLabel ?? '');
 			const id = slugger.slug(topic ? `${topic} ${label}` : label);
-			return { heading: h('h3', { id }, [text(label)]), content: item.children };
+			return { heading: h('h3', { id }, [text(label)]), text: label, content: item.children, filled: !item.children.every(isBlank) };
 		});
 	return toHtml(sectionsContent(sections));
 }

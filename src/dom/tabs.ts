@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { h, isBlank, text, textContent } from './hast.ts';
+import { h, text } from './hast.ts';
 
 /**
  * The tabs contract. A topic's sections become one `<notes-tabs>`:
@@ -39,22 +39,26 @@ export type SectionsMode = 'tabs' | 'stacked';
 export interface TabSection {
 	/** The section's heading element (an `h3` with an `id`); it stays the panel's first child. */
 	heading: Element;
+	/** The heading's text, the tab's label. */
+	text: string;
 	/** What follows the heading, up to the next section. */
 	content: ElementContent[];
+	/** False when the content is only whitespace and comments: the section is left out. */
+	filled: boolean;
 }
 
 export const tabId = (sectionId: string) => `${sectionId}-tab`;
 export const panelId = (sectionId: string) => `${sectionId}-panel`;
 
 /** "flow logs" → "Flow logs": the label as the author wrote it, capitalised. */
-export function tabLabel(heading: Element): string {
-	const label = textContent(heading).trim();
+export function tabLabel(headingText: string): string {
+	const label = headingText.trim();
 	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
 /** Builds the tab group for a topic's non-empty sections. */
 export function tabsElement(sections: TabSection[]): Element {
-	const buttons = sections.map((section) => h('button', { type: 'button' }, [text(tabLabel(section.heading))]));
+	const buttons = sections.map((section) => h('button', { type: 'button' }, [text(tabLabel(section.text))]));
 	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...section.content]));
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
 		h('div', { className: [TAB_LIST_CLASS], hidden: true, dataPagefindIgnore: 'all' }, buttons),
@@ -67,7 +71,7 @@ export function tabsElement(sections: TabSection[]): Element {
  * is (no tab bar), or a tab group. Empty sections are left out.
  */
 export function sectionsContent(sections: TabSection[]): ElementContent[] {
-	const filled = sections.filter((section) => !section.content.every(isBlank));
+	const filled = sections.filter((section) => section.filled);
 	if (filled.length === 0) return [];
 	if (filled.length === 1) return [filled[0].heading, ...filled[0].content];
 	return [tabsElement(filled)];

@@ -19,9 +19,9 @@ export const TOPIC_NUMBER_ATTRIBUTE = 'data-topic-number';
 export const TOPIC_EMPTY_CLASS = 'topic__empty';
 export const TOPIC_EMPTY_TEXT = 'No notes yet';
 
-export function topicElement(heading: Element, body: ElementContent[]): Element {
-	const id = heading.properties.id;
-	return h('section', { className: [TOPIC_CLASS], ...(id ? { ariaLabelledBy: [String(id)] } : {}) }, [
+/** `id` is the heading's, passed separately so the heading itself is not read. */
+export function topicElement(heading: Element, id: string | undefined, body: ElementContent[]): Element {
+	return h('section', { className: [TOPIC_CLASS], ...(id ? { ariaLabelledBy: [id] } : {}) }, [
 		heading,
 		...body,
 	]);

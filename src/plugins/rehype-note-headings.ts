@@ -2,6 +2,7 @@ import type { Element } from 'hast';
 import GithubSlugger from 'github-slugger';
 import type { HastPluginEntry } from 'satteri';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
+import { nodeId } from './satteri.ts';
 
 export interface RehypeNoteHeadingsOptions {
 	/**
@@ -69,36 +70,53 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
  * The Sätteri plugin: applies {@link NoteHeadings} to every heading. A note without a front matter
  * `title` gets its lifted `#` heading as one, in the front matter Astro hands back with the
  * rendered note (`remarkPluginFrontmatter`), so the page title needs no second parse of the source.
+ *
+ * Whether a heading is top-level needs its parent, and asking Sätteri for a parent copies the
+ * whole document into JavaScript. So the visitor only collects the headings (Rust finds them), and
+ * `after` tells the top-level ones by their ids among the root's children, then decides in
+ * document order.
  */
 export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
 	return (document) => {
 		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
 		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title });
+		const found: Element[] = [];
 		return {
 			name: 'rehype-note-headings',
 			element: {
 				filter: HEADINGS,
-				visit(node: Element, context) {
-					const hasOnlyText = node.children.every((child) => child.type === 'text');
+				visit(node: Element) {
+					found.push(node);
+				},
+			},
+			after(root, context) {
+				if (found.length === 0) return;
+				const topLevel = new Set(root.children.map((child) => nodeId(child)));
+				for (const node of found) {
+					const text = context.textContent(node);
 					const decision = headings.decide({
 						depth: Number(node.tagName[1]),
-						text: context.textContent(node),
+						text,
 						id: typeof node.properties.id === 'string' ? node.properties.id : undefined,
-						topLevel: context.parent(node)?.type === 'root',
+						topLevel: topLevel.has(nodeId(node)),
 					});
 					if (decision.drop) {
 						if (decision.title && astro?.frontmatter) astro.frontmatter.title = decision.title;
 						// A heading whose only content is markup (an image, say) is not empty.
-						if (hasOnlyText || context.textContent(node).trim() !== '') context.removeNode(node);
-						return;
+						const hasOnlyText = node.children.every((child) => child.type === 'text');
+						if (hasOnlyText || text.trim() !== '') context.removeNode(node);
+						continue;
 					}
 					context.setProperty(node, 'id', decision.id);
 					if (decision.topicNumber) {
 						context.setProperty(node, TOPIC_NUMBER_ATTRIBUTE, decision.topicNumber);
 						const first = node.children[0];
-						if (first?.type === 'text') context.setProperty(first, 'value', splitTopicNumber(first.value)?.rest ?? first.value);
+						if (first?.type === 'text') {
+							const value = context.textContent(first);
+							context.setProperty(first, 'value', splitTopicNumber(value)?.rest ?? value);
+						}
 					}
-				},
+				}
 			},
 		};
 	};

@@ -1,14 +1,23 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { isBlank } from '../dom/hast.ts';
+import type { HastPluginEntry, HastVisitorContext } from 'satteri';
 import { sectionsContent, type TabSection } from '../dom/tabs.ts';
 import { emptyTopicNote, topicElement } from '../dom/topic.ts';
-import { hastTreePlugin } from './satteri.ts';
+import { nodeId } from './satteri.ts';
 
-const isHeading = (node: RootContent, tagName: string): node is Element =>
-	node.type === 'element' && node.tagName === tagName;
+/** What the visitor read of a heading: its tag, id and text. */
+interface HeadingFacts {
+	tagName: string;
+	id: string | undefined;
+	text: string;
+}
 
-/** A topic ends at the next `##` or `#`. */
-const endsTopic = (node: RootContent) => isHeading(node, 'h1') || isHeading(node, 'h2');
+/** How the transform reads the tree: facts gathered beforehand instead of the nodes' own fields. */
+interface TreeReader {
+	/** The facts of an `h1`, `h2` or `h3`; `undefined` for any other node. */
+	heading(node: RootContent): HeadingFacts | undefined;
+	/** True for whitespace-only text and comments: content that renders as nothing. */
+	isBlank(node: RootContent): boolean;
+}
 
 type JsxAttribute = { type: string; name?: string; value?: unknown };
 type JsxElement = { type: string; name?: string; attributes?: JsxAttribute[] };
@@ -17,56 +26,90 @@ type JsxElement = { type: string; name?: string; attributes?: JsxAttribute[] };
  * MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###`
  * sections. Returns a new node; the tree's own nodes are never changed.
  */
-function withTopic(node: RootContent, topicId: string): RootContent {
+function withTopic(node: RootContent, topicId: string | undefined): RootContent {
+	if (node.type !== 'mdxJsxFlowElement' || !topicId) return node;
 	const jsx = node as unknown as JsxElement;
-	if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Tabs' || !jsx.attributes) return node;
+	if (jsx.name !== 'Tabs' || !jsx.attributes) return node;
 	if (jsx.attributes.some((attribute) => attribute.name === 'topic')) return node;
 	const attributes = [...jsx.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }];
 	return { ...jsx, attributes } as unknown as RootContent;
 }
 
-function buildTopic(heading: Element, nodes: RootContent[]): Element {
-	const firstSection = nodes.findIndex((node) => isHeading(node, 'h3'));
-	const topicId = String(heading.properties.id);
-	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)).map((node) =>
-		withTopic(node, topicId),
-	) as ElementContent[];
+function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[], reader: TreeReader): Element {
+	const firstSection = nodes.findIndex((node) => reader.heading(node)?.tagName === 'h3');
+	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)).map((node) => withTopic(node, facts.id));
 	const sections: TabSection[] = [];
 	if (firstSection !== -1) {
-		for (const node of nodes.slice(firstSection) as ElementContent[]) {
-			if (node.type === 'element' && node.tagName === 'h3') sections.push({ heading: node, content: [] });
-			else sections[sections.length - 1].content.push(node);
+		for (const node of nodes.slice(firstSection)) {
+			const section = reader.heading(node);
+			if (section?.tagName === 'h3') sections.push({ heading: node as Element, text: section.text, content: [], filled: false });
+			else {
+				const current = sections[sections.length - 1];
+				current.content.push(node as ElementContent);
+				current.filled ||= !reader.isBlank(node);
+			}
 		}
 	}
-	const hasIntro = !intro.every(isBlank);
+	const hasIntro = !intro.every((node) => reader.isBlank(node));
 	const body = sectionsContent(sections);
 	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
-	return topicElement(heading, [...(hasIntro ? intro : []), ...body]);
+	return topicElement(heading, facts.id, [...((hasIntro ? intro : []) as ElementContent[]), ...body]);
 }
 
 /**
  * Turns each `##` topic of a note into a `<section class="topic">` and its `###` sections into
  * tabs (see `src/dom/tabs.ts`). Empty sections are dropped; one non-empty section is shown without
- * a tab bar; a topic with nothing in it says "No notes yet". Expects the ids of
- * {@link import('./rehype-note-headings.ts').noteHeadings}.
+ * a tab bar; a topic with nothing in it says "No notes yet". Returns the root's new children, or
+ * `undefined` when nothing changes. Expects the ids of
+ * {@link import('./rehype-note-headings.ts').rehypeNoteHeadings}.
  */
-export function sectionTabs(root: Root): Root['children'] | undefined {
+export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | undefined {
 	const output: RootContent[] = [];
 	const children = root.children;
 	for (let index = 0; index < children.length; index++) {
 		const node = children[index];
-		if (!isHeading(node, 'h2')) {
+		const facts = reader.heading(node);
+		if (facts?.tagName !== 'h2') {
 			output.push(node);
 			continue;
 		}
 		let end = index + 1;
-		while (end < children.length && !endsTopic(children[end])) end++;
-		output.push(buildTopic(node, children.slice(index + 1, end)), { type: 'text', value: '\n' });
+		// A topic ends at the next `##` or `#`.
+		while (end < children.length && !['h1', 'h2'].includes(reader.heading(children[end])?.tagName ?? '')) end++;
+		output.push(buildTopic(node as Element, facts, children.slice(index + 1, end), reader), { type: 'text', value: '\n' });
 		index = end - 1;
 	}
 	return output.length === children.length && output.every((node, i) => node === children[i]) ? undefined : output;
 }
 
-export function rehypeSectionTabs() {
-	return hastTreePlugin('rehype-section-tabs', (root) => sectionTabs(root));
+/**
+ * The Sätteri plugin. Reading any field of a node but its `type` makes Sätteri copy the whole
+ * document into JavaScript, which had made this plugin cost more than parsing and rendering the
+ * note. So a visitor first notes each heading's tag, id and text (Rust finds the headings), and
+ * the transform, run after it on the same tree, tells the root's children apart by their ids and
+ * reads text through the context; the nodes it regroups are passed back untouched, as references.
+ */
+export function rehypeSectionTabs(): HastPluginEntry {
+	return () => {
+		const headings = new Map<number, HeadingFacts>();
+		const reader = (context: HastVisitorContext): TreeReader => ({
+			heading: (node) => headings.get(nodeId(node)),
+			isBlank: (node) => node.type === 'comment' || (node.type === 'text' && context.textContent(node).trim() === ''),
+		});
+		return {
+			name: 'rehype-section-tabs',
+			element: {
+				filter: ['h1', 'h2', 'h3'],
+				visit(node: Element, context) {
+					const id = node.properties.id;
+					headings.set(nodeId(node), { tagName: node.tagName, id: typeof id === 'string' ? id : undefined, text: context.textContent(node) });
+				},
+			},
+			after(root, context) {
+				if (headings.size === 0) return;
+				const children = sectionTabs(root as Root, reader(context));
+				if (children) context.replaceNode(root, { type: 'root', children } as never);
+			},
+		};
+	};
 }

@@ -33,3 +33,16 @@ export function hastTreePlugin(name: string, transform: TreeTransform): HastPlug
 		},
 	};
 }
+
+/**
+ * Sätteri's id for a node of the tree being edited, the same number however the node reached the
+ * plugin: as a node a visitor matched (`_nid`), as a child stub in its parent's `children` (`_id`),
+ * or as a node already copied to JavaScript earlier in the pass (`_nodeId`). Reading it, like
+ * `type`, copies nothing from Rust, so a plugin can recognise nodes it has seen without reading
+ * them again. These are Sätteri's internal fields, so a node without one is an error, not a guess.
+ */
+export function nodeId(node: object): number {
+	const { _nid: visited, _id: stub, _nodeId: copied } = node as { _nid?: unknown; _id?: unknown; _nodeId?: unknown };
+	for (const id of [visited, stub, copied]) if (typeof id === 'number') return id;
+	throw new Error('A Markdown plugin could not read a node id: this version of Sätteri is not the one the notes pipeline was built for.');
+}

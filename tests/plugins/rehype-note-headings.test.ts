@@ -23,6 +23,22 @@ describe('rehype-note-headings', () => {
 		]);
 	});
 
+	test('headings inside a quote or a list are not topics or sections: plain slugs, numbers kept', async () => {
+		const html = await renderNote(
+			'## 1. Topic\n\n> ## 2. Quoted\n>\n> ### quoted section\n\n- ### listed\n\n### summary\n\n- a\n\n### concepts\n\n- b\n',
+		);
+		expect(headingsOf(html)).toEqual([
+			'h2 id="topic" data-topic-number="1" Topic',
+			'h2 id="2-quoted" 2. Quoted',
+			'h3 id="quoted-section" quoted section',
+			'h3 id="listed" listed',
+			'h3 id="topic-summary" summary',
+			'h3 id="topic-concepts" concepts',
+		]);
+		// The quote and the list stand above the tabs, in the topic.
+		expect(html.indexOf('<blockquote')).toBeLessThan(html.indexOf('<notes-tabs'));
+	});
+
 	test('prefixes section ids with their topic and de-duplicates them', async () => {
 		const html = await renderNote(
 			'## 1. VPC Flow Logs\n\n### concepts\n\n- a\n\n### flow logs\n\n- b\n\n## 2. VPC Flow Logs\n\n### concepts\n\n- c\n',
