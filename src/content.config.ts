@@ -3,14 +3,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { escapePath } from 'tinyglobby';
 import config from 'virtual:notes/config';
+import excluded from 'virtual:notes/excluded';
 import { NoteFrontmatterSchema } from './config/note.ts';
-import { noteSlug, scanNotes } from './notes/files.ts';
+import { noteSlug } from './notes/files.ts';
 import { notesAssetsStamp } from './notes/images.ts';
 
 const notesRoot = path.resolve(config.notesDir);
-/** Notes that cannot be built are left out here and reported by the integration. */
-const { excluded } = scanNotes(notesRoot);
 
+/** Notes that cannot be built (the integration's scan) are left out here; the integration reports them. */
 const notesLoader = glob({
 	base: notesRoot,
 	pattern: ['**/*.{md,mdx}', ...excluded.map((file) => `!${escapePath(file)}`)],

@@ -45,10 +45,13 @@ interface IconifyPack {
 
 /** The part of the logos pack that `names` need (aliases with their parents), for the browser. */
 export function logosSubset(names: Iterable<string>): IconifyPack {
+	const wanted = [...names];
+	// The pack is a large file: a site whose diagrams name no logo does not read it.
+	if (wanted.length === 0) return { prefix: ICON_PACK, icons: {}, aliases: {} };
 	const file = createRequire(import.meta.url).resolve('@iconify-json/logos/icons.json');
 	const pack = JSON.parse(readFileSync(file, 'utf8')) as IconifyPack;
 	const subset: IconifyPack = { prefix: pack.prefix, icons: {}, aliases: {}, width: pack.width, height: pack.height };
-	for (const name of names) {
+	for (const name of wanted) {
 		let current: string | undefined = name;
 		while (current && !(current in subset.icons)) {
 			const alias: { parent: string } | undefined = pack.aliases?.[current];

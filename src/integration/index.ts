@@ -10,6 +10,7 @@ import { copyMermaidWhenNeeded, MERMAID_FOLDER, serveMermaid } from '../diagrams
 import { diagramIconsPlugin, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 
 const VIRTUAL_CONFIG = 'virtual:notes/config';
+const VIRTUAL_EXCLUDED = 'virtual:notes/excluded';
 
 /** Every problem in the notes: the ones that leave a note out, then what the notes refer to. */
 function findProblems(config: SiteConfig, projectRoot: string, scan: NotesScan): NoteProblem[] {
@@ -30,8 +31,9 @@ export class NotesProblemsError extends Error {
 
 /**
  * Wires the notes site into Astro: exposes the parsed site config to pages as
- * `virtual:notes/config`, and checks the notes once per build, printing one report at the end
- * (or failing first, in strict mode).
+ * `virtual:notes/config` and the notes that cannot be built as `virtual:notes/excluded` (for the
+ * content collection), and checks the notes once per build, printing one report at the end (or
+ * failing first, in strict mode).
  */
 export function notesIntegration(config: SiteConfig): AstroIntegration {
 	let projectRoot = process.cwd();
@@ -53,9 +55,12 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 						plugins: [
 							{
 								name: 'notes-site:config',
-								resolveId: (id) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
-								load: (id) =>
-									id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(config)};` : undefined,
+								resolveId: (id) => ([VIRTUAL_CONFIG, VIRTUAL_EXCLUDED].includes(id) ? `\0${id}` : undefined),
+								load(id) {
+									if (id === `\0${VIRTUAL_CONFIG}`) return `export default ${JSON.stringify(config)};`;
+									if (id === `\0${VIRTUAL_EXCLUDED}`) return `export default ${JSON.stringify(scan.excluded)};`;
+									return undefined;
+								},
 							},
 							diagramIconsPlugin(() => (command === 'build' ? diagrams?.occurrences : undefined)),
 						],
