@@ -165,12 +165,13 @@ class NotesSearch extends HTMLElement {
 				// costs its own download and a message per search and per result (slower on two cores).
 				await pagefind.options({ baseUrl: this.dataset.base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, noWorker: true });
 				await pagefind.init();
-				// The filters load their own data: they must not hold up the first results. Then a
-				// filter-only search (it downloads nothing) pays for Pagefind's first search, which
-				// costs twice a later one, while the reader starts typing. Both are extras: search
-				// works without them.
+				// The filters load their own data: they must not hold up the first results. Then, if
+				// the reader has not typed yet, a filter-only search (it downloads nothing) pays for
+				// Pagefind's first search, which costs twice a later one; once there is text, the real
+				// search pays it instead of waiting behind a warm-up. Both are extras: search works
+				// without them.
 				void this.#renderFilters(pagefind)
-					.then(() => pagefind.search(null, {}))
+					.then(() => (this.#input.value.trim() ? undefined : pagefind.search(null, {})))
 					.catch(() => undefined);
 				if (!this.#input.value) this.#setStatus('');
 				return pagefind;
