@@ -12,12 +12,14 @@ import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
 export function renderTabsHtml(slotHtml: string, topic: string | undefined): string {
 	const fragment = htmlToHast(slotHtml, { fragment: true }) as Root;
 	const slugger = new GithubSlugger();
+	// Outside a topic the sections are the note's own: `h2`, so heading levels still step by one.
+	const level = topic ? 'h3' : 'h2';
 	const sections: TabSection[] = fragment.children
 		.filter((node): node is Element => node.type === 'element' && node.tagName === TAB_ITEM_TAG)
 		.map((item) => {
 			const label = String(item.properties.dataLabel ?? '');
 			const id = slugger.slug(topic ? `${topic} ${label}` : label);
-			return { heading: h('h3', { id }, [text(label)]), text: label, content: item.children, filled: !item.children.every(isBlank) };
+			return { heading: h(level, { id }, [text(label)]), text: label, content: item.children, filled: !item.children.every(isBlank) };
 		});
 	return toHtml(sectionsContent(sections));
 }

@@ -37,7 +37,7 @@ export const SECTIONS_MODE_EVENT = 'notes:sections-mode';
 export type SectionsMode = 'tabs' | 'stacked';
 
 export interface TabSection {
-	/** The section's heading element (an `h3` with an `id`); it stays the panel's first child. */
+	/** The section's heading (an `h3` with an `id`, `h2` outside a topic); it stays the panel's first child. */
 	heading: Element;
 	/** The heading's text, the tab's label. */
 	text: string;

@@ -60,7 +60,7 @@ class NotesTabs extends HTMLElement {
 		this.#render();
 		if (focus) tab.focus();
 		if (updateHash) {
-			const sectionId = this.#panels[index]?.querySelector('h3')?.id;
+			const sectionId = this.#panels[index]?.firstElementChild?.id;
 			if (sectionId) history.replaceState(history.state, '', `#${sectionId}`);
 		}
 	}
@@ -81,7 +81,8 @@ class NotesTabs extends HTMLElement {
 		else this.#list?.setAttribute('aria-label', 'Sections');
 		for (const [index, tab] of this.#tabs.entries()) {
 			const panel = this.#panels[index];
-			const sectionId = panel?.querySelector(':scope > h3')?.id;
+			// The section's heading is the panel's first child.
+			const sectionId = panel?.firstElementChild?.id;
 			tab.setAttribute('role', 'tab');
 			tab.setAttribute('aria-selected', String(index === 0));
 			tab.tabIndex = index === 0 ? 0 : -1;

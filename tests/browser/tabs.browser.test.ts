@@ -174,7 +174,7 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test(`axe-core finds no violations (${colorScheme})`, async () => {
-			for (const path of ['cases/', '', 'same-mdx/']) {
+			for (const path of ['cases/', '', 'same-mdx/', 'loose-tabs/']) {
 				const { page, problems, close } = await open(path, { colorScheme });
 				expect(await axeViolations(page), path).toEqual([]);
 				expect(problems, path).toEqual([]);

@@ -16,9 +16,9 @@ describe('the MDX <Tabs> component (renderTabsHtml)', () => {
 		expect(tabsOf(fromComponent)).toBe(tabsOf(fromMarkdown));
 	});
 
-	test('outside a topic the section ids are the label slugs', () => {
+	test('outside a topic the sections are h2 (the levels step by one under the page title), with the label slugs as ids', () => {
 		const html = renderTabsHtml(item('Key facts', '<p>x</p>') + item('More', '<p>y</p>'), undefined);
-		expect(html).toContain('<h3 id="key-facts">Key facts</h3>');
+		expect(html).toContain('<h2 id="key-facts">Key facts</h2>');
 	});
 
 	test('empty tabs are left out; a single tab shows without a tab bar', () => {
