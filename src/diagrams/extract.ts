@@ -44,6 +44,9 @@ export interface JsxElementNode {
 
 export const normalizeCode = (code: string) => code.replace(/\r\n?/g, '\n');
 
+/** A cheap test before any parse: a note without a match has no diagram (most notes). */
+export const MAY_HAVE_DIAGRAMS = /^[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*mermaid|<Diagram\b/im;
+
 export function isMermaidFence(node: Pick<Code, 'lang'>): boolean {
 	return node.lang?.toLowerCase() === MERMAID_LANGUAGE;
 }

@@ -2,6 +2,8 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DIAGRAM_TAG } from '../dom/diagram.ts';
+import type { NoteFile } from '../notes/files.ts';
+import { MAY_HAVE_DIAGRAMS } from './extract.ts';
 import { serveFolder } from '../integration/serve-folder.ts';
 
 /**
@@ -26,9 +28,12 @@ function siteNeedsMermaid(dist: string): boolean {
 	return visit(dist);
 }
 
-/** Copies mermaid's module build (without source maps) into the built site, when a page needs it. */
-export function copyMermaidWhenNeeded(dist: string): boolean {
-	if (!siteNeedsMermaid(dist)) return false;
+/**
+ * Copies mermaid's module build (without source maps) into the built site, when a page needs it.
+ * Notes without a diagram spare the look through every page.
+ */
+export function copyMermaidWhenNeeded(dist: string, notes: readonly Pick<NoteFile, 'source'>[]): boolean {
+	if (!notes.some((note) => MAY_HAVE_DIAGRAMS.test(note.source)) || !siteNeedsMermaid(dist)) return false;
 	const from = mermaidDist();
 	const to = path.join(dist, MERMAID_FOLDER);
 	cpSync(path.join(from, MERMAID_ENTRY), path.join(to, MERMAID_ENTRY));

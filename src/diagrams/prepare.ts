@@ -2,7 +2,7 @@ import type { NoteFile } from '../notes/files.ts';
 import type { NoteProblem } from '../notes/problems.ts';
 import { diagramBaseId, diagramKey, type DiagramCache, type DiagramEntry, type RenderedDiagram } from './cache.ts';
 import { invalidDiagramProblem, unknownIconProblem } from './errors.ts';
-import { extractDiagrams, type DiagramSource } from './extract.ts';
+import { extractDiagrams, MAY_HAVE_DIAGRAMS, type DiagramSource } from './extract.ts';
 import { unknownIcons } from './icons.ts';
 import type { DiagramRenderer, RawRender } from './renderer.ts';
 import { diagramLabel, finishSvg } from './svg.ts';
@@ -53,8 +53,7 @@ export interface PreparedDiagrams {
 export function findDiagrams(notes: readonly NoteFile[], digest: string, projectRoot: string): DiagramOccurrence[] {
 	const occurrences: DiagramOccurrence[] = [];
 	for (const note of notes) {
-		// A cheap test first: most notes have no diagram and need no parse.
-		if (!/^[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*mermaid|<Diagram\b/im.test(note.source)) continue;
+		if (!MAY_HAVE_DIAGRAMS.test(note.source)) continue;
 		const file = displayPath(note.file, projectRoot);
 		const format = note.relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 		for (const diagram of extractDiagrams(note.source, format)) {

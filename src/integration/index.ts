@@ -88,7 +88,7 @@ export function notesIntegration(config: SiteConfig): AstroIntegration {
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				if (copyMermaidWhenNeeded(fileURLToPath(dir))) logger.info('Mermaid copied for diagrams drawn in the browser.');
+				if (copyMermaidWhenNeeded(fileURLToPath(dir), scan.notes)) logger.info('Mermaid copied for diagrams drawn in the browser.');
 				await writeSearchIndex(dir, config.lang, logger);
 				logReport(logger, problems);
 			},

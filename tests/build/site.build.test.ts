@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
 import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
 
 /** The `<article>` of a note page: what the notes pipeline produced. */
@@ -28,6 +29,10 @@ describe('building the tabs-cases fixture', () => {
 		]) {
 			expect(existsSync(path.join(site.dist, file)), file).toBe(true);
 		}
+	});
+
+	test('a site without diagrams ships no mermaid', () => {
+		expect(existsSync(path.join(site.dist, MERMAID_FOLDER))).toBe(false);
 	});
 
 	test('the page title comes from the first # heading, which is not repeated in the body', () => {

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { MERMAID_ENTRY, MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
 import { decodeEntities } from '../../src/diagrams/svg.ts';
 import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { describeInBrowser } from '../support/page-checks.ts';
@@ -27,6 +28,8 @@ describeInBrowser('diagrams rendered at build time', () => {
 		expect(site.exitCode, site.output).toBe(0);
 		expect(site.output).toMatch(/Diagrams: 10 rendered in [\d.]+ s \(\d+ ms each\), 0 from the cache\./);
 		expect(readdirSync(cacheDir).filter((file) => file.endsWith('.json'))).toHaveLength(10);
+		// The one diagram whose code is computed in MDX is drawn in the browser: mermaid is shipped for it.
+		expect(existsSync(path.join(site.dist, MERMAID_FOLDER, MERMAID_ENTRY))).toBe(true);
 	});
 
 	test.each(['flowchart', 'sequence', 'architecture'])('%s: inline SVG in both themes, and no diagram script', (slug) => {
@@ -144,6 +147,8 @@ describe('diagrams drawn in the browser', () => {
 			expect(html).toContain('flowchart LR\n  accTitle: How a packet leaves a private subnet');
 			expect(html).not.toContain('<svg id="dg-');
 			expect(html).toMatch(/<script type="module" src="[^"]*DiagramScript[^"]*"><\/script>/);
+			expect(site.output).toContain('Mermaid copied for diagrams drawn in the browser.');
+			expect(existsSync(path.join(site.dist, MERMAID_FOLDER, MERMAID_ENTRY))).toBe(true);
 		});
 
 		test('the page without diagrams does not load the diagram script', () => {
