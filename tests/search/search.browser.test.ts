@@ -96,7 +96,8 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await settled(page);
 		await Promise.all([page.waitForURL(/advanced-vpc-networking/), page.keyboard.press('Enter')]);
 		await expect.poll(() => page.locator('#vpc-flow-logs-concepts-tab').getAttribute('aria-selected')).toBe('true');
-		expect(await page.locator('mark.search-hit', { hasText: /realtime/i }).first().isVisible()).toBe(true);
+		// The words are marked by a script loaded after the page's own, so wait for the mark.
+		await expect.poll(() => page.locator('mark.search-hit', { hasText: /realtime/i }).first().isVisible()).toBe(true);
 		await close();
 	});
 
