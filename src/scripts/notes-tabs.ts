@@ -9,6 +9,9 @@ import {
 	type SectionsMode,
 } from '../dom/tabs.ts';
 
+/** A panel's section id: its first child is the section's heading. */
+const sectionIdOf = (panel: Element | undefined) => panel?.firstElementChild?.id;
+
 const sectionsMode = (): SectionsMode =>
 	document.documentElement.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked' ? 'stacked' : 'tabs';
 
@@ -60,7 +63,7 @@ class NotesTabs extends HTMLElement {
 		this.#render();
 		if (focus) tab.focus();
 		if (updateHash) {
-			const sectionId = this.#panels[index]?.firstElementChild?.id;
+			const sectionId = sectionIdOf(this.#panels[index]);
 			if (sectionId) history.replaceState(history.state, '', `#${sectionId}`);
 		}
 	}
@@ -81,8 +84,7 @@ class NotesTabs extends HTMLElement {
 		else this.#list?.setAttribute('aria-label', 'Sections');
 		for (const [index, tab] of this.#tabs.entries()) {
 			const panel = this.#panels[index];
-			// The section's heading is the panel's first child.
-			const sectionId = panel?.firstElementChild?.id;
+			const sectionId = sectionIdOf(panel);
 			tab.setAttribute('role', 'tab');
 			tab.setAttribute('aria-selected', String(index === 0));
 			tab.tabIndex = index === 0 ? 0 : -1;
