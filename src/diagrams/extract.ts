@@ -142,7 +142,6 @@ export function diagramFromJsx(node: JsxElementNode, source: string): DiagramSou
 	return { ...located, code: normalizeCode(code), codeLine };
 }
 
-
 /** Every diagram in a note, in document order. */
 export function extractDiagrams(source: string, format: 'md' | 'mdx'): DiagramSource[] {
 	const tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as MdastNodes;

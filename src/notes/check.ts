@@ -9,7 +9,6 @@ import { htmlImages, jsxImage, MAY_HAVE_IMAGES, positionAt, type JsxElementLike 
 import { displayPath, type NoteProblem } from './problems.ts';
 import { walkMdast } from './mdast.ts';
 
-
 export interface ImageReference {
 	/** The path or URL as the author wrote it. */
 	url: string;

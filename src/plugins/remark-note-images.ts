@@ -42,7 +42,6 @@ function placeholderNode(placeholder: Element, title: string | null | undefined)
 	};
 }
 
-
 /**
  * Resolves every image of a note before Astro's image pipeline sees it:
  * - `![alt](img/x.png)`, `![alt][ref]`, a raw `<img src>` that stands alone, and in MDX
