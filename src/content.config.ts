@@ -1,19 +1,17 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { escapePath } from 'tinyglobby';
-import config from 'virtual:notes/config';
-import excluded from 'virtual:notes/excluded';
+import catalogue from 'virtual:notes/catalogue';
 import { NoteFrontmatterSchema } from './config/note.ts';
+import { isInside } from './notes/assets.ts';
 import { noteSlug } from './notes/files.ts';
-import { notesAssetsStamp } from './notes/images.ts';
 
-const notesRoot = path.resolve(config.notesDir);
-
-/** Notes that cannot be built (the integration's scan) are left out here; the integration reports them. */
+/** Notes that cannot be built (the catalogue's) are left out here; the integration reports them. */
 const notesLoader = glob({
-	base: notesRoot,
-	pattern: ['**/*.{md,mdx}', ...excluded.map((file) => `!${escapePath(file)}`)],
+	base: catalogue.notesRoot,
+	pattern: ['**/*.{md,mdx}', ...catalogue.excluded.map((file) => `!${escapePath(file)}`)],
 	generateId: ({ entry }) => noteSlug(entry),
 	retainBody: false,
 });
@@ -22,12 +20,17 @@ export const collections = {
 	notes: defineCollection({
 		loader: {
 			...notesLoader,
-			// A note's cached render also depends on its images: see notesAssetsStamp().
-			load: (context) => {
-				const stamp = notesAssetsStamp(notesRoot);
+			load: async (context) => {
+				// The store may still hold the notes of a folder built before (NOTES_DIR changed): drop them,
+				// or the loader would take them for duplicates of this folder's notes.
+				const root = fileURLToPath(context.config.root);
+				for (const entry of context.store.values()) {
+					if (!entry.filePath || !isInside(catalogue.notesRoot, path.resolve(root, entry.filePath))) context.store.delete(entry.id);
+				}
+				// A note's cached render also depends on its images: a changed image renders the notes again.
 				return notesLoader.load({
 					...context,
-					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${stamp}` : data),
+					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${catalogue.assetsStamp}` : data),
 				});
 			},
 		},

@@ -3,10 +3,19 @@ declare module 'virtual:notes/config' {
 	export default config;
 }
 
-declare module 'virtual:notes/excluded' {
-	/** Notes left out of the site (paths relative to the notes folder), from the integration's scan. */
-	const excluded: string[];
-	export default excluded;
+declare module 'virtual:notes/catalogue' {
+	/** The notes catalogue as pages and the content collection read it (see `src/integration/index.ts`). */
+	const catalogue: {
+		/** The notes folder, absolute. */
+		notesRoot: string;
+		/** Notes left out of the site (paths relative to the notes folder). */
+		excluded: string[];
+		/** Changes when a file that is not a note changes. */
+		assetsStamp: string;
+		/** The notes that build, in reading order. */
+		notes: import('./notes/catalogue.ts').PageNote[];
+	};
+	export default catalogue;
 }
 
 declare module 'virtual:notes/diagram-icons' {

@@ -47,7 +47,15 @@ export const SiteOptionsSchema = z
 
 export type SiteOptions = z.input<typeof SiteOptionsSchema>;
 /** The parsed settings; `site` and `base` are resolved (see `resolveSiteLocation`). */
-export type SiteConfig = Omit<z.output<typeof SiteOptionsSchema>, 'site' | 'base'> & SiteLocation;
+export type SiteConfig = Omit<z.output<typeof SiteOptionsSchema>, 'site' | 'base'> &
+	SiteLocation & {
+		/** The project's root folder (Astro's `root`): `notesDir` and `diagramsCache` are relative to it. */
+		projectRoot: string;
+	};
+
+/** The notes folder, absolute. */
+export const notesRootOf = (config: Pick<SiteConfig, 'projectRoot' | 'notesDir'>): string =>
+	path.resolve(config.projectRoot, config.notesDir);
 
 /** GitHub Pages' custom-domain file, relative to the project root. */
 export const CNAME_FILE = 'public/CNAME';
@@ -83,13 +91,9 @@ function readCname(projectRoot: string): { file: string; text: string } | undefi
 
 /**
  * Parses the options once; throws one error listing every bad key as `key.path: message`.
- * `projectRoot` is where `public/CNAME` is looked for.
+ * `projectRoot` (Astro's `root`) is where relative folders and `public/CNAME` are found.
  */
-export function parseSiteConfig(
-	options: SiteOptions = {},
-	env: NodeJS.ProcessEnv = process.env,
-	projectRoot: string = process.cwd(),
-): SiteConfig {
+export function parseSiteConfig(options: SiteOptions, env: NodeJS.ProcessEnv, projectRoot: string): SiteConfig {
 	const result = SiteOptionsSchema.safeParse({ ...options, ...optionsFromEnv(env) });
 	if (!result.success) {
 		throw new SiteConfigError(
@@ -98,7 +102,7 @@ export function parseSiteConfig(
 	}
 	const { site, base, ...rest } = result.data;
 	try {
-		return { ...rest, ...resolveSiteLocation({ site, base, cname: readCname(projectRoot), env }) };
+		return { ...rest, ...resolveSiteLocation({ site, base, cname: readCname(projectRoot), env }), projectRoot };
 	} catch (error) {
 		if (!(error instanceof SiteLocationError)) throw error;
 		const { where, message } = error.issue;

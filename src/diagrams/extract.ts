@@ -1,6 +1,6 @@
-import type { Code, Nodes as MdastNodes } from 'mdast';
-import { markdownToMdast, mdxToMdast } from 'satteri';
-import { walkMdast } from '../notes/mdast.ts';
+import type { Code } from 'mdast';
+import type { Position } from 'unist';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 
 /**
  * Where diagrams come from: ```` ```mermaid ```` fences in `.md` and `.mdx` notes, and the
@@ -16,8 +16,8 @@ import { walkMdast } from '../notes/mdast.ts';
  * </Diagram>
  * ```
  *
- * The batch pass (`prepare.ts`) and the Markdown plugin both read diagrams through this module, so
- * they agree on each diagram's code, hence on its cache key.
+ * The notes catalogue (for the batch pass, `prepare.ts`) and the Markdown plugin both read diagrams
+ * through this module, so they agree on each diagram's code, hence on its cache key.
  */
 export const MERMAID_LANGUAGE = 'mermaid';
 export const DIAGRAM_COMPONENT = 'Diagram';
@@ -34,18 +34,9 @@ export interface DiagramSource {
 }
 
 /** A JSX element as Sätteri's mdast has it. */
-export interface JsxElementNode {
-	type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-	name: string | null;
-	attributes: { type: string; name?: string; value?: unknown }[];
-	children: { type: string; value?: string; position?: MdastNodes['position'] }[];
-	position?: MdastNodes['position'];
-}
+export type JsxElementNode = MdxJsxFlowElement | MdxJsxTextElement;
 
 export const normalizeCode = (code: string) => code.replace(/\r\n?/g, '\n');
-
-/** A cheap test before any parse: a note without a match has no diagram (most notes). */
-export const MAY_HAVE_DIAGRAMS = /^[ \t>*+-]*(?:`{3,}|~{3,})[ \t]*mermaid|<Diagram\b/im;
 
 export function isMermaidFence(node: Pick<Code, 'lang'>): boolean {
 	return node.lang?.toLowerCase() === MERMAID_LANGUAGE;
@@ -104,7 +95,7 @@ function literalAfter(text: string, lead: RegExp): { text: string; index: number
 	return undefined;
 }
 
-function sourceSlice(source: string, position: MdastNodes['position']): string | undefined {
+function sourceSlice(source: string, position: Position | undefined): string | undefined {
 	const start = position?.start.offset;
 	const end = position?.end.offset;
 	return start === undefined || end === undefined ? undefined : source.slice(start, end);
@@ -113,10 +104,10 @@ function sourceSlice(source: string, position: MdastNodes['position']): string |
 /**
  * The code of a `<Diagram>` element: its `code` attribute (a string, or a `{`template`}` without
  * `${}`), or one `{`template`}` child. MDX drops the indentation of expression lines, so the code
- * is read from the note's source by position when it can be. Undefined when the code is not static
- * (the component then renders it in the browser).
+ * is read from the note's source by position when it can be. `computed` when an expression computes
+ * the code (the component then draws it in the browser); undefined for any other element.
  */
-export function diagramFromJsx(node: JsxElementNode, source: string): DiagramSource | undefined {
+export function diagramFromJsx(node: JsxElementNode, source: string): DiagramSource | 'computed' | undefined {
 	if (node.name !== DIAGRAM_COMPONENT) return undefined;
 	const start = node.position?.start;
 	const located = { line: start?.line, column: start?.column, origin: 'component' as const };
@@ -128,30 +119,18 @@ export function diagramFromJsx(node: JsxElementNode, source: string): DiagramSou
 		const expression = literal?.text ?? (attribute.value as { value?: string } | undefined)?.value;
 		const code = expression === undefined ? undefined : staticStringValue(expression);
 		const codeLine = start && literal ? start.line + raw.slice(0, literal.index).split('\n').length - 1 : start?.line;
-		return code === undefined ? undefined : { ...located, code: normalizeCode(code), codeLine };
+		return code === undefined ? 'computed' : { ...located, code: normalizeCode(code), codeLine };
 	}
-	const content = node.children.filter((child) => !(child.type === 'text' && !child.value?.trim()));
+	const content = (node.children as { type: string; value?: string; position?: Position }[]).filter(
+		(child) => !(child.type === 'text' && !child.value?.trim()),
+	);
 	// An empty <Diagram />: mermaid's own "no diagram type" error reports it.
 	if (content.length === 0) return { ...located, code: '', codeLine: start?.line };
-	if (content.length !== 1 || content[0].type !== 'mdxFlowExpression') return undefined;
+	if (content.length !== 1 || content[0].type !== 'mdxFlowExpression') return 'computed';
 	const raw = sourceSlice(source, content[0].position);
 	const expression = raw ? raw.replace(/^\{/, '').replace(/\}$/, '') : content[0].value;
 	const code = expression === undefined ? undefined : staticStringValue(expression);
-	if (code === undefined) return undefined;
+	if (code === undefined) return 'computed';
 	const codeLine = content[0].position?.start.line;
 	return { ...located, code: normalizeCode(code), codeLine };
-}
-
-/** Every diagram in a note, in document order. */
-export function extractDiagrams(source: string, format: 'md' | 'mdx'): DiagramSource[] {
-	const tree = (format === 'mdx' ? mdxToMdast(source) : markdownToMdast(source)) as MdastNodes;
-	const diagrams: DiagramSource[] = [];
-	for (const node of walkMdast(tree)) {
-		if (node.type === 'code' && isMermaidFence(node)) diagrams.push(diagramFromFence(node));
-		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			const diagram = diagramFromJsx(node as unknown as JsxElementNode, source);
-			if (diagram) diagrams.push(diagram);
-		}
-	}
-	return diagrams;
 }

@@ -28,8 +28,6 @@ function renderedElement(entry: RenderedDiagram, baseId: string, id: string): El
 		type: entry.type,
 		label: entry.label,
 		titled: entry.titled,
-		width: entry.width,
-		height: entry.height,
 		variants: DIAGRAM_THEMES.map((theme) => ({
 			theme,
 			svg: parseSvg(id === baseId ? entry.svg[theme] : entry.svg[theme].replaceAll(baseId, id)),

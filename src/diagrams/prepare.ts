@@ -1,8 +1,8 @@
-import type { NoteFile } from '../notes/files.ts';
+import type { CatalogueNote } from '../notes/catalogue.ts';
 import type { NoteProblem } from '../notes/problems.ts';
 import { diagramBaseId, diagramKey, type DiagramCache, type DiagramEntry, type RenderedDiagram } from './cache.ts';
 import { invalidDiagramProblem, unknownIconProblem } from './errors.ts';
-import { extractDiagrams, MAY_HAVE_DIAGRAMS, type DiagramSource } from './extract.ts';
+import type { DiagramSource } from './extract.ts';
 import { unknownIcons } from './icons.ts';
 import type { DiagramRenderer, RawRender } from './renderer.ts';
 import { diagramLabel, finishSvg } from './svg.ts';
@@ -10,10 +10,13 @@ import { DIAGRAM_THEMES, type DiagramTheme } from './theme.ts';
 import { displayPath } from '../notes/problems.ts';
 
 /**
- * The batch pass that runs before any page compiles: it finds every diagram in the notes, takes
- * what the cache has, renders the rest in one browser, and stores them, so that the Markdown plugin
- * only reads the cache.
+ * The batch pass that runs before any page compiles: it takes every diagram the notes catalogue
+ * found, takes what the cache has, renders the rest in one browser, and stores them, so that the
+ * Markdown plugin only reads the cache.
  */
+
+/** What the pass reads of a note. */
+export type DiagramNote = Pick<CatalogueNote, 'file' | 'diagrams' | 'computedDiagrams'>;
 
 export interface DiagramOccurrence {
 	/** The note's path relative to the project root, for the report. */
@@ -47,20 +50,15 @@ export interface PreparedDiagrams {
 	renderMs: number;
 	/** Keys of the diagrams left to the reader's browser. */
 	missingKeys: string[];
+	/** Some page draws a diagram in the reader's browser, so the site ships mermaid. */
+	drawsInBrowser: boolean;
 }
 
 /** Every diagram of every note, with its cache key. */
-export function findDiagrams(notes: readonly NoteFile[], digest: string, projectRoot: string): DiagramOccurrence[] {
-	const occurrences: DiagramOccurrence[] = [];
-	for (const note of notes) {
-		if (!MAY_HAVE_DIAGRAMS.test(note.source)) continue;
-		const file = displayPath(note.file, projectRoot);
-		const format = note.relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
-		for (const diagram of extractDiagrams(note.source, format)) {
-			occurrences.push({ file, diagram, key: diagramKey(diagram.code, digest) });
-		}
-	}
-	return occurrences;
+export function findDiagrams(notes: readonly DiagramNote[], digest: string, projectRoot: string): DiagramOccurrence[] {
+	return notes.flatMap((note) =>
+		note.diagrams.map((diagram) => ({ file: displayPath(note.file, projectRoot), diagram, key: diagramKey(diagram.code, digest) })),
+	);
 }
 
 /** Turns the renderer's raw output into a cache entry. */
@@ -89,7 +87,7 @@ function problemsOf(occurrence: DiagramOccurrence, entry: DiagramEntry): NotePro
 	return (entry.unknownIcons ?? []).map((icon) => unknownIconProblem(occurrence.file, occurrence.diagram, icon));
 }
 
-export async function prepareDiagrams(notes: readonly NoteFile[], options: PrepareOptions): Promise<PreparedDiagrams> {
+export async function prepareDiagrams(notes: readonly DiagramNote[], options: PrepareOptions): Promise<PreparedDiagrams> {
 	const occurrences = findDiagrams(notes, options.digest, options.projectRoot);
 	const entries = new Map<string, DiagramEntry | undefined>();
 	for (const { key } of occurrences) if (!entries.has(key)) entries.set(key, options.cache.read(key));
@@ -125,7 +123,9 @@ export async function prepareDiagrams(notes: readonly NoteFile[], options: Prepa
 		if (entry) problems.push(...problemsOf(occurrence, entry));
 	}
 	const missingKeys = [...entries].filter(([, entry]) => !entry).map(([key]) => key);
-	return { occurrences, problems, rendered, cached, missing: missingKeys.length, renderMs, missingKeys };
+	// A `<Diagram>` whose code is computed is drawn in the browser unless the cache holds the same code.
+	const drawsInBrowser = missingKeys.length > 0 || notes.some((note) => note.computedDiagrams.length > 0);
+	return { occurrences, problems, rendered, cached, missing: missingKeys.length, renderMs, missingKeys, drawsInBrowser };
 }
 
 /** "Diagrams: 3 rendered in 4.1 s (1.4 s each), 5 from the cache." */

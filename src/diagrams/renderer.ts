@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { decodeOrKeep } from '../notes/url-path.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 /**
@@ -67,7 +69,7 @@ async function renderInPage(input: {
 export class DiagramRenderer {
 	#browser: Browser;
 	#page: Promise<Page>;
-	#queue: Promise<unknown> = Promise.resolve();
+	#inTurn = oneAtATime();
 	#timeoutMs: number;
 
 	private constructor(browser: Browser, options: RendererOptions) {
@@ -92,7 +94,7 @@ export class DiagramRenderer {
 			if (url.pathname === '/logos.json') {
 				return route.fulfill({ contentType: 'application/json', body: readFileSync(LOGOS_JSON) });
 			}
-			const file = path.join(MERMAID_DIST, decodeURIComponent(url.pathname.replace(/^\/mermaid\//, '')));
+			const file = path.join(MERMAID_DIST, decodeOrKeep(url.pathname.replace(/^\/mermaid\//, '')));
 			if (!url.pathname.startsWith('/mermaid/') || !file.startsWith(MERMAID_DIST + path.sep)) {
 				return route.fulfill({ status: 404, body: '' });
 			}
@@ -107,9 +109,7 @@ export class DiagramRenderer {
 
 	/** Renders one diagram in both themes; SVG ids start with `baseId`. Calls run one at a time. */
 	render(code: string, baseId: string): Promise<RawRender> {
-		const run = this.#queue.then(() => this.#render(code, baseId));
-		this.#queue = run.catch(() => undefined);
-		return run;
+		return this.#inTurn(() => this.#render(code, baseId));
 	}
 
 	async #render(code: string, baseId: string): Promise<RawRender> {

@@ -10,9 +10,9 @@ export interface DiagramsSetup {
 }
 
 /** The cache folder, settings digest and mode the batch pass and the Markdown plugin share. */
-export function diagramsSetup(config: SiteConfig, projectRoot: string): DiagramsSetup {
+export function diagramsSetup(config: Pick<SiteConfig, 'projectRoot' | 'diagramsCache' | 'diagrams'>): DiagramsSetup {
 	return {
-		cache: new DiagramCache(path.resolve(projectRoot, config.diagramsCache)),
+		cache: new DiagramCache(path.resolve(config.projectRoot, config.diagramsCache)),
 		digest: settingsDigest(renderSettings()),
 		mode: config.diagrams,
 	};

@@ -8,8 +8,7 @@ import { h, propertyName as property, text } from './hast.ts';
  * theme switch swaps them with no script and no re-render:
  *
  * ```html
- * <figure class="diagram" data-diagram="architecture" data-diagram-render="build"
- *         data-diagram-width="812" data-diagram-height="420">
+ * <figure class="diagram" data-diagram="architecture" data-diagram-render="build">
  *   <notes-figure class="figure__media diagram__media">
  *     <div class="diagram__frame" role="group" tabindex="0" aria-label="{label}" data-figure-zoom-target="diagram">
  *       <svg id="dg-1a2b3c4d5e-light" data-diagram-theme="light" role="img" aria-labelledby="…" width="812" height="420" viewBox="…">…</svg>
@@ -69,8 +68,6 @@ export const DIAGRAM_THEME_ATTRIBUTE = 'data-diagram-theme';
 export const DIAGRAM_ID_ATTRIBUTE = 'data-diagram-id';
 /** On `notes-diagram`, once a variant is drawn. */
 export const DIAGRAM_READY_ATTRIBUTE = 'data-diagram-ready';
-export const DIAGRAM_WIDTH_ATTRIBUTE = 'data-diagram-width';
-export const DIAGRAM_HEIGHT_ATTRIBUTE = 'data-diagram-height';
 export const DIAGRAM_ERROR_TITLE = 'This diagram could not be drawn.';
 export const DIAGRAM_DEFAULT_LABEL = 'Diagram';
 /**
@@ -79,16 +76,12 @@ export const DIAGRAM_DEFAULT_LABEL = 'Diagram';
  */
 export const DIAGRAM_CLIENT_FLAG = 'notesDiagramsInBrowser';
 
-/** `hast` property names for the attributes above. */
-
 export interface RenderedDiagramInput {
 	/** mermaid's diagram type. */
 	type: string;
 	label: string;
 	/** The SVG has a `<title>` (the author's `accTitle`) that names it; else it gets `aria-label`. */
 	titled: boolean;
-	width: number;
-	height: number;
 	/** The parsed `<svg>` elements, light first; each gets `data-diagram-theme`. */
 	variants: { theme: string; svg: Element }[];
 }
@@ -121,8 +114,6 @@ export function renderedDiagramElement(input: RenderedDiagramInput): Element {
 			className: [DIAGRAM_CLASS],
 			[property(DIAGRAM_TYPE_ATTRIBUTE)]: input.type,
 			[property(DIAGRAM_RENDER_ATTRIBUTE)]: 'build' satisfies DiagramRender,
-			[property(DIAGRAM_WIDTH_ATTRIBUTE)]: String(input.width),
-			[property(DIAGRAM_HEIGHT_ATTRIBUTE)]: String(input.height),
 		},
 		[
 			h(FIGURE_TAG, { className: [FIGURE_MEDIA_CLASS, DIAGRAM_MEDIA_CLASS] }, [

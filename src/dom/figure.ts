@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Properties } from 'hast';
+import { decodeOrKeep } from '../notes/url-path.ts';
 import { h, propertyName, text } from './hast.ts';
 
 /**
@@ -83,15 +84,7 @@ export function figureCaption(alt: string, title: string | undefined): string | 
 
 /** The name the zoom button and dialog give the image. */
 export function figureLabel(alt: string, caption: string | undefined, src: string): string {
-	return alt.trim() || caption || decodeSafe(src.split(/[?#]/)[0].split('/').pop() || src);
-}
-
-function decodeSafe(value: string): string {
-	try {
-		return decodeURIComponent(value);
-	} catch {
-		return value;
-	}
+	return alt.trim() || caption || decodeOrKeep(src.split(/[?#]/)[0].split('/').pop() || src);
 }
 
 export interface FigureParts {
@@ -109,7 +102,6 @@ function captionElement(caption: string | undefined): Element[] {
 	return caption ? [h('figcaption', { className: [FIGURE_CAPTION_CLASS] }, [text(caption)])] : [];
 }
 
-/** A figure with its zoom dialog. */
 /**
  * Without `full`, the dialog is empty and `<notes-figure>` moves the element marked
  * `data-figure-zoom-target` into it while it is open (a diagram: one copy of its SVG on the page).
@@ -161,13 +153,4 @@ export function missingFigureElement(placeholder: Element, title: string | undef
 		placeholder,
 		...captionElement(title?.trim() || undefined),
 	]);
-}
-
-/** `data-figure` → `dataFigure`, the hast property name. */
-
-/** Copies only the given properties; used to build the dialog's image from the page's. */
-export function pickProperties(properties: Properties, keys: readonly string[]): Properties {
-	const picked: Properties = {};
-	for (const key of keys) if (properties[key] !== undefined && properties[key] !== null) picked[key] = properties[key];
-	return picked;
 }

@@ -9,13 +9,6 @@ export function text(value: string): Text {
 	return { type: 'text', value };
 }
 
-/** Concatenated text of a node, like DOM `textContent`. */
-export function textContent(node: ElementContent | { children: ElementContent[] }): string {
-	if ('value' in node && node.type === 'text') return node.value;
-	if ('children' in node) return node.children.map((child) => textContent(child)).join('');
-	return '';
-}
-
 /** True for whitespace-only text and comments: content that renders as nothing. */
 export function isBlank(node: ElementContent): boolean {
 	return (node.type === 'text' && node.value.trim() === '') || node.type === 'comment';

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { decodeOrKeep } from './url-path.ts';
 
 export type ResolvedAsset =
 	/** `https://…`, `data:`, protocol-relative: left as the author wrote it. */
@@ -18,16 +19,8 @@ export function isRemoteUrl(url: string): boolean {
 	return REMOTE.test(url) && !/^file:/i.test(url);
 }
 
-/** Decodes `%20` and friends; a malformed escape is kept as written. */
-function decodePath(url: string): string {
-	try {
-		return decodeURIComponent(url);
-	} catch {
-		return url;
-	}
-}
-
-const isInside = (root: string, file: string) => {
+/** Is `file` the folder `root` or inside it (`..`-safe, separator-safe)? */
+export const isInside = (root: string, file: string): boolean => {
 	const fromRoot = path.relative(root, file);
 	return fromRoot === '' || (!fromRoot.startsWith('..') && !path.isAbsolute(fromRoot));
 };
@@ -46,9 +39,9 @@ function existing(file: string): string | undefined {
  * through a symbolic link, is `outside`.
  */
 export function resolveNoteAsset(url: string, noteFile: string, notesRoot: string): ResolvedAsset {
-	if (/^file:/i.test(url)) return { kind: 'outside', file: decodePath(url.replace(/^file:(\/\/)?/i, '')) };
+	if (/^file:/i.test(url)) return { kind: 'outside', file: decodeOrKeep(url.replace(/^file:(\/\/)?/i, '')) };
 	if (isRemoteUrl(url)) return { kind: 'remote', url };
-	const withoutQuery = decodePath(url.replace(/[?#].*$/, ''));
+	const withoutQuery = decodeOrKeep(url.replace(/[?#].*$/, ''));
 	const file = withoutQuery.startsWith('/')
 		? path.join(notesRoot, withoutQuery)
 		: path.resolve(path.dirname(noteFile), withoutQuery);

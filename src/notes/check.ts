@@ -1,62 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Nodes as MdastNodes } from 'mdast';
-import { markdownToMdast, mdxToMdast } from 'satteri';
-import { isRemoteUrl } from './assets.ts';
-import type { NoteFile } from './files.ts';
+import type { Catalogue } from './catalogue.ts';
 import { resolveNoteImage } from './images.ts';
-import { htmlImages, jsxImage, MAY_HAVE_IMAGES, positionAt, type JsxElementLike } from './image-syntax.ts';
+import type { ImageReference } from './note-tree.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
-import { walkMdast } from './mdast.ts';
-
-export interface ImageReference {
-	/** The path or URL as the author wrote it. */
-	url: string;
-	line?: number;
-	column?: number;
-	/** Set when the reference cannot be resolved before the build, whatever the file. */
-	unsupported?: string;
-}
-
-/**
- * Image references in a note with their positions: `![alt](src)`, `![alt][ref]`, raw `<img src>`
- * (each tag at its own line), and in MDX `<Figure src>` / `<img src>` with a literal `src`.
- */
-export function imageReferences(note: NoteFile): ImageReference[] {
-	if (!MAY_HAVE_IMAGES.test(note.source)) return [];
-	const mdx = note.relativePath.toLowerCase().endsWith('.mdx');
-	const tree = (mdx ? mdxToMdast : markdownToMdast)(note.source) as MdastNodes;
-	const definitions = new Map<string, string>();
-	for (const node of walkMdast(tree)) {
-		if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
-	}
-	const references: ImageReference[] = [];
-	for (const node of walkMdast(tree)) {
-		const start = node.position?.start;
-		if (node.type === 'image' && node.url) {
-			references.push({ url: node.url, line: start?.line, column: start?.column });
-		} else if (node.type === 'imageReference') {
-			const url = definitions.get(node.identifier);
-			if (url) references.push({ url, line: start?.line, column: start?.column });
-		} else if (node.type === 'html') {
-			for (const image of htmlImages(node.value)) {
-				if (typeof image.properties.src !== 'string' || image.properties.src === '') continue;
-				const at = start ? positionAt(node.value, image.index, start.line, start.column) : {};
-				references.push({ url: image.properties.src, ...at });
-			}
-		} else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			const image = jsxImage(node as JsxElementLike, isRemoteUrl);
-			if (!image) continue;
-			references.push({
-				url: image.url,
-				line: start?.line,
-				column: start?.column,
-				...(image.kind === 'unsupported' ? { unsupported: image.reason } : {}),
-			});
-		}
-	}
-	return references;
-}
 
 /** `Img/X.PNG` when the note asked for `img/x.png`: the likely fix on a case-sensitive file system. */
 function differentCase(file: string): string | undefined {
@@ -71,7 +18,7 @@ function differentCase(file: string): string | undefined {
 /** The problem with one image reference, if any. */
 export function checkImage(
 	reference: ImageReference,
-	note: NoteFile,
+	note: { file: string },
 	notesRoot: string,
 	projectRoot: string,
 ): NoteProblem | undefined {
@@ -105,12 +52,15 @@ export function checkImage(
 	}
 }
 
-/** Checks what the notes refer to (images), before the build renders them. */
-export function checkNotes(notes: readonly NoteFile[], notesRoot: string, projectRoot: string): NoteProblem[] {
+/** Checks what the notes refer to (the images the catalogue found), before the build renders them. */
+export function checkNotes(
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images'>[] },
+	projectRoot: string,
+): NoteProblem[] {
 	const problems: NoteProblem[] = [];
-	for (const note of notes) {
-		for (const reference of imageReferences(note)) {
-			const problem = checkImage(reference, note, notesRoot, projectRoot);
+	for (const note of catalogue.notes) {
+		for (const reference of note.images) {
+			const problem = checkImage(reference, note, catalogue.notesRoot, projectRoot);
 			if (problem) problems.push(problem);
 		}
 	}

@@ -1,30 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
-import { mdxToMdast } from 'satteri';
-import { NoteFrontmatterSchema } from '../config/note.ts';
-import { displayPath, type NoteProblem } from './problems.ts';
+import { NoteFrontmatterSchema, type NoteFrontmatter } from '../config/note.ts';
+import type { NoteProblem } from './problems.ts';
+
+/**
+ * The notes folder on disk: what is in it, and each note's text and front matter. Nothing else
+ * lists or reads the folder (the catalogue is built from this), so this is where its boundary lies.
+ */
 
 export const NOTE_EXTENSIONS = ['.md', '.mdx'];
-
-/** A note file that can be built. */
-export interface NoteFile {
-	/** Absolute path. */
-	file: string;
-	/** Path relative to the notes folder, with `/` separators: `aws/vpc.md`. */
-	relativePath: string;
-	/** The URL path below the site's base, without slashes around it: `aws/vpc`. */
-	slug: string;
-	source: string;
-}
-
-export interface NotesScan {
-	notes: NoteFile[];
-	/** Notes left out of the site, by path relative to the notes folder. */
-	excluded: string[];
-	problems: NoteProblem[];
-}
 
 /** `aws/My Note.md` → `aws/my-note`: one slug per folder and for the file name. */
 export function noteSlug(relativePath: string): string {
@@ -35,16 +21,41 @@ export function noteSlug(relativePath: string): string {
 		.join('/');
 }
 
-function listNoteFiles(root: string, folder = ''): string[] {
-	const entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-	const files: string[] = [];
-	for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-		const relative = folder ? `${folder}/${entry.name}` : entry.name;
-		if (entry.isDirectory()) files.push(...listNoteFiles(root, relative));
-		else if (NOTE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(relative);
-	}
-	return files;
+/** A file of the notes folder that is not a note (an image, a PDF…), as the content cache stamps it. */
+export interface AssetFile {
+	relativePath: string;
+	size: number;
+	mtimeMs: number;
+}
+
+export interface FolderListing {
+	/** Note files, relative to the notes folder with `/` separators, sorted by name within each folder. */
+	notes: string[];
+	assets: AssetFile[];
+}
+
+/** Lists the notes folder in one walk: the notes, and every other file. Dot files and `node_modules` are skipped. */
+export function listNotesFolder(notesRoot: string): FolderListing {
+	const listing: FolderListing = { notes: [], assets: [] };
+	const visit = (folder: string) => {
+		const entries = readdirSync(path.join(notesRoot, folder), { withFileTypes: true });
+		for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+			const relativePath = folder ? `${folder}/${entry.name}` : entry.name;
+			if (entry.isDirectory()) visit(relativePath);
+			else if (NOTE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) listing.notes.push(relativePath);
+			else {
+				try {
+					const { size, mtimeMs } = statSync(path.join(notesRoot, relativePath));
+					listing.assets.push({ relativePath, size, mtimeMs });
+				} catch {
+					listing.assets.push({ relativePath, size: -1, mtimeMs: -1 });
+				}
+			}
+		}
+	};
+	visit('');
+	return listing;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -69,104 +80,69 @@ export function readFrontmatter(
 	}
 }
 
-/** `1:2-3:4` style positions in satteri's MDX errors. */
-function mdxErrorPosition(message: string): { line?: number; column?: number } {
-	const match = /(\d+):(\d+)/.exec(message);
-	return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
-}
+/** A note's text and front matter, or why it cannot be built. */
+export type NoteFileRead =
+	| { ok: true; source: string; frontmatter: NoteFrontmatter }
+	| { ok: false; problem: Omit<NoteProblem, 'file'> };
 
 /**
- * Lists the notes folder and checks each note before anything is rendered. A note that cannot be
- * built (empty, not UTF-8, unreadable front matter, broken MDX, a URL another note already has) is
- * left out and reported; every other note still builds.
+ * Reads one note and checks what must hold before it is parsed: UTF-8 text, readable front matter
+ * with the supported keys, and some content.
  */
-export function scanNotes(notesRoot: string, projectRoot: string = process.cwd()): NotesScan {
-	const notes: NoteFile[] = [];
-	const excluded: string[] = [];
-	const problems: NoteProblem[] = [];
-	const bySlug = new Map<string, NoteFile>();
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-
-	for (const relativePath of listNoteFiles(notesRoot)) {
-		const file = path.join(notesRoot, relativePath);
-		const shown = displayPath(file, projectRoot);
-		const exclude = (problem: Omit<NoteProblem, 'file'>) => {
-			problems.push({ file: shown, ...problem });
-			excluded.push(relativePath);
-		};
-
-		const bytes = readFileSync(file);
-		let source: string;
-		try {
-			source = decoder.decode(bytes);
-		} catch {
-			const offset = firstInvalidUtf8Offset(bytes);
-			const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
-			exclude({
+export function readNoteFile(file: string): NoteFileRead {
+	const bytes = readFileSync(file);
+	let source: string;
+	try {
+		source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		const offset = firstInvalidUtf8Offset(bytes);
+		const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+		return {
+			ok: false,
+			problem: {
 				kind: 'bad-encoding',
 				line,
 				message: 'the note is not valid UTF-8, so it was left out of the site',
 				hint: 'Re-save the file as UTF-8 (most editors: "Save with encoding" → UTF-8).',
-			});
-			continue;
-		}
-		const frontmatter = readFrontmatter(source);
-		if ('error' in frontmatter) {
-			exclude({
+			},
+		};
+	}
+	const frontmatter = readFrontmatter(source);
+	if ('error' in frontmatter) {
+		return {
+			ok: false,
+			problem: {
 				kind: 'bad-frontmatter',
 				line: frontmatter.line,
 				message: `${frontmatter.error}; the note was left out of the site`,
 				hint: 'Front matter is the block between the two `---` lines at the top of the note.',
-			});
-			continue;
-		}
-		const parsed = NoteFrontmatterSchema.safeParse(frontmatter.data);
-		if (!parsed.success) {
-			const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-			exclude({
+			},
+		};
+	}
+	const parsed = NoteFrontmatterSchema.safeParse(frontmatter.data);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+		return {
+			ok: false,
+			problem: {
 				kind: 'bad-frontmatter',
 				line: 2,
 				message: `invalid front matter (${issues.join('; ')}); the note was left out of the site`,
 				hint: 'Supported keys: title (text), description (text), order (number).',
-			});
-			continue;
-		}
-		if (frontmatter.body.trim() === '') {
-			exclude({
+			},
+		};
+	}
+	if (frontmatter.body.trim() === '') {
+		return {
+			ok: false,
+			problem: {
 				kind: 'empty-note',
 				message: 'the note has no content, so it was left out of the site',
 				hint: 'Write something in it, or delete the file.',
-			});
-			continue;
-		}
-		if (relativePath.toLowerCase().endsWith('.mdx')) {
-			try {
-				mdxToMdast(source, { position: false });
-			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
-				exclude({
-					kind: 'mdx-syntax',
-					...mdxErrorPosition(message),
-					message: `MDX syntax error: ${message.split('\n')[0]}; the note was left out of the site`,
-					hint: 'In .mdx notes `<`, `{` and `}` start JSX: escape them as `\\<`, `\\{`, or rename the note to .md.',
-				});
-				continue;
-			}
-		}
-		const note: NoteFile = { file, relativePath, slug: noteSlug(relativePath), source };
-		const taken = bySlug.get(note.slug);
-		if (taken) {
-			exclude({
-				kind: 'duplicate-url',
-				message: `the note would have the URL /${note.slug}/, which ${taken.relativePath} already has; it was left out of the site`,
-				hint: 'Rename one of the two files.',
-			});
-			continue;
-		}
-		bySlug.set(note.slug, note);
-		notes.push(note);
+			},
+		};
 	}
-	return { notes, excluded, problems };
+	return { ok: true, source, frontmatter: parsed.data };
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {

@@ -1,5 +1,5 @@
 import type { Element, Properties } from 'hast';
-import { htmlToHast } from 'satteri';
+import { htmlToHast, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
 
 /** An `<img>` start tag; quoted attribute values may hold `>`. */
 const IMG_TAG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
@@ -52,17 +52,6 @@ export function positionAt(text: string, offset: number, line: number, column: n
 		: { line: line + newlines, column: offset - before.lastIndexOf('\n') };
 }
 
-interface JsxAttributeLike {
-	type: string;
-	name?: string;
-	value?: unknown;
-}
-export interface JsxElementLike {
-	name?: string | null;
-	attributes?: readonly JsxAttributeLike[];
-	children?: readonly unknown[];
-}
-
 /** Components and tags in MDX notes that stand for an image. */
 export const JSX_IMAGE_NAMES = ['Figure', 'img'];
 const JSX_ATTRIBUTES: Record<string, string[]> = {
@@ -81,7 +70,7 @@ export type JsxImage =
  * MDX note. Undefined when `src` is not a literal string (an imported image, rendered by the
  * `<Figure>` component) or for a remote `<img>` with other attributes, which stays as written.
  */
-export function jsxImage(element: JsxElementLike, isRemote: (url: string) => boolean): JsxImage | undefined {
+export function jsxImage(element: MdxJsxFlowElement | MdxJsxTextElement, isRemote: (url: string) => boolean): JsxImage | undefined {
 	const name = element.name ?? '';
 	if (!JSX_IMAGE_NAMES.includes(name)) return undefined;
 	const attributes = element.attributes ?? [];
@@ -113,5 +102,9 @@ export function jsxImage(element: JsxElementLike, isRemote: (url: string) => boo
 	};
 }
 
-/** `![…`, `<img`, `<Figure`: a cheap look at a note's source for anything that can be an image. */
+/**
+ * `![…`, `<img`, `<Figure`: every image syntax starts with one of them, so a note without a match
+ * has no image (most notes), and the image plugins leave it alone without walking its tree.
+ * `tests/notes/image-syntax.test.ts` holds it to that for each syntax.
+ */
 export const MAY_HAVE_IMAGES = /!\[|<img\b|<Figure\b/i;

@@ -20,7 +20,7 @@ export function rehypeCodeBlocks(): HastPluginDefinition {
 			visit(node: Element, context) {
 				const parent = context.parent(node);
 				if (parent?.type === 'element' && classList(parent).includes(CODE_BLOCK_CLASS)) return;
-				context.wrapNode(node, codeBlockWrapper(codeLanguage(node)) as never);
+				context.wrapNode(node, codeBlockWrapper(codeLanguage(node)));
 			},
 		},
 	};

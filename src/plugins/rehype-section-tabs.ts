@@ -108,7 +108,7 @@ export function rehypeSectionTabs(): HastPluginEntry {
 			after(root, context) {
 				if (headings.size === 0) return;
 				const children = sectionTabs(root as Root, reader(context));
-				if (children) context.replaceNode(root, { type: 'root', children } as never);
+				if (children) context.replaceNode(root, { type: 'root', children });
 			},
 		};
 	};

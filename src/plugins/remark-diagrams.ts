@@ -46,7 +46,7 @@ export function remarkDiagrams(options: RemarkDiagramsOptions): RemarkDiagramsPl
 		else if (frontmatter && element.properties[propertyName(DIAGRAM_RENDER_ATTRIBUTE)] === 'build') {
 			frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
 		}
-		context.replaceNode(node as never, diagramNode(element) as never);
+		context.replaceNode(node, diagramNode(element));
 	}
 
 	return {
@@ -57,8 +57,8 @@ export function remarkDiagrams(options: RemarkDiagramsOptions): RemarkDiagramsPl
 			if (isMermaidFence(node)) replace(node, diagramFromFence(node), context);
 		},
 		mdxJsxFlowElement(node, context) {
-			const diagram = diagramFromJsx(node as unknown as JsxElementNode, context.source);
-			if (diagram) replace(node as unknown as JsxElementNode, diagram, context);
+			const diagram = diagramFromJsx(node, context.source);
+			if (diagram && diagram !== 'computed') replace(node, diagram, context);
 		},
 	};
 }

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
-import type { MdastPluginEntry, MdastVisitorContext } from 'satteri';
+import type { Custom, MdastContent, MdastPluginEntry, MdastVisitorContext } from 'satteri';
 import { missingImageElement, type MissingReason } from '../dom/figure.ts';
 import { propertyName } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
-import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage, type JsxElementLike } from '../notes/image-syntax.ts';
+import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { walkMdast } from '../notes/mdast.ts';
 
 export interface RemarkNoteImagesOptions {
@@ -76,12 +76,12 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		};
 
 		/** Replaces a node with an image, in a paragraph of its own where blocks are expected. */
-		const replaceWithImage = (node: MdastNodes, context: MdastVisitorContext, fields: ImageFields, extra: unknown[] = []) => {
+		const replaceWithImage = (node: MdastNodes, context: MdastVisitorContext, fields: ImageFields, extra: MdastContent[] = []) => {
 			const image = imageNode(fields);
-			const parent = context.parent(node as never);
+			const parent = context.parent(node);
 			const flow = !parent || FLOW_PARENTS.has(parent.type);
 			const replacement = flow ? { type: 'paragraph', children: [image as PhrasingContent] } : image;
-			context.replaceNode(node as never, [replacement, ...extra] as never);
+			context.replaceNode(node, [replacement, ...extra]);
 		};
 
 		return {
@@ -97,12 +97,12 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 				if (!node.url) return;
 				const replacement = imageNode({ url: node.url, alt: node.alt ?? '', title: node.title });
 				if ('url' in replacement && replacement.url === node.url) return;
-				context.replaceNode(node, replacement as never);
+				context.replaceNode(node, replacement);
 			},
 			imageReference(node, context) {
 				const definition = definitions.get(node.identifier);
 				if (!definition?.url) return;
-				context.replaceNode(node, imageNode({ url: definition.url, alt: node.alt ?? '', title: definition.title }) as never);
+				context.replaceNode(node, imageNode({ url: definition.url, alt: node.alt ?? '', title: definition.title }));
 			},
 			html(node, context) {
 				const properties = plainHtmlImage(node.value);
@@ -116,25 +116,25 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 				});
 			},
 			mdxJsxFlowElement(node, context) {
-				const image = jsxImage(node as JsxElementLike, isRemoteUrl);
+				const image = jsxImage(node, isRemoteUrl);
 				if (!image) return;
 				// Children are kept, after the figure: phrasing content in a paragraph of its own.
-				const kept = ((node as JsxElementLike).children ?? []) as { type: string }[];
-				const children = kept.length > 0 && kept.every((child) => PHRASING.has(child.type)) ? [{ type: 'paragraph', children: kept }] : kept;
+				const kept = node.children as Custom[];
+				const children = kept.length > 0 && kept.every((child) => PHRASING.has(child.type)) ? [{ type: 'paragraph', children: kept } satisfies Custom] : kept;
 				if (image.kind === 'unsupported') {
-					context.replaceNode(node, [{ type: 'paragraph', children: [placeholderNode(missingImageElement('', image.url, 'bad'), undefined)] }, ...children] as never);
+					context.replaceNode(node, [{ type: 'paragraph', children: [placeholderNode(missingImageElement('', image.url, 'bad'), undefined)] }, ...children]);
 					return;
 				}
 				replaceWithImage(node as MdastNodes, context, image, [...children]);
 			},
 			mdxJsxTextElement(node, context) {
-				const image = jsxImage(node as JsxElementLike, isRemoteUrl);
+				const image = jsxImage(node, isRemoteUrl);
 				if (!image) return;
 				if (image.kind === 'unsupported') {
-					context.replaceNode(node, placeholderNode(missingImageElement('', image.url, 'bad'), undefined) as never);
+					context.replaceNode(node, placeholderNode(missingImageElement('', image.url, 'bad'), undefined));
 					return;
 				}
-				context.replaceNode(node, [imageNode(image), ...((node as JsxElementLike).children ?? [])] as never);
+				context.replaceNode(node, [imageNode(image), ...(node.children as Custom[])]);
 			},
 		};
 	};

@@ -1,5 +1,21 @@
 import type { Root } from 'hast';
-import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
+import { markdownToMdast, mdxToMdast, type Features, type HastPluginDefinition, type HastVisitorContext, type MdastNode } from 'satteri';
+
+/**
+ * The one place that knows Sätteri beyond its documented API. Every use of its internal fields is
+ * here, and `tests/plugins/satteri.test.ts` holds them to the pinned version: an upgrade that
+ * changes them fails there, with a message, instead of silently dropping tabs or headings.
+ */
+
+export type NoteFormat = 'md' | 'mdx';
+
+/** The Markdown features of every note, in the site's pipeline and in the catalogue's one parse. */
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const satisfies Features;
+
+/** A note's mdast tree with positions, parsed as the pipeline parses it; throws on an MDX syntax error. */
+export function parseNoteTree(source: string, format: NoteFormat): MdastNode {
+	return (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: MARKDOWN_FEATURES, position: true });
+}
 
 /**
  * A whole-tree transform: the root in, the root's new children out (or `undefined` to leave the
@@ -29,7 +45,7 @@ export function hastTreePlugin(name: string, transform: TreeTransform): HastPlug
 		name,
 		before(root, context) {
 			const children = transform(root as Root, context);
-			if (children) context.replaceNode(root, { type: 'root', children } as never);
+			if (children) context.replaceNode(root, { type: 'root', children });
 		},
 	};
 }

@@ -4,7 +4,6 @@ import { mermaidConfig, type DiagramTheme } from '../diagrams/theme.ts';
 import {
 	DIAGRAM_CLASS,
 	DIAGRAM_ERROR_CLASS,
-	DIAGRAM_HEIGHT_ATTRIBUTE,
 	DIAGRAM_ID_ATTRIBUTE,
 	DIAGRAM_READY_ATTRIBUTE,
 	DIAGRAM_RENDER_ATTRIBUTE,
@@ -12,11 +11,11 @@ import {
 	DIAGRAM_TAG,
 	DIAGRAM_THEME_ATTRIBUTE,
 	DIAGRAM_TYPE_ATTRIBUTE,
-	DIAGRAM_WIDTH_ATTRIBUTE,
 	DIAGRAM_ERROR_MESSAGE_CLASS,
 	DIAGRAM_ERROR_TITLE,
 } from '../dom/diagram.ts';
 import { summarizeMermaidError } from '../diagrams/errors.ts';
+import { oneAtATime } from '../diagrams/one-at-a-time.ts';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -31,10 +30,9 @@ function loadMermaid(): Promise<Mermaid> {
 	return mermaidPromise;
 }
 
-/** One render at a time: each sets mermaid's global configuration for its theme first. */
-let queue: Promise<unknown> = Promise.resolve();
+const inTurn = oneAtATime();
 function render(code: string, id: string, theme: DiagramTheme) {
-	const run = queue.then(async () => {
+	return inTurn(async () => {
 		const mermaid = await loadMermaid();
 		mermaid.initialize(mermaidConfig(theme) as Parameters<Mermaid['initialize']>[0]);
 		try {
@@ -43,8 +41,6 @@ function render(code: string, id: string, theme: DiagramTheme) {
 			document.getElementById(`d${id}`)?.remove();
 		}
 	});
-	queue = run.catch(() => undefined);
-	return run;
 }
 
 const currentTheme = (): DiagramTheme => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
@@ -99,8 +95,6 @@ class NotesDiagram extends HTMLElement {
 			this.append(element);
 			this.setAttribute('aria-label', label);
 			figure?.setAttribute(DIAGRAM_TYPE_ATTRIBUTE, diagramType);
-			figure?.setAttribute(DIAGRAM_WIDTH_ATTRIBUTE, String(finished.width));
-			figure?.setAttribute(DIAGRAM_HEIGHT_ATTRIBUTE, String(finished.height));
 			this.toggleAttribute(DIAGRAM_READY_ATTRIBUTE, true);
 		} catch (error) {
 			this.#failed = true;

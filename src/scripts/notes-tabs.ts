@@ -8,6 +8,7 @@ import {
 	TABS_TAG,
 	type SectionsMode,
 } from '../dom/tabs.ts';
+import { decodeOrKeep } from '../notes/url-path.ts';
 
 /** A panel's section id: its first child is the section's heading. */
 const sectionIdOf = (panel: Element | undefined) => panel?.firstElementChild?.id;
@@ -127,7 +128,7 @@ class NotesTabs extends HTMLElement {
 
 /** Opens the tab that holds the URL's target and scrolls to it. */
 function revealHashTarget() {
-	const id = decodeURIComponent(location.hash.slice(1));
+	const id = decodeOrKeep(location.hash.slice(1));
 	const target = id && document.getElementById(id);
 	if (!target) return;
 	const panel = target.closest(`.${TAB_PANEL_CLASS}`);

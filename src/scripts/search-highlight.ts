@@ -1,5 +1,6 @@
 import { HIGHLIGHT_PARAM, SEARCH_HIT_CLASS } from '../dom/search.ts';
 import { TAB_LIST_CLASS, TAB_PANEL_CLASS, TABS_TAG } from '../dom/tabs.ts';
+import { decodeOrKeep } from '../notes/url-path.ts';
 
 /** Words to highlight, from the `highlight` parameter Pagefind adds to result URLs. */
 export function highlightTerms(search: string): string[] {
@@ -39,7 +40,7 @@ export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 		});
 		node.replaceWith(...replacement);
 	}
-	const section = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const section = location.hash ? document.getElementById(decodeOrKeep(location.hash.slice(1))) : null;
 	const scope = section?.closest(`.${TAB_PANEL_CLASS}, section`) ?? null;
 	const first = marks.find((mark) => !scope || scope.contains(mark)) ?? marks[0];
 	if (!first) return;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { serveFolder } from '../integration/serve-folder.ts';
+import { serveFolder } from '../dev-server/serve-folder.ts';
 
 export class SearchIndexError extends Error {
 	constructor(message: string, options?: ErrorOptions) {

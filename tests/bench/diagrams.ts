@@ -10,7 +10,8 @@ import { findChromium } from '../../src/diagrams/chromium.ts';
 import { diagramMarkup } from '../../src/diagrams/markup.ts';
 import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
 import { DiagramRenderer } from '../../src/diagrams/renderer.ts';
-import type { NoteFile } from '../../src/notes/files.ts';
+import type { DiagramNote } from '../../src/diagrams/prepare.ts';
+import { readNoteContents } from '../../src/notes/note-tree.ts';
 
 const count = Number(process.argv[2] ?? 12);
 const chromium = findChromium();
@@ -27,11 +28,9 @@ const KINDS = [
 ];
 const codes = Array.from({ length: count }, (_, i) => KINDS[i % KINDS.length](i));
 const root = mkdtempSync(path.join(tmpdir(), 'bench-diagrams-'));
-const notes: NoteFile[] = codes.map((code, i) => ({
+const notes: DiagramNote[] = codes.map((code, i) => ({
 	file: path.join(root, `note-${i}.md`),
-	relativePath: `note-${i}.md`,
-	slug: `note-${i}`,
-	source: `# Note ${i}\n\n\`\`\`mermaid\n${code}\n\`\`\`\n`,
+	...readNoteContents(`# Note ${i}\n\n\`\`\`mermaid\n${code}\n\`\`\`\n`, 'md', { liftTitle: true }),
 }));
 
 const digest = settingsDigest(renderSettings());

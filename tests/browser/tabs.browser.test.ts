@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { buildSite, fixturePath } from '../support/build.ts';
+import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 
@@ -11,7 +11,7 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 	let origin: string;
 
 	beforeAll(async () => {
-		const site = buildSite(fixturePath('tabs-cases'));
+		const site = builtSite(fixturePath('tabs-cases'));
 		expect(site.exitCode, site.output).toBe(0);
 		server = await serveDist(site.dist);
 		origin = new URL(server.url).origin;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { crawlSite, formatCrawlProblems, type CrawlResult } from '../support/crawl.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 
@@ -63,7 +63,7 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 	let crawl: CrawlResult;
 
 	beforeAll(async () => {
-		site = buildSite(notes, { env, files });
+		site = builtSite(notes, { env, files });
 		expect(site.exitCode, site.output).toBe(0);
 		server = await serveDist(site.dist, base);
 		crawl = await crawlSite(server.url, {
@@ -136,7 +136,7 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 describe('built outside GitHub Actions, with no site URL', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = buildSite(notes);
+		site = builtSite(notes);
 		expect(site.exitCode, site.output).toBe(0);
 	});
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
-import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 
 /** The `<article>` of a note page: what the notes pipeline produced. */
 const articleOf = (html: string) => /<article class="note__body"[^>]*>([\s\S]*?)<\/article>/.exec(html)![1];
@@ -12,7 +12,7 @@ const withoutInterTagSpace = (html: string) => html.replace(/>\s+</g, '><').trim
 describe('building the tabs-cases fixture', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = buildSite(fixturePath('tabs-cases'));
+		site = builtSite(fixturePath('tabs-cases'));
 		expect(site.exitCode, site.output).toBe(0);
 	});
 
@@ -104,7 +104,7 @@ describe('building the tabs-cases fixture', () => {
 describe('building notes with bad input', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = buildSite(fixturePath('bad-input'));
+		site = builtSite(fixturePath('bad-input'));
 	});
 
 	test('the build goes on without the bad notes and says why for each', () => {
@@ -120,7 +120,7 @@ describe('building notes with bad input', () => {
 	});
 
 	test('strict mode fails the build after listing every problem', () => {
-		const strict = buildSite(fixturePath('bad-input'), { env: { NOTES_STRICT: '1' } });
+		const strict = builtSite(fixturePath('bad-input'), { env: { NOTES_STRICT: '1' } });
 		expect(strict.exitCode).not.toBe(0);
 		expect(strict.output).toContain('Strict mode');
 		expect(strict.output).toContain('6 problems in the notes');

@@ -2,11 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig, SiteConfigError } from '../../src/config/site.ts';
+import { notesRootOf, parseSiteConfig, SiteConfigError } from '../../src/config/site.ts';
+
+/** A project with no public/CNAME. */
+const ROOT = mkdtempSync(path.join(tmpdir(), 'site-config-root-'));
 
 describe('parseSiteConfig', () => {
 	test('no options: every default', () => {
-		expect(parseSiteConfig({}, {})).toEqual({
+		expect(parseSiteConfig({}, {}, ROOT)).toEqual({
 			title: 'Study notes',
 			description: '',
 			diagrams: 'build',
@@ -17,20 +20,26 @@ describe('parseSiteConfig', () => {
 			sidebarNotes: 40,
 			site: undefined,
 			base: '/',
+			projectRoot: ROOT,
 		});
 	});
 
+	test('folders are relative to the project root, never to the working directory', () => {
+		expect(notesRootOf(parseSiteConfig({ notesDir: 'notes' }, {}, ROOT))).toBe(path.join(ROOT, 'notes'));
+		expect(notesRootOf(parseSiteConfig({}, { NOTES_DIR: '/srv/notes' }, ROOT))).toBe('/srv/notes');
+	});
+
 	test('NOTES_DIR and NOTES_STRICT override the options', () => {
-		const config = parseSiteConfig({ notesDir: 'notes' }, { NOTES_DIR: 'elsewhere', NOTES_STRICT: '1' });
+		const config = parseSiteConfig({ notesDir: 'notes' }, { NOTES_DIR: 'elsewhere', NOTES_STRICT: '1' }, ROOT);
 		expect(config.notesDir).toBe('elsewhere');
 		expect(config.strict).toBe(true);
-		expect(parseSiteConfig({ strict: true }, { NOTES_STRICT: '0' }).strict).toBe(false);
+		expect(parseSiteConfig({ strict: true }, { NOTES_STRICT: '0' }, ROOT).strict).toBe(false);
 	});
 
 	test('SITE_URL and BASE_PATH override the options', () => {
 		const options = { site: 'https://example.org/', base: '/notes/' };
-		expect(parseSiteConfig(options, {})).toMatchObject({ site: 'https://example.org/notes/', base: '/notes/' });
-		expect(parseSiteConfig(options, { SITE_URL: 'https://notes.example.com', BASE_PATH: '/' })).toMatchObject({
+		expect(parseSiteConfig(options, {}, ROOT)).toMatchObject({ site: 'https://example.org/notes/', base: '/notes/' });
+		expect(parseSiteConfig(options, { SITE_URL: 'https://notes.example.com', BASE_PATH: '/' }, ROOT)).toMatchObject({
 			site: 'https://notes.example.com/',
 			base: '/',
 		});
@@ -50,13 +59,13 @@ describe('parseSiteConfig', () => {
 	});
 
 	test('a bad SITE_URL or BASE_PATH names the option and the variable', () => {
-		expect(() => parseSiteConfig({}, { SITE_URL: 'notes.example.com' })).toThrow(/ - site \(SITE_URL\): expected the site's full URL/);
-		expect(() => parseSiteConfig({}, { BASE_PATH: 'https://x.example/' })).toThrow(/ - base \(BASE_PATH\): expected a path/);
-		expect(() => parseSiteConfig({ base: '/a?b' }, {})).toThrow(/ - base: expected a path/);
+		expect(() => parseSiteConfig({}, { SITE_URL: 'notes.example.com' }, ROOT)).toThrow(/ - site \(SITE_URL\): expected the site's full URL/);
+		expect(() => parseSiteConfig({}, { BASE_PATH: 'https://x.example/' }, ROOT)).toThrow(/ - base \(BASE_PATH\): expected a path/);
+		expect(() => parseSiteConfig({ base: '/a?b' }, {}, ROOT)).toThrow(/ - base: expected a path/);
 	});
 
 	test('one error lists every bad key by path', () => {
-		const parse = () => parseSiteConfig({ title: '', lang: 3 as never, colour: 'red' } as never, {});
+		const parse = () => parseSiteConfig({ title: '', lang: 3 as never, colour: 'red' } as never, {}, ROOT);
 		expect(parse).toThrow(SiteConfigError);
 		expect(parse).toThrow(/title: .*\n.*lang: .*\n.*colour/s);
 	});

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build.ts';
+import { builtSite, type BuiltSite } from '../support/build.ts';
 
 /** What CI runs: the shipped notes, in strict mode (NOTES_STRICT=1). */
 describe('the shipped notes, built in strict mode', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = buildSite('content', { env: { NOTES_STRICT: '1' } });
+		site = builtSite('content', { env: { NOTES_STRICT: '1' } });
 	});
 
 	test('build without a single problem', () => {

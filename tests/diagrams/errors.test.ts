@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { invalidDiagramProblem, noteLineOf, summarizeMermaidError, unknownIconProblem } from '../../src/diagrams/errors.ts';
-import { extractDiagrams } from '../../src/diagrams/extract.ts';
+import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { formatReport } from '../../src/notes/problems.ts';
+import type { NoteFormat } from '../../src/plugins/satteri.ts';
+
+const diagramsIn = (source: string, format: NoteFormat) => readNoteContents(source, format, { liftTitle: true }).diagrams;
 
 /** mermaid 12's message for `B -- --> {` on the third line of a flowchart. */
 const PARSE_ERROR = [
@@ -21,7 +24,7 @@ describe('diagram error mapping', () => {
 
 	test('reports the note file and the line and column of the fence, and the note line mermaid points at', () => {
 		const source = '# Note\n\nText.\n\n- list\n\n  ```mermaid\n  flowchart LR\n    A --> B\n    B -- --> {\n  ```\n';
-		const [diagram] = extractDiagrams(source, 'md');
+		const [diagram] = diagramsIn(source, 'md');
 		const problem = invalidDiagramProblem('content/vpc.md', diagram, { message: PARSE_ERROR, line: 3 });
 		expect(problem).toMatchObject({ kind: 'invalid-diagram', file: 'content/vpc.md', line: 7, column: 3 });
 		expect(problem.message).toBe(
@@ -32,7 +35,7 @@ describe('diagram error mapping', () => {
 
 	test('maps a <Diagram> error onto the line of its code in the MDX note', () => {
 		const source = 'Intro.\n\n<Diagram>\n{`flowchart LR\n  A --> B\n  B -- --> {`}\n</Diagram>\n';
-		const [diagram] = extractDiagrams(source, 'mdx');
+		const [diagram] = diagramsIn(source, 'mdx');
 		expect(noteLineOf(diagram, 3)).toBe(6);
 		const problem = invalidDiagramProblem('content/x.mdx', diagram, { message: 'No diagram type detected matching given configuration for text: x' });
 		expect(problem).toMatchObject({ file: 'content/x.mdx', line: 3, column: 1 });
@@ -40,7 +43,7 @@ describe('diagram error mapping', () => {
 	});
 
 	test('an unknown icon is reported at its diagram', () => {
-		const [diagram] = extractDiagrams('\n```mermaid\narchitecture-beta\n  service a(logos:aws-nope)[A]\n```\n', 'md');
+		const [diagram] = diagramsIn('\n```mermaid\narchitecture-beta\n  service a(logos:aws-nope)[A]\n```\n', 'md');
 		expect(unknownIconProblem('content/a.md', diagram, 'logos:aws-nope')).toMatchObject({
 			kind: 'unknown-icon',
 			file: 'content/a.md',

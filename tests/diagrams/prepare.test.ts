@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DiagramCache, diagramKey, renderSettings, settingsDigest } from '../../src/diagrams/cache.ts';
-import { describePrepared, findDiagrams, prepareDiagrams } from '../../src/diagrams/prepare.ts';
-import type { NoteFile } from '../../src/notes/files.ts';
+import { describePrepared, findDiagrams, prepareDiagrams, type DiagramNote } from '../../src/diagrams/prepare.ts';
+import { readNoteContents } from '../../src/notes/note-tree.ts';
 
 const root = '/project';
 const digest = settingsDigest(renderSettings());
-const note = (relativePath: string, source: string): NoteFile => ({
+const note = (relativePath: string, source: string): DiagramNote => ({
 	file: path.join(root, 'content', relativePath),
-	relativePath,
-	slug: relativePath.replace(/\.mdx?$/, ''),
-	source,
+	...readNoteContents(source, relativePath.endsWith('.mdx') ? 'mdx' : 'md', { liftTitle: true }),
 });
 
 const NOTES = [
@@ -47,5 +45,15 @@ describe('prepareDiagrams without a browser', () => {
 			['content/aws/component.mdx', 1, '<Diagram> could not be drawn (at line 2): Parse error on line 2: Expecting X'],
 		]);
 		expect(describePrepared(prepared)).toBe("Diagrams: 0 rendered, 1 from the cache, 1 left to the reader's browser.");
+		expect(prepared.drawsInBrowser).toBe(true);
+	});
+
+	test('ships mermaid only when a page draws in the browser: a diagram not cached, or a <Diagram> whose code is computed', async () => {
+		const cache = new DiagramCache(mkdtempSync(path.join(tmpdir(), 'prepare-')));
+		const cachedOnly = [note('a.md', '```mermaid\npie\n```\n')];
+		cache.write(diagramKey('pie', digest), { status: 'error', message: 'x' });
+		expect((await prepareDiagrams(cachedOnly, { cache, digest, projectRoot: root })).drawsInBrowser).toBe(false);
+		const computed = [...cachedOnly, note('b.mdx', 'export const g = "pie";\n\n<Diagram code={g} />\n')];
+		expect((await prepareDiagrams(computed, { cache, digest, projectRoot: root })).drawsInBrowser).toBe(true);
 	});
 });

@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { buildSite, fixturePath } from '../support/build.ts';
+import { builtSite, fixturePath } from '../support/build.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 import { axeViolations, describeInBrowser } from '../support/page-checks.ts';
 
@@ -32,10 +29,10 @@ describeInBrowser('diagrams in the browser', (chromium) => {
 	let client: StaticServer;
 
 	beforeAll(async () => {
-		const cache = mkdtempSync(path.join(tmpdir(), 'notes-diagrams-cache-'));
-		const buildTime = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: cache } });
+		// The sites the build tests check (tests/integration/diagrams.build.test.ts), built once for both.
+		const buildTime = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases' });
 		expect(buildTime.exitCode, buildTime.output).toBe(0);
-		const inBrowser = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: cache, NOTES_DIAGRAMS: 'client' } });
+		const inBrowser = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases-client', env: { NOTES_DIAGRAMS: 'client' } });
 		expect(inBrowser.exitCode, inBrowser.output).toBe(0);
 		built = await serveDist(buildTime.dist);
 		client = await serveDist(inBrowser.dist);

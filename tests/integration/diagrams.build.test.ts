@@ -1,16 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MERMAID_ENTRY, MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
 import { decodeEntities } from '../../src/diagrams/svg.ts';
-import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { builtSite, fixturePath, testRunFolder, type BuiltSite } from '../support/build.ts';
 import { describeInBrowser } from '../support/page-checks.ts';
 
 const FIXTURE = fixturePath('diagrams-cases');
 const NOTE = 'tests/fixtures/diagrams-cases';
 
-const temporaryCache = () => mkdtempSync(path.join(tmpdir(), 'notes-diagrams-cache-'));
 const figures = (html: string) => [...html.matchAll(/<figure class="diagram[^"]*"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
 const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
 /** Script elements that load code (module src or inline module), minus the site's own theme/tabs/page scripts. */
@@ -18,16 +16,15 @@ const diagramScripts = (html: string) =>
 	[...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]).filter((s) => /mermaid|notes-diagram|DiagramScript/i.test(s));
 
 describeInBrowser('diagrams rendered at build time', () => {
-	const cacheDir = temporaryCache();
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: cacheDir } });
+		site = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases' });
 	});
 
 	test('the build succeeds and says how many diagrams it rendered', () => {
 		expect(site.exitCode, site.output).toBe(0);
 		expect(site.output).toMatch(/Diagrams: 10 rendered in [\d.]+ s \(\d+ ms each\), 0 from the cache\./);
-		expect(readdirSync(cacheDir).filter((file) => file.endsWith('.json'))).toHaveLength(10);
+		expect(readdirSync(path.join(testRunFolder(), 'diagram-caches/diagrams-cases')).filter((file) => file.endsWith('.json'))).toHaveLength(10);
 		// The one diagram whose code is computed in MDX is drawn in the browser: mermaid is shipped for it.
 		expect(existsSync(path.join(site.dist, MERMAID_FOLDER, MERMAID_ENTRY))).toBe(true);
 	});
@@ -35,7 +32,7 @@ describeInBrowser('diagrams rendered at build time', () => {
 	test.each(['flowchart', 'sequence', 'architecture'])('%s: inline SVG in both themes, and no diagram script', (slug) => {
 		const html = site.page(`${slug}/index.html`);
 		const [figure] = figures(html);
-		expect(figure).toMatch(/^<figure class="diagram" data-diagram="[\w-]+" data-diagram-render="build" data-diagram-width="\d+" data-diagram-height="\d+">/);
+		expect(figure).toMatch(/^<figure class="diagram" data-diagram="[\w-]+" data-diagram-render="build">/);
 		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-light"[^>]* role="img"[^>]* data-diagram-theme="light"/g)).toHaveLength(1);
 		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-dark"[^>]* role="img"[^>]* data-diagram-theme="dark"/g)).toHaveLength(1);
 		expect(html).not.toContain('<notes-diagram');
@@ -104,7 +101,7 @@ describeInBrowser('diagrams rendered at build time', () => {
 		let second: BuiltSite;
 		beforeAll(() => {
 			// A Chromium that does not exist: the second build must not need one.
-			second = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: cacheDir, CHROMIUM_PATH: '/nonexistent/chromium' } });
+			second = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases', env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
 		});
 
 		test('takes every diagram from the cache, launches no browser, and gives the same pages', () => {
@@ -120,7 +117,7 @@ describeInBrowser('diagrams rendered at build time', () => {
 	describe('strict mode', () => {
 		let strict: BuiltSite;
 		beforeAll(() => {
-			strict = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: cacheDir, NOTES_STRICT: '1' } });
+			strict = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases', env: { NOTES_STRICT: '1' } });
 		});
 
 		test('fails the build after listing every problem', () => {
@@ -132,11 +129,28 @@ describeInBrowser('diagrams rendered at build time', () => {
 	});
 });
 
+describeInBrowser('a diagram opened on an ordered-list line, the only diagram of its site', () => {
+	let site: BuiltSite;
+	beforeAll(() => {
+		site = builtSite(fixturePath('diagrams-in-list'), { diagramsCache: 'diagrams-in-list' });
+	});
+
+	test('is drawn at build time, like any other (no regex decides which notes are read)', () => {
+		expect(site.exitCode, site.output).toBe(0);
+		expect(site.output).toMatch(/Diagrams: 1 rendered in/);
+		const html = site.page('steps/index.html');
+		expect(figures(html)).toHaveLength(1);
+		expect(figures(html)[0]).toMatch(/^<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build">/);
+		expect(html).not.toContain('<notes-diagram');
+		expect(existsSync(path.join(site.dist, MERMAID_FOLDER))).toBe(false);
+	});
+});
+
 describe('diagrams drawn in the browser', () => {
 	describe('NOTES_DIAGRAMS=client', () => {
 		let site: BuiltSite;
 		beforeAll(() => {
-			site = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: temporaryCache(), NOTES_DIAGRAMS: 'client' } });
+			site = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases-client', env: { NOTES_DIAGRAMS: 'client' } });
 		});
 
 		test('says so once, and each page keeps the source in notes-diagram and loads its script', () => {
@@ -159,7 +173,7 @@ describe('diagrams drawn in the browser', () => {
 	describe('no browser and an empty cache', () => {
 		let site: BuiltSite;
 		beforeAll(() => {
-			site = buildSite(FIXTURE, { env: { NOTES_DIAGRAMS_CACHE: temporaryCache(), CHROMIUM_PATH: '/nonexistent/chromium' } });
+			site = builtSite(FIXTURE, { diagramsCache: 'diagrams-cases-no-browser', env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
 		});
 
 		test('the build says so once and falls back to the browser for every diagram', () => {

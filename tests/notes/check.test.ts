@@ -1,72 +1,15 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkNotes, imageReferences } from '../../src/notes/check.ts';
-import { noteSlug, type NoteFile } from '../../src/notes/files.ts';
+import { checkNotes } from '../../src/notes/check.ts';
+import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { formatReport } from '../../src/notes/problems.ts';
 import { fixturePath, projectRoot } from '../support/build.ts';
 
 const notesRoot = fixturePath('figure-cases');
-const noteFile = (relativePath: string, source: string): NoteFile => ({
-	file: path.join(notesRoot, relativePath),
-	relativePath,
-	slug: noteSlug(relativePath),
-	source,
-});
-
-describe('imageReferences', () => {
-	test('finds Markdown, reference-style and raw HTML images with their lines', () => {
-		const note = noteFile(
-			'a.md',
-			[
-				'# A', // 1
-				'', // 2
-				'![one](img/a.png)', // 3
-				'', // 4
-				'Text ![two][ref] more', // 5
-				'', // 6
-				'<div>', // 7
-				'  <img src="img/b.png">', // 8
-				'  <p>x</p><IMG alt="c" SRC=\'img/c.png\'>', // 9
-				'</div>', // 10
-				'', // 11
-				'[ref]: img/d.png', // 12
-				'', // 13
-				'```html', // 14
-				'<img src="in-code.png">', // 15
-				'```', // 16
-			].join('\n'),
-		);
-		expect(imageReferences(note).map(({ url, line }) => `${line} ${url}`)).toEqual([
-			'3 img/a.png',
-			'5 img/d.png',
-			'8 img/b.png',
-			'9 img/c.png',
-		]);
-	});
-
-	test('finds <Figure> and <img> with a literal src in MDX, and flags what cannot be resolved', () => {
-		const note = noteFile(
-			'b.mdx',
-			[
-				"import chart from './img/chart.png';", // 1
-				'', // 2
-				'<Figure src="img/a.png" alt="A" caption="Cap" />', // 3
-				'', // 4
-				'<Figure src={chart} alt="imported: the component renders it" />', // 5
-				'', // 6
-				'Inline <img src="img/b.png" alt="B" /> image.', // 7
-				'', // 8
-				'<img src="img/c.png" style={{ width: 10 }} />', // 9
-				'', // 10
-				'<img src="https://example.com/x.png" className="wide" />', // 11
-			].join('\n'),
-		);
-		expect(imageReferences(note)).toEqual([
-			{ url: 'img/a.png', line: 3, column: 1 },
-			{ url: 'img/b.png', line: 7, column: 8 },
-			{ url: 'img/c.png', line: 9, column: 1, unsupported: expect.stringMatching(/^<img> with `style`/) },
-		]);
-	});
+/** A catalogue of one note of the figure fixture, with this source. */
+const catalogueOf = (relativePath: string, source: string) => ({
+	notesRoot,
+	notes: [{ file: path.join(notesRoot, relativePath), images: readNoteContents(source, 'md', { liftTitle: true }).images }],
 });
 
 describe('checkNotes', () => {
@@ -81,7 +24,7 @@ describe('checkNotes', () => {
 		'<img src="img/missing-raw.png">', // 8
 	].join('\n\n');
 	const lineOf = (n: number) => 2 * n - 1;
-	const problems = checkNotes([noteFile('check.md', source)], notesRoot, projectRoot);
+	const problems = checkNotes(catalogueOf('check.md', source), projectRoot);
 
 	test('reports every problem image, by kind, at its line, with the path as written', () => {
 		expect(problems.map(({ kind, file, line, message }) => `${kind} ${file}:${line}  ${message}`)).toEqual([
@@ -115,6 +58,6 @@ describe('checkNotes', () => {
 	});
 
 	test('a note whose images all resolve has no problems', () => {
-		expect(checkNotes([noteFile('fine.md', '![a](img/photo.jpg)\n\n![b](https://example.com/b.png)\n')], notesRoot, projectRoot)).toEqual([]);
+		expect(checkNotes(catalogueOf('fine.md', '![a](img/photo.jpg)\n\n![b](https://example.com/b.png)\n'), projectRoot)).toEqual([]);
 	});
 });

@@ -1,15 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { htmlToHast } from 'satteri';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { FIGURE_SIZES } from '../../src/dom/figure.ts';
-import { buildSite, type BuiltSite } from '../support/build.ts';
+import { builtSite, testRunFolder, type BuiltSite } from '../support/build.ts';
+import { buildDownloads, REMOTE_PROBE_PORT } from '../support/remote-probe.ts';
 
 const FIXTURE = 'tests/fixtures/figure-cases';
-/** The fixture's remote probe image points here: any request means the build downloaded it. */
-const PROBE_PORT = 47813;
 
 type Node = Root | RootContent;
 function* elements(node: Node): Generator<Element> {
@@ -50,20 +48,10 @@ const candidates = (image: Element) =>
 describe('figures in a built site', () => {
 	let site: BuiltSite;
 	let strict: BuiltSite;
-	let probe: Server;
-	let probeRequests = 0;
 
-	beforeAll(async () => {
-		probe = createServer((_request, response) => {
-			probeRequests++;
-			response.writeHead(404).end();
-		});
-		await new Promise<void>((resolve) => probe.listen(PROBE_PORT, '127.0.0.1', resolve));
-		site = buildSite(FIXTURE);
-		strict = buildSite(FIXTURE, { env: { NOTES_STRICT: '1' } });
-	});
-	afterAll(async () => {
-		await new Promise((resolve) => probe.close(resolve));
+	beforeAll(() => {
+		site = builtSite(FIXTURE);
+		strict = builtSite(FIXTURE, { env: { NOTES_STRICT: '1' } });
 	});
 
 	const file = (url: string) => path.join(site.dist, decodeURI(url));
@@ -169,9 +157,10 @@ describe('figures in a built site', () => {
 			decoding: 'async',
 		});
 		expect(pageImage(figureByAlt(site.page('figures/index.html'), 'Remote probe')).properties.src).toBe(
-			`http://127.0.0.1:${PROBE_PORT}/remote-probe.png`,
+			`http://127.0.0.1:${REMOTE_PROBE_PORT}/remote-probe.png`,
 		);
-		expect(probeRequests).toBe(0);
+		// The global setup's probe listens at that address for the whole run, whichever file builds the fixture.
+		expect(buildDownloads(testRunFolder())).toEqual([]);
 	});
 
 	test('missing, outside and unreadable images render as visible placeholders naming the path', () => {

@@ -55,16 +55,6 @@ describe('rehype-note-headings', () => {
 		expect(await renderNote(source, { frontmatter: { title: 'Given' } })).toContain('<h1 id="my-title">My Title</h1>');
 	});
 
-	test('hands the lifted title back in the front matter, skipping separators, code and markup', async () => {
-		const titleOf = async (source: string, frontmatter: Record<string, unknown> = {}) => {
-			await renderNote(source, { frontmatter });
-			return frontmatter.title;
-		};
-		expect(await titleOf('## 1. Topic\n\n#\n\n```sh\n# a comment\n```\n\n# Real *Title* #\n')).toBe('Real Title');
-		expect(await titleOf('## Only topics\n\n#\n')).toBeUndefined();
-		expect(await titleOf('# Lifted\n', { title: 'Given' })).toBe('Given');
-	});
-
 	test('keeps an id the author wrote', async () => {
 		const html = await renderNote('<h2 id="custom">Raw heading</h2>\n\n## 1. Topic\n');
 		expect(html).toContain('id="topic"');

@@ -59,7 +59,7 @@ describe('remark-diagrams', () => {
 		const { html, frontmatter } = await render(`# Note\n\n${fence(FLOW)}`);
 		const base = diagramBaseId(diagramKey(FLOW, digest));
 		expect(html).toContain(
-			`<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build" data-diagram-width="200" data-diagram-height="50"><notes-figure class="figure__media diagram__media"><div class="diagram__frame" role="group" tabindex="0" aria-label="Flowchart: A, B" data-figure-zoom-target="diagram">`,
+			`<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build"><notes-figure class="figure__media diagram__media"><div class="diagram__frame" role="group" tabindex="0" aria-label="Flowchart: A, B" data-figure-zoom-target="diagram">`,
 		);
 		// It zooms in the figure dialog images use: the page loads that script, not mermaid.
 		expect(html).toContain('<button type="button" class="figure__zoom" aria-haspopup="dialog" aria-label="Enlarge diagram: Flowchart: A, B" hidden>');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build.ts';
+import { builtSite, type BuiltSite } from '../support/build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 import { axeViolations, describeInBrowser } from '../support/page-checks.ts';
@@ -13,7 +13,7 @@ describeInBrowser('figure zoom in the browser', (chromium) => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		site = buildSite('tests/fixtures/figure-cases');
+		site = builtSite('tests/fixtures/figure-cases');
 		if (site.exitCode !== 0) throw new Error(`The fixture did not build:\n${site.output}`);
 		server = await serveDist(site.dist);
 		browser = await launchChromium(chromium);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { readSearchIndex, type IndexedPage } from '../support/pagefind-index.ts';
 
 describe('the search index of a built site', () => {
@@ -10,7 +10,7 @@ describe('the search index of a built site', () => {
 	const page = (url: string) => pages.find((each) => each.url === url)!;
 
 	beforeAll(() => {
-		site = buildSite(fixturePath('search-cases'), { base: '/notes-base/' });
+		site = builtSite(fixturePath('search-cases'), { base: '/notes-base/' });
 		expect(site.exitCode, site.output).toBe(0);
 		pages = readSearchIndex(site.dist);
 	});

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { buildSite, fixturePath } from '../support/build.ts';
+import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 
@@ -12,7 +12,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 	let server: StaticServer;
 
 	beforeAll(async () => {
-		const site = buildSite(fixturePath('search-cases'), { base: BASE });
+		const site = builtSite(fixturePath('search-cases'), { base: BASE });
 		expect(site.exitCode, site.output).toBe(0);
 		server = await serveDist(site.dist, BASE);
 		browser = await launchChromium(chromiumPath);

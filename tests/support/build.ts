@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,11 @@ export interface BuiltSite {
 export interface BuildOptions {
 	/** Extra environment, e.g. `{ NOTES_STRICT: '1' }`. */
 	env?: Record<string, string>;
+	/**
+	 * A diagram cache of this test run, by name: builds that name the same cache share it, so the
+	 * first renders and the next read. Default: a cache of the build's own.
+	 */
+	diagramsCache?: string;
 	/** The base path, set as `BASE_PATH` would set it. */
 	base?: string;
 	/** Project files to add or replace for this build only, e.g. `{ 'public/CNAME': 'notes.example.com' }`. */
@@ -37,7 +43,7 @@ const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src
 function copyProject(folder: string, notesDir: string, files: Record<string, string>): { root: string; notesDir: string } {
 	const root = path.join(folder, 'project');
 	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
-	symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+	if (!existsSync(path.join(root, 'node_modules'))) symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 	const notesFromRoot = path.relative(projectRoot, path.resolve(projectRoot, notesDir));
 	const inProject = !notesFromRoot.startsWith('..') && !path.isAbsolute(notesFromRoot);
 	if (inProject) cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
@@ -78,19 +84,17 @@ function environmentWithout(names: string[]): NodeJS.ProcessEnv {
 }
 
 /**
- * Builds a notes folder with the project's real Astro config, in a child process, into a fresh
- * temporary folder (its own copy of the project, `dist/` and Astro cache), as `npm run build` would.
+ * Builds a notes folder with the project's real Astro config, in a child process, into `folder`
+ * (default: a new temporary folder) with its own copy of the project, `dist/` and Astro cache, as
+ * `npm run build` would. Tests use {@link builtSite}, which builds each site once per run.
  */
-export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSite {
-	const temporary = mkdtempSync(path.join(tmpdir(), 'notes-build-'));
-	const dist = path.join(temporary, 'dist');
-	const { root, notesDir: notes } = copyProject(temporary, notesDir, options.files ?? {});
+export function buildSite(notesDir: string, options: BuildOptions = {}, folder = mkdtempSync(path.join(tmpdir(), 'notes-build-'))): BuiltSite {
+	const dist = path.join(folder, 'dist');
+	const { root, notesDir: notes } = copyProject(folder, notesDir, options.files ?? {});
+	const diagramsCache = options.diagramsCache ? path.join(testRunFolder(), 'diagram-caches', options.diagramsCache) : path.join(folder, 'diagram-cache');
 	const result = spawnSync(
 		process.execPath,
-		[
-			path.join(projectRoot, 'tests/support/run-build.ts'),
-			JSON.stringify({ root, outDir: dist, cacheDir: path.join(temporary, 'cache') }),
-		],
+		[path.join(projectRoot, 'tests/support/run-build.ts'), JSON.stringify({ root, outDir: dist, cacheDir: path.join(folder, 'cache') })],
 		{
 			cwd: root,
 			encoding: 'utf8',
@@ -101,16 +105,58 @@ export function buildSite(notesDir: string, options: BuildOptions = {}): BuiltSi
 				NO_COLOR: '1',
 				FORCE_COLOR: '0',
 				NOTES_DIR: notes,
+				NOTES_DIAGRAMS_CACHE: diagramsCache,
 				...(options.base === undefined ? {} : { BASE_PATH: options.base }),
 				...options.env,
 			},
 			timeout: 240_000,
 		},
 	);
-	return {
-		dist,
-		output: `${result.stdout}\n${result.stderr}`,
-		exitCode: result.status ?? 1,
-		page: (file) => readFileSync(path.join(dist, file), 'utf8'),
-	};
+	return siteAt(dist, `${result.stdout}\n${result.stderr}`, result.status ?? 1);
+}
+
+function siteAt(dist: string, output: string, exitCode: number): BuiltSite {
+	return { dist, output, exitCode, page: (file) => readFileSync(path.join(dist, file), 'utf8') };
+}
+
+/** The folder this test run keeps its built sites in, made by the global setup (`tests/support/global-setup.ts`). */
+export function testRunFolder(): string {
+	const folder = process.env.NOTES_TEST_RUN;
+	if (!folder) throw new Error('NOTES_TEST_RUN is not set: run the tests with `npm test` (tests/vitest.config.ts), whose global setup sets it.');
+	return folder;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * The site built from `notesDir` with `options`, built once for the whole test run: the first
+ * test file to ask builds it (holding a lock folder), any other waits for that build and reads it.
+ */
+export function builtSite(notesDir: string, options: BuildOptions = {}): BuiltSite {
+	const key = createHash('sha256')
+		.update(JSON.stringify({ notes: path.resolve(projectRoot, notesDir), ...options }))
+		.digest('hex')
+		.slice(0, 16);
+	const folder = path.join(testRunFolder(), 'sites', key);
+	const resultFile = path.join(folder, 'result.json');
+	mkdirSync(path.dirname(folder), { recursive: true });
+	let building = false;
+	try {
+		mkdirSync(folder);
+		building = true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	}
+	if (building) {
+		const site = buildSite(notesDir, options, folder);
+		writeFileSync(resultFile, JSON.stringify({ output: site.output, exitCode: site.exitCode }));
+		return site;
+	}
+	const deadline = Date.now() + 300_000;
+	while (!existsSync(resultFile)) {
+		if (Date.now() > deadline) throw new Error(`Waited 5 minutes for another test file's build of ${notesDir} (${folder}).`);
+		sleep(100);
+	}
+	const { output, exitCode } = JSON.parse(readFileSync(resultFile, 'utf8')) as { output: string; exitCode: number };
+	return siteAt(path.join(folder, 'dist'), output, exitCode);
 }

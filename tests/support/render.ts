@@ -2,10 +2,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { parseSiteConfig } from '../../src/config/site.ts';
-import { markdownPlugins } from '../../src/plugins/index.ts';
+import { markdownPipeline } from '../../src/plugins/index.ts';
+import { MARKDOWN_FEATURES } from '../../src/plugins/satteri.ts';
 import { projectRoot } from './build.ts';
 
-const config = parseSiteConfig({}, {});
+const config = parseSiteConfig({}, {}, projectRoot);
 
 /** The render data Astro hands the pipeline (`ctx.data.astro`). */
 const astroData = (frontmatter: Record<string, unknown>) => ({
@@ -23,12 +24,12 @@ export async function renderNote(
 	source: string,
 	{ name = 'note.md', frontmatter = {} as Record<string, unknown>, notesDir = config.notesDir } = {},
 ) {
-	const { mdastPlugins, hastPlugins } = markdownPlugins({ ...config, notesDir }, projectRoot);
+	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }).processor;
 	const { html } = await markdownToHtml(source, {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
-		features: { gfm: true, smartPunctuation: true },
+		features: MARKDOWN_FEATURES,
 		data: { astro: astroData(frontmatter) },
 	});
 	return html;
@@ -36,12 +37,12 @@ export async function renderNote(
 
 /** Compiles MDX through the same pipeline; returns the JavaScript module source. */
 export async function compileMdxNote(source: string, name = 'note.mdx', notesDir = config.notesDir) {
-	const { mdastPlugins, hastPlugins } = markdownPlugins({ ...config, notesDir }, projectRoot);
+	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }).processor;
 	const { code } = await mdxToJs(source, {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
-		features: { gfm: true, smartPunctuation: true },
+		features: MARKDOWN_FEATURES,
 		data: { astro: astroData({}) },
 	});
 	return code;

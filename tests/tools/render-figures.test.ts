@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { checkNotes, imageReferences } from '../../src/notes/check.ts';
-import { scanNotes } from '../../src/notes/files.ts';
+import { NotesCatalogue } from '../../src/notes/catalogue.ts';
+import { checkNotes } from '../../src/notes/check.ts';
 import { inspectImageBytes } from '../../src/notes/images.ts';
 import {
 	FIGURE_WIDTH,
@@ -16,20 +16,18 @@ import {
 import { projectRoot } from '../support/build.ts';
 
 const notesRoot = path.join(projectRoot, 'content');
+const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en' }).build();
 
 describe('the figures drawn for the shipped notes', () => {
 	test('every image the shipped notes reference resolves to a readable file', () => {
-		const scan = scanNotes(notesRoot, projectRoot);
-		expect(scan.problems).toEqual([]);
-		const references = scan.notes.flatMap((note) => imageReferences(note));
-		expect(references.length).toBe(8);
-		expect(checkNotes(scan.notes, notesRoot, projectRoot)).toEqual([]);
+		expect(catalogue.problems).toEqual([]);
+		expect(catalogue.notes.flatMap((note) => note.images).length).toBe(8);
+		expect(checkNotes(catalogue, projectRoot)).toEqual([]);
 	});
 
 	test('every referenced PNG has an SVG source, and every source a PNG', () => {
-		const scan = scanNotes(notesRoot, projectRoot);
-		const referenced = scan.notes
-			.flatMap((note) => imageReferences(note).map((reference) => path.resolve(path.dirname(note.file), reference.url)))
+		const referenced = catalogue.notes
+			.flatMap((note) => note.images.map((reference) => path.resolve(path.dirname(note.file), reference.url)))
 			.map((file) => path.basename(file, '.png'))
 			.sort();
 		const sources = figureSources().map((name) => name.replace(/\.svg$/, ''));

@@ -1,0 +1,32 @@
+import type { Plugin, RunnableDevEnvironment, ViteDevServer } from 'vite';
+
+/** The parsed site settings (`SiteConfig`). */
+export const VIRTUAL_CONFIG = 'virtual:notes/config';
+/** What pages and the content collection read of the notes catalogue. */
+export const VIRTUAL_CATALOGUE = 'virtual:notes/catalogue';
+/** The logos icons the browser needs to draw diagrams. */
+export const VIRTUAL_DIAGRAM_ICONS = 'virtual:notes/diagram-icons';
+
+const resolved = (id: string) => `\0${id}`;
+
+/** A Vite plugin serving modules whose code the integration makes: `id` → its code, asked for at each load. */
+export function virtualModules(modules: Record<string, () => string>): Plugin {
+	const byResolvedId = new Map(Object.entries(modules).map(([id, code]) => [resolved(id), code]));
+	return {
+		name: 'notes-site:virtual-modules',
+		resolveId: (id) => (id in modules ? resolved(id) : undefined),
+		load: (id) => byResolvedId.get(id)?.(),
+	};
+}
+
+/** In `npm run dev`: the next import of the module (by a page, say) loads its code again. */
+export function invalidateVirtualModule(server: ViteDevServer, id: string): void {
+	for (const environment of Object.values(server.environments)) {
+		const module = environment.moduleGraph.getModuleById(resolved(id));
+		if (module) environment.moduleGraph.invalidateModule(module);
+		// Environments that run modules in this process (Astro's server-side ones) keep their own copy.
+		const runner = (environment as Partial<RunnableDevEnvironment>).runner;
+		const evaluated = runner?.evaluatedModules.getModuleById(resolved(id));
+		if (evaluated) runner!.evaluatedModules.invalidateModule(evaluated);
+	}
+}

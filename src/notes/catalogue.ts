@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { NOTE_EXTENSIONS, listNotesFolder, noteSlug, readNoteFile } from './files.ts';
+import { readNoteContents, type NoteContents } from './note-tree.ts';
+import { displayPath, type NoteProblem } from './problems.ts';
+import { noteTitle } from './title.ts';
+import type { NoteFormat } from '../plugins/satteri.ts';
+
+/**
+ * The notes catalogue: the whole notes folder, read once per build before any page renders (and
+ * note by note in `npm run dev`). Every stage reads it: the problem report, the diagrams pass, the
+ * home page, sidebar, pager, table of contents and search filters. None parses a note again.
+ */
+
+export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle'> {
+	/** Absolute path of the file. */
+	file: string;
+	/** Path relative to the notes folder, with `/` separators: `aws/vpc.md`. */
+	relativePath: string;
+	format: NoteFormat;
+	/** The URL path below the site's base, without slashes around it: `aws/vpc`. */
+	slug: string;
+	/** Folder below the notes folder (`aws/networking`), or `''` for a note at the top. */
+	group: string;
+	/** Front matter `title`, else the first `#` heading with text, else the file name. */
+	title: string;
+	description?: string;
+	order?: number;
+	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`), without `#`. */
+	tags: string[];
+}
+
+export interface Catalogue {
+	notesRoot: string;
+	/** The notes that build, in reading order: top-level notes first, then by folder, `order`, title. */
+	notes: CatalogueNote[];
+	/** Notes left out of the site, by path relative to the notes folder. */
+	excluded: string[];
+	/** Why each of them was left out. */
+	problems: NoteProblem[];
+	/** A fingerprint of every file that is not a note (names, sizes, times): see `content.config.ts`. */
+	assetsStamp: string;
+}
+
+/** What pages read of a note: no paths on disk, images or diagram code. */
+export type PageNote = Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'headings' | 'topics'>;
+
+export function pageNote(note: CatalogueNote): PageNote {
+	const { slug, title, description, group, headings, topics } = note;
+	return { slug, title, description, group, headings, topics };
+}
+
+export interface CatalogueOptions {
+	notesRoot: string;
+	projectRoot: string;
+	/** The notes' language, for ordering titles. */
+	lang: string;
+}
+
+type NoteRecord = { ok: true; note: CatalogueNote } | { ok: false; problem: NoteProblem };
+
+function normalizeTags(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+	return list.filter((tag): tag is string => typeof tag === 'string').map((tag) => tag.replace(/^#/, '').trim()).filter(Boolean);
+}
+
+/** `1:2-3:4` style positions in Sätteri's MDX errors. */
+function mdxErrorPosition(message: string): { line?: number; column?: number } {
+	const match = /(\d+):(\d+)/.exec(message);
+	return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
+}
+
+/** One note, read and parsed once: its record, or the problem that leaves it out. */
+function readNote(relativePath: string, options: CatalogueOptions): NoteRecord {
+	const file = path.join(options.notesRoot, relativePath);
+	const shown = displayPath(file, options.projectRoot);
+	const read = readNoteFile(file);
+	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
+	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
+	let contents: NoteContents;
+	try {
+		contents = readNoteContents(read.source, format, { liftTitle: !read.frontmatter.title });
+	} catch (error) {
+		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
+		const message = error instanceof Error ? error.message : String(error);
+		return {
+			ok: false,
+			problem: {
+				kind: 'mdx-syntax',
+				file: shown,
+				...mdxErrorPosition(message),
+				message: `MDX syntax error: ${message.split('\n')[0]}; the note was left out of the site`,
+				hint: 'In .mdx notes `<`, `{` and `}` start JSX: escape them as `\\<`, `\\{`, or rename the note to .md.',
+			},
+		};
+	}
+	const { liftedTitle, ...outline } = contents;
+	const folder = path.posix.dirname(relativePath);
+	return {
+		ok: true,
+		note: {
+			file,
+			relativePath,
+			format,
+			slug: noteSlug(relativePath),
+			group: folder === '.' ? '' : folder,
+			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath),
+			description: read.frontmatter.description,
+			order: read.frontmatter.order,
+			tags: normalizeTags(read.frontmatter.tags),
+			...outline,
+		},
+	};
+}
+
+const stampOf = (file: string) => {
+	try {
+		const { size, mtimeMs } = statSync(file);
+		return `${size}:${mtimeMs}`;
+	} catch {
+		return 'unreadable';
+	}
+};
+
+/**
+ * Builds the catalogue, and builds it again when the folder changes: a note whose file has the
+ * same size and modification time keeps its record, so only edited notes are read and parsed.
+ */
+export class NotesCatalogue {
+	readonly options: CatalogueOptions;
+	#records = new Map<string, { stamp: string; record: NoteRecord }>();
+	#collator: Intl.Collator;
+
+	constructor(options: CatalogueOptions) {
+		this.options = options;
+		this.#collator = new Intl.Collator(options.lang, { numeric: true, sensitivity: 'base' });
+	}
+
+	/** Is this absolute path a note of the folder (by its extension and place)? */
+	isNoteFile(file: string): boolean {
+		const relative = path.relative(this.options.notesRoot, file);
+		return !relative.startsWith('..') && !path.isAbsolute(relative) && NOTE_EXTENSIONS.includes(path.extname(file).toLowerCase());
+	}
+
+	build(): Catalogue {
+		const { notesRoot, projectRoot } = this.options;
+		const listing = listNotesFolder(notesRoot);
+		const records = new Map<string, { stamp: string; record: NoteRecord }>();
+		const notes: CatalogueNote[] = [];
+		const excluded: string[] = [];
+		const problems: NoteProblem[] = [];
+		const bySlug = new Map<string, CatalogueNote>();
+		for (const relativePath of listing.notes) {
+			const stamp = stampOf(path.join(notesRoot, relativePath));
+			const known = this.#records.get(relativePath);
+			const record = known?.stamp === stamp ? known.record : readNote(relativePath, this.options);
+			records.set(relativePath, { stamp, record });
+			if (!record.ok) {
+				excluded.push(relativePath);
+				problems.push(record.problem);
+				continue;
+			}
+			const taken = bySlug.get(record.note.slug);
+			if (taken) {
+				excluded.push(relativePath);
+				problems.push({
+					kind: 'duplicate-url',
+					file: displayPath(record.note.file, projectRoot),
+					message: `the note would have the URL /${record.note.slug}/, which ${taken.relativePath} already has; it was left out of the site`,
+					hint: 'Rename one of the two files.',
+				});
+				continue;
+			}
+			bySlug.set(record.note.slug, record.note);
+			notes.push(record.note);
+		}
+		this.#records = records;
+		const assets = listing.assets.map(({ relativePath, size, mtimeMs }) => `${relativePath}:${size}:${mtimeMs}`).sort();
+		return {
+			notesRoot,
+			notes: this.#inReadingOrder(notes),
+			excluded,
+			problems,
+			assetsStamp: createHash('sha1').update(assets.join('\n')).digest('hex'),
+		};
+	}
+
+	#inReadingOrder(notes: CatalogueNote[]): CatalogueNote[] {
+		const order = (note: CatalogueNote) => note.order ?? Number.POSITIVE_INFINITY;
+		return [...notes].sort(
+			(a, b) =>
+				(a.group === '' ? -1 : 0) - (b.group === '' ? -1 : 0) ||
+				this.#collator.compare(a.group, b.group) ||
+				order(a) - order(b) ||
+				this.#collator.compare(a.title, b.title),
+		);
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * `My%20Note` → `My Note`; a malformed escape (`%E0`, a lone `%`) is kept as written rather than
+ * thrown. Browser-safe: the page scripts decode `location.hash` with it too.
+ */
+export function decodeOrKeep(value: string): string {
+	try {
+		return decodeURIComponent(value);
+	} catch {
+		return value;
+	}
+}

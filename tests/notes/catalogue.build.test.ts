@@ -1,0 +1,48 @@
+import { toString } from 'hast-util-to-string';
+import { describe, expect, test } from 'vitest';
+import { NotesCatalogue, type Catalogue } from '../../src/notes/catalogue.ts';
+import { builtSite, fixturePath, projectRoot, type BuildOptions } from '../support/build.ts';
+import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
+
+/**
+ * The catalogue reads each note once, before the build, and the pages take the title, topics and
+ * table of contents from it; the Markdown plugins give the same headings their ids when the note
+ * renders. Here both meet: in every fixture, each heading the catalogue lists is on the page with
+ * that id and text, and nothing else is.
+ */
+const SITES: [string, BuildOptions][] = [
+	['content', { env: { NOTES_STRICT: '1' } }],
+	['tests/fixtures/tabs-cases', {}],
+	['tests/fixtures/figure-cases', {}],
+	['tests/fixtures/deploy-site', {}],
+	['tests/fixtures/search-cases', { base: '/notes-base/' }],
+	['tests/fixtures/diagrams-cases', { diagramsCache: 'diagrams-cases' }],
+];
+
+describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, options) => {
+	const catalogue: Catalogue = new NotesCatalogue({
+		notesRoot: notesDir === 'content' ? `${projectRoot}content` : fixturePath(notesDir.replace('tests/fixtures/', '')),
+		projectRoot,
+		lang: 'en',
+	}).build();
+
+	test.each(catalogue.notes.map((note) => [note.relativePath, note] as const))('%s', (_, note) => {
+		const site = builtSite(notesDir, options);
+		expect(site.exitCode, site.output).toBe(0);
+		const page = parseHtml(site.page(`${note.slug}/index.html`));
+		expect(textOf(selectOne('main h1', page))).toBe(note.title);
+
+		const article = selectOne('article.note__body', page);
+		const onPage = selectAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]', article)
+			.filter((heading) => heading.properties.id !== 'footnote-label')
+			.map((heading) => ({ depth: Number(heading.tagName[1]), id: String(heading.properties.id), text: toString(heading).trim() }));
+		expect(onPage).toEqual(note.headings.map(({ depth, id, text }) => ({ depth, id, text })));
+		for (const section of note.topics.flatMap((topic) => topic.sections)) {
+			expect(select(`.tabs__panel > [id="${section.id}"], .topic > h3[id="${section.id}"]`, article), `section ${section.id}`).toBeDefined();
+		}
+
+		const toc = selectAll('.toc a', page).map((link) => String(link.properties.href));
+		const listed = note.headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
+		expect(toc).toEqual(listed.length > 1 ? listed.map((heading) => `#${heading.id}`) : []);
+	});
+});

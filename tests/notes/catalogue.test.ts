@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
+import { fixturePath, projectRoot } from '../support/build.ts';
+
+const catalogueOf = (notesRoot: string) => new NotesCatalogue({ notesRoot, projectRoot, lang: 'en' });
+
+describe('the catalogue of a notes folder with bad input', () => {
+	const catalogue = catalogueOf(fixturePath('bad-input')).build();
+	const problem = (file: string) => catalogue.problems.find((p) => p.file.endsWith(`bad-input/${file}`));
+
+	test('keeps the notes that can be built', () => {
+		expect(catalogue.notes.map((note) => note.relativePath)).toEqual(['Dup Note.md', 'good.md']);
+	});
+
+	test('leaves out, and reports with file and line, each note that cannot be built', () => {
+		expect([...catalogue.excluded].sort()).toEqual(
+			['bad-frontmatter.md', 'broken.mdx', 'dup-note.md', 'empty.md', 'latin1.md', 'wrong-type.md'].sort(),
+		);
+		expect(problem('empty.md')).toMatchObject({ kind: 'empty-note', message: expect.stringContaining('no content') });
+		expect(problem('latin1.md')).toMatchObject({ kind: 'bad-encoding', line: 1 });
+		expect(problem('bad-frontmatter.md')).toMatchObject({ kind: 'bad-frontmatter', line: 2 });
+		expect(problem('wrong-type.md')).toMatchObject({ kind: 'bad-frontmatter', message: expect.stringContaining('title') });
+		expect(problem('broken.mdx')).toMatchObject({ kind: 'mdx-syntax', line: 3, column: 22 });
+		expect(problem('dup-note.md')).toMatchObject({
+			kind: 'duplicate-url',
+			message: expect.stringContaining('/dup-note/, which Dup Note.md already has'),
+		});
+	});
+
+	test('names files relative to the project root', () => {
+		for (const each of catalogue.problems) expect(path.isAbsolute(each.file)).toBe(false);
+		expect(problem('empty.md')?.file).toBe('tests/fixtures/bad-input/empty.md');
+	});
+});
+
+describe('a catalogue note', () => {
+	const catalogue = catalogueOf(fixturePath('deploy-site')).build();
+
+	test('in reading order: top-level notes first, then by folder', () => {
+		expect(catalogue.notes.map((note) => note.slug)).toEqual(['welcome', 'aws/explicit-tabs', 'aws/networking/peering']);
+	});
+
+	test('has its URL, folder, title and description, and what pages read of it has no path on disk', () => {
+		const peering = catalogue.notes.find((note) => note.slug === 'aws/networking/peering')!;
+		expect(peering).toMatchObject({ relativePath: 'aws/networking/peering.md', format: 'md', group: 'aws/networking', title: 'VPC Peering' });
+		expect(Object.keys(pageNote(peering)).sort()).toEqual(['description', 'group', 'headings', 'slug', 'title', 'topics']);
+	});
+});
+
+describe('building the catalogue again', () => {
+	test('reads again only the notes that changed, and sees notes added and removed', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'catalogue-'));
+		cpSync(fixturePath('deploy-site'), folder, { recursive: true });
+		const builder = catalogueOf(folder);
+		const first = builder.build();
+		const welcome = first.notes.find((note) => note.slug === 'welcome')!;
+
+		writeFileSync(path.join(folder, 'welcome.md'), '# Hello again\n\n## 1. New topic\n');
+		// A second edit within the file system's time resolution still changes the size.
+		writeFileSync(path.join(folder, 'added.md'), '# Added\n\nText.\n');
+		rmSync(path.join(folder, 'aws/explicit-tabs.mdx'));
+		const second = builder.build();
+		expect(second.notes.map((note) => note.slug)).toEqual(['added', 'welcome', 'aws/networking/peering']);
+		expect(second.notes.find((note) => note.slug === 'welcome')).toMatchObject({ title: 'Hello again', topics: [{ id: 'new-topic' }] });
+		expect(second.notes.find((note) => note.slug === 'welcome')).not.toBe(welcome);
+		// The untouched note keeps its record: it was not parsed again.
+		expect(second.notes.find((note) => note.slug === 'aws/networking/peering')).toBe(first.notes.find((note) => note.slug === 'aws/networking/peering'));
+
+		// A changed modification time alone reads the note again.
+		const peering = path.join(folder, 'aws/networking/peering.md');
+		utimesSync(peering, new Date(), new Date(Date.now() + 5_000));
+		expect(builder.build().notes.find((note) => note.slug === 'aws/networking/peering')).not.toBe(second.notes.find((note) => note.slug === 'aws/networking/peering'));
+	});
+
+	test('changes its assets stamp when an image is added or changed', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'catalogue-'));
+		cpSync(fixturePath('deploy-site'), folder, { recursive: true });
+		const builder = catalogueOf(folder);
+		const before = builder.build().assetsStamp;
+		expect(builder.build().assetsStamp).toBe(before);
+		writeFileSync(path.join(folder, 'img/new.png'), 'not really a png');
+		expect(builder.build().assetsStamp).not.toBe(before);
+	});
+});

@@ -1,0 +1,221 @@
+import { describe, expect, test } from 'vitest';
+import { readNoteContents } from '../../src/notes/note-tree.ts';
+import type { NoteFormat } from '../../src/plugins/satteri.ts';
+
+const read = (source: string, format: NoteFormat = 'md', liftTitle = true) => readNoteContents(source, format, { liftTitle });
+const diagramsIn = (source: string, format: NoteFormat = 'md') => read(source, format).diagrams;
+
+describe('diagrams', () => {
+	test('finds ```mermaid fences with the line of the fence and of the code', () => {
+		const source = '---\ntitle: T\n---\n# Note\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```js\nconst x = 1;\n```\n';
+		expect(diagramsIn(source)).toEqual([{ code: 'flowchart LR\n  A --> B', line: 6, column: 1, codeLine: 7, origin: 'fence' }]);
+	});
+
+	test('finds fences inside lists, keeps the indentation mermaid sees, and matches the language case-insensitively', () => {
+		const source = '- item\n\n  ```Mermaid\n  sequenceDiagram\n    A->>B: hi\n  ```\n';
+		expect(diagramsIn(source)).toEqual([{ code: 'sequenceDiagram\n  A->>B: hi', line: 3, column: 3, codeLine: 4, origin: 'fence' }]);
+	});
+
+	test('finds a fence wherever Markdown allows one: ordered and unordered list items, quotes, ~~~, indented', () => {
+		const source = [
+			'1. ```mermaid', // 1: a fence opened on an ordered-list line
+			'   pie',
+			'   ```',
+			'',
+			'* ~~~mermaid', // 5
+			'  pie',
+			'  ~~~',
+			'',
+			'> ```mermaid', // 9
+			'> pie',
+			'> ```',
+			'',
+			'   ```mermaid', // 13: indented three spaces, still a fence
+			'   pie',
+			'   ```',
+			'',
+			'    ```mermaid', // 17: four spaces is indented code, not a fence
+			'    pie',
+			'    ```',
+			'',
+			'1) - > ```mermaid', // 21: nested
+			'     > pie',
+			'     > ```',
+		].join('\n');
+		expect(diagramsIn(source).map(({ line, code }) => [line, code])).toEqual([
+			[1, 'pie'],
+			[5, 'pie'],
+			[9, 'pie'],
+			[13, 'pie'],
+			[21, 'pie'],
+		]);
+	});
+
+	test('normalises CRLF line ends, so the cache key does not depend on the editor', () => {
+		const [diagram] = diagramsIn('```mermaid\r\nflowchart LR\r\n  A --> B\r\n```\r\n');
+		expect(diagram.code).toBe('flowchart LR\n  A --> B');
+	});
+
+	test('reads <Diagram code={`…`}> with its indentation, and a {`…`} child, from the MDX source', () => {
+		const source = [
+			'import X from "./x.ts";',
+			'',
+			'<Diagram code={`flowchart LR',
+			'  A --> B`} />',
+			'',
+			'<Diagram>',
+			'{`sequenceDiagram',
+			'  Alice->>Bob: Hi`}',
+			'</Diagram>',
+			'',
+			'- <Diagram code="pie" />',
+		].join('\n');
+		expect(diagramsIn(source, 'mdx')).toEqual([
+			{ code: 'flowchart LR\n  A --> B', line: 3, column: 1, codeLine: 3, origin: 'component' },
+			{ code: 'sequenceDiagram\n  Alice->>Bob: Hi', line: 6, column: 1, codeLine: 7, origin: 'component' },
+			{ code: 'pie', line: 11, column: 3, codeLine: 11, origin: 'component' },
+		]);
+	});
+
+	test('a string `code` attribute is taken as written; an empty <Diagram /> has empty code (mermaid reports it)', () => {
+		expect(diagramsIn('<Diagram code="pie" />\n\n<Diagram />\n', 'mdx').map((diagram) => diagram.code)).toEqual(['pie', '']);
+	});
+
+	test('a <Diagram> whose code is computed is counted apart (only the browser can draw it); other components are not diagrams', () => {
+		const source = 'export const graph = "flowchart LR\\n A --> B";\n\n<Diagram code={graph} />\n\n<Diagram code={`flowchart LR\n  ${graph}`} />\n\n<Other code={`pie`} />\n';
+		const contents = read(source, 'mdx');
+		expect(contents.diagrams).toEqual([]);
+		expect(contents.computedDiagrams).toEqual([3, 5]);
+	});
+
+	test('a `<Diagram>` in a .md note is HTML, not a component', () => {
+		expect(read('<Diagram code="pie" />\n')).toMatchObject({ diagrams: [], computedDiagrams: [] });
+	});
+});
+
+describe('images', () => {
+	test('finds Markdown, reference-style and raw HTML images with their lines', () => {
+		const source = [
+			'# A', // 1
+			'', // 2
+			'![one](img/a.png)', // 3
+			'', // 4
+			'Text ![two][ref] more', // 5
+			'', // 6
+			'<div>', // 7
+			'  <img src="img/b.png">', // 8
+			'  <p>x</p><IMG alt="c" SRC=\'img/c.png\'>', // 9
+			'</div>', // 10
+			'', // 11
+			'[ref]: img/d.png', // 12
+			'', // 13
+			'```html', // 14
+			'<img src="in-code.png">', // 15
+			'```', // 16
+		].join('\n');
+		expect(read(source).images.map(({ url, line }) => `${line} ${url}`)).toEqual(['3 img/a.png', '5 img/d.png', '8 img/b.png', '9 img/c.png']);
+	});
+
+	test('finds <Figure> and <img> with a literal src in MDX, and flags what cannot be resolved', () => {
+		const source = [
+			"import chart from './img/chart.png';", // 1
+			'', // 2
+			'<Figure src="img/a.png" alt="A" caption="Cap" />', // 3
+			'', // 4
+			'<Figure src={chart} alt="imported: the component renders it" />', // 5
+			'', // 6
+			'Inline <img src="img/b.png" alt="B" /> image.', // 7
+			'', // 8
+			'<img src="img/c.png" style={{ width: 10 }} />', // 9
+			'', // 10
+			'<img src="https://example.com/x.png" className="wide" />', // 11
+		].join('\n');
+		expect(read(source, 'mdx').images).toEqual([
+			{ url: 'img/a.png', line: 3, column: 1 },
+			{ url: 'img/b.png', line: 7, column: 8 },
+			{ url: 'img/c.png', line: 9, column: 1, unsupported: expect.stringMatching(/^<img> with `style`/) },
+		]);
+	});
+});
+
+describe('links', () => {
+	test('inline and reference links as written, with their lines', () => {
+		const source = 'See [IAM](../security/iam.md#policies) and [the docs][docs].\n\n<https://example.com>\n\n[docs]: https://docs.aws.amazon.com/\n';
+		expect(read(source).links).toEqual([
+			{ url: '../security/iam.md#policies', line: 1, column: 5 },
+			{ url: 'https://docs.aws.amazon.com/', line: 1, column: 44 },
+			{ url: 'https://example.com', line: 3, column: 1 },
+		]);
+	});
+});
+
+describe('outline', () => {
+	const seedLike = [
+		'# Advanced VPC', // 1
+		'', // 2
+		'## 1. VPC Flow Logs', // 3
+		'', // 4
+		'#', // 5
+		'', // 6
+		'### summary', // 7
+		'', // 8
+		'- capture metadata', // 9
+		'', // 10
+		'### concepts', // 11
+		'', // 12
+		'### architecture', // 13
+		'', // 14
+		'![arch](img/a.png)', // 15
+		'', // 16
+		'## Demos', // 17
+		'', // 18
+		'### summary', // 19
+		'', // 20
+		'> ## quoted', // 21
+	].join('\n');
+
+	test('topics with their numbers and the sections the page shows (empty ones are left out)', () => {
+		expect(read(seedLike).topics).toEqual([
+			{
+				id: 'vpc-flow-logs',
+				text: 'VPC Flow Logs',
+				number: '1',
+				line: 3,
+				sections: [
+					{ id: 'vpc-flow-logs-summary', text: 'summary', line: 7 },
+					{ id: 'vpc-flow-logs-architecture', text: 'architecture', line: 13 },
+				],
+			},
+			{ id: 'demos', text: 'Demos', number: undefined, line: 17, sections: [{ id: 'demos-summary', text: 'summary', line: 19 }] },
+		]);
+	});
+
+	test('headings as the page has them: no title, separator or empty section; a quoted heading is not a topic', () => {
+		expect(read(seedLike).headings.map(({ depth, id, text }) => `${depth} ${id} ${text}`)).toEqual([
+			'2 vpc-flow-logs VPC Flow Logs',
+			'3 vpc-flow-logs-summary summary',
+			'3 vpc-flow-logs-architecture architecture',
+			'2 demos Demos',
+			'3 demos-summary summary',
+			'2 quoted quoted',
+		]);
+	});
+
+	test('the lifted title skips separators, code and markup; none when the front matter gives one', () => {
+		expect(read('## 1. Topic\n\n#\n\n```sh\n# a comment\n```\n\n# Real *Title* #\n').liftedTitle).toBe('Real Title');
+		expect(read('## Only topics\n\n#\n').liftedTitle).toBeUndefined();
+		const given = read('# Lifted\n\n## A\n', 'md', false);
+		expect(given.liftedTitle).toBeUndefined();
+		expect(given.headings[0]).toMatchObject({ depth: 1, id: 'lifted', text: 'Lifted' });
+	});
+
+	test('a heading\'s text is what the page reads: no image alt or raw HTML, footnote numbers, curly quotes', () => {
+		const source = '## A <b>bold</b> `code` ![img](x.png) "quoted"\n\n## Foot[^a] note\n\n[^a]: the note\n';
+		expect(read(source).headings.map((heading) => heading.text)).toEqual(['A bold code  “quoted”', 'Foot1 note']);
+	});
+
+	test('MDX <Tabs> in a topic gives the sections <Tab> renders, with the component\'s ids', () => {
+		const source = '## 1. Flow Logs\n\n<Tabs>\n<Tab label="summary">\n\n- a\n\n</Tab>\n<Tab label="empty"></Tab>\n<Tab label="concepts">\n\n- b\n\n</Tab>\n</Tabs>\n';
+		expect(read(source, 'mdx').topics[0].sections.map((section) => section.id)).toEqual(['flow-logs-summary', 'flow-logs-concepts']);
+	});
+});
