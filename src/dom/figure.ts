@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { decodeOrKeep } from '../notes/url-path.ts';
 import { h, propertyName, text } from './hast.ts';
 

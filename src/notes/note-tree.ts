@@ -3,6 +3,7 @@ import type { MdxFlowExpression, MdxJsxFlowElement, MdxJsxTextElement, MdxTextEx
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource } from '../diagrams/extract.ts';
 import { parseNoteTree, type NoteFormat } from '../plugins/satteri.ts';
 import { NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
+import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
 
@@ -101,8 +102,9 @@ function headingText(node: TreeNode, footnoteNumber: (identifier: string) => num
 	}
 }
 
-/** Nodes that render as nothing where they stand: they do not fill a section. */
-const RENDERS_NOTHING = new Set(['definition', 'footnoteDefinition', 'yaml', 'toml']);
+/** Nodes that render as nothing where they stand (definitions, HTML comments): they do not fill a section. */
+const rendersNothing = (node: RootContent) =>
+	['definition', 'footnoteDefinition', 'yaml', 'toml'].includes(node.type) || (node.type === 'html' && isOnlyHtmlComments(node.value));
 
 const attributeValue = (element: MdxJsxFlowElement, name: string) => {
 	const attribute = element.attributes.find((each) => each.type === 'mdxJsxAttribute' && each.name === name);
@@ -263,7 +265,7 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 			closeSection();
 			section = { heading, filled: false };
 		} else if (section) {
-			section.filled ||= !RENDERS_NOTHING.has(node.type);
+			section.filled ||= !rendersNothing(node);
 		}
 	}
 	closeSection();

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { HastPluginEntry, HastVisitorContext } from 'satteri';
 import { sectionsContent, type TabSection } from '../dom/tabs.ts';
 import { emptyTopicNote, topicElement } from '../dom/topic.ts';
+import { htmlComments } from '../notes/html-comments.ts';
 import { nodeId } from './satteri.ts';
 
 /** What the visitor read of a heading: its tag, id and text. */
@@ -15,7 +16,7 @@ interface HeadingFacts {
 interface TreeReader {
 	/** The facts of an `h1`, `h2` or `h3`; `undefined` for any other node. */
 	heading(node: RootContent): HeadingFacts | undefined;
-	/** True for whitespace-only text and comments: content that renders as nothing. */
+	/** True for whitespace-only text and comments (raw HTML comments too): content that renders as nothing. */
 	isBlank(node: RootContent): boolean;
 }
 
@@ -104,6 +105,11 @@ export function rehypeSectionTabs(): HastPluginEntry {
 					const id = node.properties.id;
 					headings.set(nodeId(node), { tagName: node.tagName, id: typeof id === 'string' ? id : undefined, text: context.textContent(node) });
 				},
+			},
+			// `<!-- a remark -->` in Markdown reaches hast as raw HTML: as comment nodes, it reads as blank.
+			raw(node, context) {
+				const comments = htmlComments(node.value);
+				if (comments) context.replaceNode(node, comments.map((value) => ({ type: 'comment', value })));
 			},
 			after(root, context) {
 				if (headings.size === 0) return;

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { parseHtml, selectAll, textOf } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
-const headingsOf = (html: string) => [...html.matchAll(/<h([1-6])([^>]*)>(.*?)<\/h\1>/g)].map((m) => `h${m[1]}${m[2]} ${m[3]}`);
+/** Each heading as `h2 id="…" data-topic-number="1" Text`. */
+const headingsOf = (html: string) =>
+	selectAll('h1, h2, h3, h4, h5, h6', parseHtml(html, { fragment: true })).map((heading) => {
+		const { id, dataTopicNumber } = heading.properties;
+		return [heading.tagName, id && `id="${id}"`, dataTopicNumber && `data-topic-number="${dataTopicNumber}"`, textOf(heading)].filter(Boolean).join(' ');
+	});
 
 describe('rehype-note-headings', () => {
 	test('drops the lone `#` separator: no empty heading reaches the page', async () => {

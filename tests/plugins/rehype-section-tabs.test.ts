@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { TABS_TAG } from '../../src/dom/tabs.ts';
 import { TOPIC_EMPTY_TEXT } from '../../src/dom/topic.ts';
+import { parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
 const seed = readFileSync(new URL('../../content/advanced-vpc-networking.md', import.meta.url), 'utf8');
 
 /** The tab labels of each topic, `[]` for a topic without a tab bar. */
 function tabsByTopic(html: string): Record<string, string[]> {
-	const topics: Record<string, string[]> = {};
-	for (const section of html.split('<section class="topic"').slice(1)) {
-		const id = /id="([^"]+)"/.exec(section)![1];
-		topics[id] = [...section.matchAll(/<button type="button">([^<]*)</g)].map((m) => m[1]);
-	}
-	return topics;
+	const topics = selectAll('section.topic', parseHtml(html, { fragment: true }));
+	return Object.fromEntries(topics.map((topic) => [selectOne('h2', topic).properties.id, selectAll('.tabs__list button', topic).map(textOf)]));
 }
 
 describe('rehype-section-tabs on the real seed notes', () => {
@@ -77,7 +74,7 @@ describe('rehype-section-tabs cases', () => {
 
 	test('`### Summary` and `### summary` get the same capitalised label', async () => {
 		const html = await renderNote('## A\n\n### Summary\n\n- x\n\n### more concepts\n\n- y\n');
-		expect([...html.matchAll(/<button type="button">([^<]*)</g)].map((m) => m[1])).toEqual(['Summary', 'More concepts']);
+		expect(selectAll('.tabs__list button', parseHtml(html, { fragment: true })).map(textOf)).toEqual(['Summary', 'More concepts']);
 	});
 
 	test('an unnumbered topic is a topic too', async () => {

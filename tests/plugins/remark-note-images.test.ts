@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { parseHtml, selectAll, textOf } from '../support/html.ts';
 import { compileMdxNote, renderNote } from '../support/render.ts';
 
 const notesDir = 'tests/fixtures/figure-cases';
 const render = (source: string, name = 'note.md') => renderNote(source, { notesDir, name });
 /** The `src` of every image and the path of every placeholder, in order. */
 const sources = (html: string) =>
-	[...html.matchAll(/<img [^>]*?src="([^"]*)"|figure-missing__path">([^<]*)</g)].map((match) => match[1] ?? `missing ${match[2]}`);
+	selectAll('img, .figure-missing__path', parseHtml(html, { fragment: true })).map((element) =>
+		element.tagName === 'img' ? String(element.properties.src) : `missing ${textOf(element)}`,
+	);
 
 describe('remark-note-images', () => {
 	test('rewrites a local image to its path relative to the note, URL-encoded', async () => {

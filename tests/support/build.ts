@@ -40,7 +40,7 @@ const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src
  * in one folder would overwrite each other's when test files run in parallel. `node_modules` is
  * linked, not copied.
  */
-function copyProject(folder: string, notesDir: string, files: Record<string, string>): { root: string; notesDir: string } {
+export function copyProject(folder: string, notesDir: string, files: Record<string, string> = {}): { root: string; notesDir: string } {
 	const root = path.join(folder, 'project');
 	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
 	if (!existsSync(path.join(root, 'node_modules'))) symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
@@ -75,7 +75,18 @@ const LEFT_OUT_VARIABLES = [
 	'SSR',
 	// Vitest sets NODE_ENV=test; a build sets production itself.
 	'NODE_ENV',
+	// Astro's dev server behaves as under test when it sees these: it would not answer as `npm run dev` does.
+	'VITEST',
+	'VITEST_MODE',
+	'VITEST_POOL_ID',
+	'VITEST_WORKER_ID',
+	'TEST',
 ];
+
+/** The environment a test build or dev server runs in: this one, without what would change where the site is served. */
+export function testEnvironment(): NodeJS.ProcessEnv {
+	return environmentWithout(LEFT_OUT_VARIABLES);
+}
 
 function environmentWithout(names: string[]): NodeJS.ProcessEnv {
 	const env = { ...process.env };
@@ -99,7 +110,7 @@ export function buildSite(notesDir: string, options: BuildOptions = {}, folder =
 			cwd: root,
 			encoding: 'utf8',
 			env: {
-				...environmentWithout(LEFT_OUT_VARIABLES),
+				...testEnvironment(),
 				NODE_ENV: 'production',
 				ASTRO_TELEMETRY_DISABLED: '1',
 				NO_COLOR: '1',

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyProject, fixturePath, projectRoot, testEnvironment } from '../support/build.ts';
+import { parseHtml, selectAll, textOf } from '../support/html.ts';
+
+const freePort = () =>
+	new Promise<number>((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+
+describe('npm run dev: the catalogue follows the notes folder', () => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'notes-dev-'));
+	const notes = path.join(folder, 'notes');
+	let server: ChildProcess;
+	let origin: string;
+	let output = '';
+
+	beforeAll(async () => {
+		cpSync(fixturePath('deploy-site'), notes, { recursive: true });
+		const { root } = copyProject(folder, notes);
+		const port = await freePort();
+		origin = `http://127.0.0.1:${port}`;
+		server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+			cwd: root,
+			env: { ...testEnvironment(), NOTES_DIR: notes, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		});
+		server.stdout!.on('data', (chunk) => (output += chunk));
+		server.stderr!.on('data', (chunk) => (output += chunk));
+		// Ready once the home page answers (Vite may restart once while it optimizes dependencies).
+		const deadline = Date.now() + 60_000;
+		while ((await fetch(`${origin}/`).then((response) => response.status, () => 0)) !== 200) {
+			if (Date.now() > deadline || server.exitCode !== null) throw new Error(`astro dev did not start (exit code ${server.exitCode}, ${Date.now() > deadline ? "timed out" : "exited"}):\n${output}`);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	});
+	afterAll(() => {
+		server?.kill();
+		rmSync(folder, { recursive: true, force: true });
+	});
+
+	const page = async (url: string) => {
+		const response = await fetch(`${origin}${url}`);
+		return { status: response.status, html: await response.text() };
+	};
+	const titles = async () => selectAll('.note-card__title a', parseHtml((await page('/')).html)).map(textOf);
+
+	test('an edited title shows on the note, the home page and the sidebar without a restart', async () => {
+		expect(await titles()).toContain('Welcome');
+		const file = path.join(notes, 'welcome.md');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('title: Welcome', 'title: Welcome, edited'));
+		await expect.poll(titles).toContain('Welcome, edited');
+		const sidebar = selectAll('#sidebar a', parseHtml((await page('/aws/networking/peering/')).html)).map(textOf);
+		expect(sidebar).toContain('Welcome, edited');
+	});
+
+	test('a new note gets its page and its place in the list; a deleted one goes', async () => {
+		writeFileSync(path.join(notes, 'fresh.md'), '# Fresh note\n\n## 1. New topic\n\nText.\n');
+		await expect.poll(async () => (await page('/fresh/')).status).toBe(200);
+		expect(await titles()).toContain('Fresh note');
+		rmSync(path.join(notes, 'fresh.md'));
+		await expect.poll(async () => (await page('/fresh/')).status).toBe(404);
+		expect(await titles()).not.toContain('Fresh note');
+	});
+});

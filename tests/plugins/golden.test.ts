@@ -1,0 +1,28 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { projectRoot } from '../support/build.ts';
+import { renderNote } from '../support/render.ts';
+
+/**
+ * Golden files, as remark-gfm keeps them: each `tests/plugins/golden/<case>/input.md` is rendered
+ * through the site's whole Markdown pipeline as a note of the figure fixture (so its images
+ * resolve), and must give `expected.html` byte for byte. After a deliberate change to the markup,
+ * `UPDATE_GOLDEN=1 npm test -- --project unit tests/plugins/golden.test.ts` rewrites them: read
+ * the diff before committing it.
+ */
+const GOLDEN = path.join(projectRoot, 'tests/plugins/golden');
+const cases = readdirSync(GOLDEN).filter((name) => existsSync(path.join(GOLDEN, name, 'input.md')));
+
+describe('the Markdown pipeline, on golden files', () => {
+	test('there are cases', () => expect(cases.length).toBeGreaterThan(5));
+
+	test.each(cases)('%s', async (name) => {
+		const input = readFileSync(path.join(GOLDEN, name, 'input.md'), 'utf8');
+		const html = await renderNote(input, { notesDir: 'tests/fixtures/figure-cases' });
+		const expectedFile = path.join(GOLDEN, name, 'expected.html');
+		if (process.env.UPDATE_GOLDEN) writeFileSync(expectedFile, html);
+		expect(existsSync(expectedFile), `${name}/expected.html is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+		expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+	});
+});
