@@ -1,11 +1,12 @@
 import type { Definition, Heading, Nodes as MdastNodes, RootContent } from 'mdast';
-import type { MdxFlowExpression, MdxJsxFlowElement, MdxJsxTextElement, MdxTextExpression } from 'satteri';
+import type { MdxJsxFlowElement } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource } from '../diagrams/extract.ts';
 import { parseNoteTree, type NoteFormat } from '../plugins/satteri.ts';
 import { NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
+import { childrenOf, walkMdast, type NoteNode } from './mdast.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -66,22 +67,11 @@ export interface NoteContents {
 	links: LinkReference[];
 }
 
-type MdxNode = MdxJsxFlowElement | MdxJsxTextElement | MdxFlowExpression | MdxTextExpression;
-type TreeNode = MdastNodes | MdxNode;
-
-const childrenOf = (node: TreeNode): TreeNode[] => ('children' in node ? (node.children as TreeNode[]) : []);
-
-/** Every node, parents before their children, in document order. */
-function* walk(node: TreeNode): Generator<TreeNode> {
-	yield node;
-	for (const child of childrenOf(node)) yield* walk(child);
-}
-
 /**
  * The text of a heading as the page's `textContent` reads it: images and raw HTML add nothing, a
  * footnote call adds its number, an MDX expression its source.
  */
-function headingText(node: TreeNode, footnoteNumber: (identifier: string) => number): string {
+function headingText(node: NoteNode, footnoteNumber: (identifier: string) => number): string {
 	switch (node.type) {
 		case 'text':
 		case 'inlineCode':
@@ -101,6 +91,9 @@ function headingText(node: TreeNode, footnoteNumber: (identifier: string) => num
 				.join('');
 	}
 }
+
+const byPosition = (a: { line?: number; column?: number }, b: { line?: number; column?: number }) =>
+	(a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
 /** Nodes that render as nothing where they stand (definitions, HTML comments): they do not fill a section. */
 const rendersNothing = (node: RootContent) =>
@@ -139,16 +132,16 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 		if (!footnotes.has(identifier)) footnotes.set(identifier, footnotes.size + 1);
 		return footnotes.get(identifier)!;
 	};
-	const topLevel = new Set<TreeNode>(childrenOf(tree));
+	const topLevel = new Set<NoteNode>(childrenOf(tree));
 	const kept = new Map<Heading, KeptHeading>();
 	/** The page's headings in document order: kept headings, and top-level `<Tabs>` (which render theirs). */
 	const headingsInOrder: (KeptHeading | MdxJsxFlowElement)[] = [];
 	const contents: NoteContents = { headings: [], topics: [], images: [], diagrams: [], computedDiagrams: [], links: [] };
 	const definitions = new Map<string, Definition>();
-	const imageReferences: { identifier: string; line?: number; column?: number }[] = [];
-	const linkReferences: { identifier: string; line?: number; column?: number }[] = [];
+	/** `![alt][ref]` and `[text][ref]`: their URL is the definition's, which may come later. */
+	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number }[] = [];
 
-	for (const node of walk(tree)) {
+	for (const node of walkMdast(tree)) {
 		const start = node.position?.start;
 		const at = { line: start?.line, column: start?.column };
 		switch (node.type) {
@@ -175,13 +168,13 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 				if (node.url) contents.images.push({ url: node.url, ...at });
 				break;
 			case 'imageReference':
-				imageReferences.push({ identifier: node.identifier, ...at });
+				viaDefinitions.push({ list: 'images', identifier: node.identifier, ...at });
 				break;
 			case 'link':
 				contents.links.push({ url: node.url, ...at });
 				break;
 			case 'linkReference':
-				linkReferences.push({ identifier: node.identifier, ...at });
+				viaDefinitions.push({ list: 'links', identifier: node.identifier, ...at });
 				break;
 			case 'html':
 				for (const image of htmlImages(node.value)) {
@@ -204,16 +197,12 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 			}
 		}
 	}
-	for (const reference of imageReferences) {
-		const definition = definitions.get(reference.identifier);
-		if (definition?.url) contents.images.push({ url: definition.url, line: reference.line, column: reference.column });
+	for (const { list, identifier, line, column } of viaDefinitions) {
+		const url = definitions.get(identifier)?.url;
+		if (url) contents[list].push({ url, line, column });
 	}
-	for (const reference of linkReferences) {
-		const definition = definitions.get(reference.identifier);
-		if (definition?.url) contents.links.push({ url: definition.url, line: reference.line, column: reference.column });
-	}
-	contents.images.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-	contents.links.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+	contents.images.sort(byPosition);
+	contents.links.sort(byPosition);
 
 	const outline = outlineTopics(childrenOf(tree) as RootContent[], kept);
 	contents.topics = outline.topics;
@@ -272,7 +261,7 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 	return { topics, emptySections, tabs };
 }
 
-const isJsx = (node: RootContent | TreeNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';
+const isJsx = (node: RootContent | NoteNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';
 
 /** Parses a note once and reads it; throws (with Sätteri's position) on an MDX syntax error. */
 export function readNoteContents(source: string, format: NoteFormat, options: { liftTitle: boolean }): NoteContents {
