@@ -6,7 +6,7 @@ import { NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
-import { childrenOf, walkMdast, type NoteNode } from './mdast.ts';
+import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -141,7 +141,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 	/** `![alt][ref]` and `[text][ref]`: their URL is the definition's, which may come later. */
 	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number }[] = [];
 
-	for (const node of walkMdast(tree)) {
+	visitMdast(tree, (node) => {
 		const start = node.position?.start;
 		const at = { line: start?.line, column: start?.column };
 		switch (node.type) {
@@ -196,7 +196,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 				break;
 			}
 		}
-	}
+	});
 	for (const { list, identifier, line, column } of viaDefinitions) {
 		const url = definitions.get(identifier)?.url;
 		if (url) contents[list].push({ url, line, column });

@@ -20,20 +20,14 @@ interface TreeReader {
 	isBlank(node: RootContent): boolean;
 }
 
-type JsxAttribute = { type: string; name?: string; value?: unknown };
-type JsxElement = { type: string; name?: string; attributes?: JsxAttribute[] };
-
 /**
  * MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###`
  * sections. Returns a new node; the tree's own nodes are never changed.
  */
 function withTopic(node: RootContent, topicId: string | undefined): RootContent {
-	if (node.type !== 'mdxJsxFlowElement' || !topicId) return node;
-	const jsx = node as unknown as JsxElement;
-	if (jsx.name !== 'Tabs' || !jsx.attributes) return node;
-	if (jsx.attributes.some((attribute) => attribute.name === 'topic')) return node;
-	const attributes = [...jsx.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }];
-	return { ...jsx, attributes } as unknown as RootContent;
+	if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Tabs' || !topicId) return node;
+	if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'topic')) return node;
+	return { ...node, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }] };
 }
 
 function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[], reader: TreeReader): Element {

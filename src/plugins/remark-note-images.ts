@@ -7,7 +7,7 @@ import { propertyName } from '../dom/hast.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
-import { walkMdast } from '../notes/mdast.ts';
+import { visitMdast } from '../notes/mdast.ts';
 
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
@@ -87,11 +87,11 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		return {
 			name: 'remark-note-images',
 			before(root) {
-				for (const node of walkMdast(root as MdastNodes)) {
+				visitMdast(root as MdastNodes, (node) => {
 					if (node.type === 'definition' && !definitions.has(node.identifier)) {
 						definitions.set(node.identifier, { url: node.url, title: node.title });
 					}
-				}
+				});
 			},
 			image(node, context) {
 				if (!node.url) return;

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build.ts';
-import { parseHtml, selectAll, textOf } from '../support/html.ts';
+import { buildSite, type BuiltSite } from './support/build.ts';
+import { parseHtml, selectAll, textOf } from './support/html.ts';
 
 /** A notes folder outside the project, with these notes. */
 function notesFolder(notes: Record<string, string>): string {
