@@ -3,15 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { escapePath } from 'tinyglobby';
-import catalogue from 'virtual:notes/catalogue';
+import collection from 'virtual:notes/collection';
 import { NoteFrontmatterSchema } from './config/note.ts';
 import { isInside } from './notes/assets.ts';
 import { noteSlug } from './notes/files.ts';
 
 /** Notes that cannot be built (the catalogue's) are left out here; the integration reports them. */
 const notesLoader = glob({
-	base: catalogue.notesRoot,
-	pattern: ['**/*.{md,mdx}', ...catalogue.excluded.map((file) => `!${escapePath(file)}`)],
+	base: collection.notesRoot,
+	pattern: ['**/*.{md,mdx}', ...collection.excluded.map((file) => `!${escapePath(file)}`)],
 	generateId: ({ entry }) => noteSlug(entry),
 	retainBody: false,
 });
@@ -25,12 +25,12 @@ export const collections = {
 				// or the loader would take them for duplicates of this folder's notes.
 				const root = fileURLToPath(context.config.root);
 				for (const entry of context.store.values()) {
-					if (!entry.filePath || !isInside(catalogue.notesRoot, path.resolve(root, entry.filePath))) context.store.delete(entry.id);
+					if (!entry.filePath || !isInside(collection.notesRoot, path.resolve(root, entry.filePath))) context.store.delete(entry.id);
 				}
 				// A note's cached render also depends on its images: a changed image renders the notes again.
 				return notesLoader.load({
 					...context,
-					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${catalogue.assetsStamp}` : data),
+					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${collection.assetsStamp}` : data),
 				});
 			},
 		},

@@ -4,18 +4,25 @@ declare module 'virtual:notes/config' {
 }
 
 declare module 'virtual:notes/catalogue' {
-	/** The notes catalogue as pages and the content collection read it (see `src/integration/index.ts`). */
+	/** The notes catalogue as pages read it (see `src/integration/index.ts`). */
 	const catalogue: {
+		/** The notes that build, in reading order. */
+		notes: import('./notes/catalogue.ts').PageNote[];
+	};
+	export default catalogue;
+}
+
+declare module 'virtual:notes/collection' {
+	/** What the content collection reads of the notes catalogue (see `src/integration/index.ts`). */
+	const collection: {
 		/** The notes folder, absolute. */
 		notesRoot: string;
 		/** Notes left out of the site (paths relative to the notes folder). */
 		excluded: string[];
 		/** Changes when a file that is not a note changes. */
 		assetsStamp: string;
-		/** The notes that build, in reading order. */
-		notes: import('./notes/catalogue.ts').PageNote[];
 	};
-	export default catalogue;
+	export default collection;
 }
 
 declare module 'virtual:notes/diagram-icons' {

@@ -14,6 +14,7 @@ import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagra
 import {
 	invalidateVirtualModule,
 	VIRTUAL_CATALOGUE,
+	VIRTUAL_COLLECTION,
 	VIRTUAL_CONFIG,
 	VIRTUAL_DIAGRAM_ICONS,
 	virtualModules,
@@ -33,10 +34,15 @@ export class NotesProblemsError extends Error {
 	}
 }
 
-/** What the content collection (`src/content.config.ts`) and the pages import as `virtual:notes/catalogue`. */
-function catalogueModule(catalogue: Catalogue): string {
-	const { notesRoot, excluded, assetsStamp } = catalogue;
-	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp, notes: catalogue.notes.map(pageNote) })};`;
+/** The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. */
+const catalogueModule = (catalogue: Catalogue) => `export default ${JSON.stringify({ notes: catalogue.notes.map(pageNote) })};`;
+
+/**
+ * The content collection's `virtual:notes/collection` (`src/content.config.ts`): what it needs of the
+ * catalogue, kept apart from the pages' module, which at 1,000 notes is megabytes of JSON.
+ */
+function collectionModule({ notesRoot, excluded, assetsStamp }: Catalogue): string {
+	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp })};`;
 }
 
 /**
@@ -86,6 +92,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 							virtualModules({
 								[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
 								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue),
+								[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
 								// In dev, diagrams change as you write: the whole icon pack.
 								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' ? diagrams?.occurrences : undefined),
 							}),

@@ -2,8 +2,10 @@ import type { Plugin, RunnableDevEnvironment, ViteDevServer } from 'vite';
 
 /** The parsed site settings (`SiteConfig`). */
 export const VIRTUAL_CONFIG = 'virtual:notes/config';
-/** What pages and the content collection read of the notes catalogue. */
+/** What pages read of the notes catalogue: the notes in reading order. */
 export const VIRTUAL_CATALOGUE = 'virtual:notes/catalogue';
+/** What the content collection reads of it: the notes folder, the notes left out, the assets stamp. */
+export const VIRTUAL_COLLECTION = 'virtual:notes/collection';
 /** The logos icons the browser needs to draw diagrams. */
 export const VIRTUAL_DIAGRAM_ICONS = 'virtual:notes/diagram-icons';
 

@@ -43,12 +43,25 @@ export interface Catalogue {
 	assetsStamp: string;
 }
 
-/** What pages read of a note: no paths on disk, images or diagram code. */
-export type PageNote = Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'headings' | 'topics'>;
+/**
+ * What pages read of a note: its place, title and outline; no paths on disk, lines, images or
+ * diagram code (at 1,000 notes, the pages' module is already megabytes).
+ */
+export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group'> {
+	headings: Omit<CatalogueNote['headings'][number], 'line'>[];
+	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
+}
 
 export function pageNote(note: CatalogueNote): PageNote {
-	const { slug, title, description, group, headings, topics } = note;
-	return { slug, title, description, group, headings, topics };
+	const { slug, title, description, group } = note;
+	return {
+		slug,
+		title,
+		description,
+		group,
+		headings: note.headings.map(({ depth, text, id }) => ({ depth, text, id })),
+		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
+	};
 }
 
 export interface CatalogueOptions {
