@@ -47,18 +47,19 @@ export interface Catalogue {
  * What pages read of a note: its place, title and outline; no paths on disk, lines, images or
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
-export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group'> {
+export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs'> {
 	headings: Omit<CatalogueNote['headings'][number], 'line'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 }
 
 export function pageNote(note: CatalogueNote): PageNote {
-	const { slug, title, description, group } = note;
+	const { slug, title, description, group, hasTabs } = note;
 	return {
 		slug,
 		title,
 		description,
 		group,
+		hasTabs,
 		headings: note.headings.map(({ depth, text, id }) => ({ depth, text, id })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 	};

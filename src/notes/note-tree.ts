@@ -59,6 +59,8 @@ export interface NoteContents {
 	liftedTitle?: string;
 	headings: OutlineHeading[];
 	topics: OutlineTopic[];
+	/** The page shows tabs somewhere (so it offers "Show all sections"). */
+	hasTabs: boolean;
 	images: ImageReference[];
 	/** Diagrams whose code is in the note (fences, `<Diagram>` with static code). */
 	diagrams: DiagramSource[];
@@ -136,7 +138,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 	const kept = new Map<Heading, KeptHeading>();
 	/** The page's headings in document order: kept headings, and top-level `<Tabs>` (which render theirs). */
 	const headingsInOrder: (KeptHeading | MdxJsxFlowElement)[] = [];
-	const contents: NoteContents = { headings: [], topics: [], images: [], diagrams: [], computedDiagrams: [], links: [] };
+	const contents: NoteContents = { headings: [], topics: [], hasTabs: false, images: [], diagrams: [], computedDiagrams: [], links: [] };
 	const definitions = new Map<string, Definition>();
 	/** `![alt][ref]` and `[text][ref]`: their URL is the definition's, which may come later. */
 	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number }[] = [];
@@ -206,6 +208,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 
 	const outline = outlineTopics(childrenOf(tree) as RootContent[], kept);
 	contents.topics = outline.topics;
+	contents.hasTabs = outline.hasTabs;
 	for (const entry of headingsInOrder) {
 		if ('type' in entry) contents.headings.push(...(outline.tabs.get(entry) ?? []));
 		else if (!outline.emptySections.has(entry)) contents.headings.push({ depth: entry.depth, text: entry.text, id: entry.id, line: entry.line });
@@ -219,6 +222,8 @@ interface Outline {
 	topics: OutlineTopic[];
 	/** Section headings the page leaves out, with their empty sections. */
 	emptySections: Set<KeptHeading>;
+	/** The page shows a tab group: two sections or more under one topic's `###`, or in one `<Tabs>`. */
+	hasTabs: boolean;
 	/** The headings each top-level `<Tabs>` renders. */
 	tabs: Map<MdxJsxFlowElement, OutlineHeading[]>;
 }
@@ -230,9 +235,13 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 	const tabs = new Map<MdxJsxFlowElement, OutlineHeading[]>();
 	let topic: OutlineTopic | undefined;
 	let section: { heading: KeptHeading; filled: boolean } | undefined;
+	/** How many `###` sections of each topic the page shows. */
+	const shownSections = new Map<OutlineTopic, number>();
 	const closeSection = () => {
-		if (section?.filled) topic!.sections.push({ id: section.heading.id, text: section.heading.text, line: section.heading.line });
-		else if (section) emptySections.add(section.heading);
+		if (section?.filled) {
+			topic!.sections.push({ id: section.heading.id, text: section.heading.text, line: section.heading.line });
+			shownSections.set(topic!, (shownSections.get(topic!) ?? 0) + 1);
+		} else if (section) emptySections.add(section.heading);
 		section = undefined;
 	};
 	for (const node of children) {
@@ -258,7 +267,8 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 		}
 	}
 	closeSection();
-	return { topics, emptySections, tabs };
+	const hasTabs = [...shownSections.values(), ...[...tabs.values()].map((group) => group.length)].some((count) => count >= 2);
+	return { topics, emptySections, hasTabs, tabs };
 }
 
 const isJsx = (node: RootContent | NoteNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';

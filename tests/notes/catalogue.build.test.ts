@@ -41,6 +41,10 @@ describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, optio
 			expect(select(`.tabs__panel > [id="${section.id}"], .topic > h3[id="${section.id}"]`, article), `section ${section.id}`).toBeDefined();
 		}
 
+		// The page offers "Show all sections" exactly when it has tabs.
+		expect(select('notes-tabs', article) !== undefined, 'tabs on the page').toBe(note.hasTabs);
+		expect(select('[data-sections-switch]', page) !== undefined, 'the sections switch').toBe(note.hasTabs);
+
 		const toc = selectAll('.toc a', page).map((link) => String(link.properties.href));
 		const listed = note.headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
 		expect(toc).toEqual(listed.length > 1 ? listed.map((heading) => `#${heading.id}`) : []);

@@ -214,6 +214,12 @@ describe('outline', () => {
 		expect(read(source).headings.map((heading) => heading.text)).toEqual(['A bold code  “quoted”', 'Foot1 note']);
 	});
 
+	test('has tabs when one topic shows two sections or more, or one <Tabs> shows two tabs', () => {
+		expect(read(seedLike).hasTabs).toBe(true);
+		expect(read('## A\n\n### one\n\n- x\n\n## B\n\n### two\n\n- y\n').hasTabs).toBe(false);
+		expect(read('<Tabs>\n<Tab label="a">\n\nx\n\n</Tab>\n<Tab label="b">\n\ny\n\n</Tab>\n</Tabs>\n', 'mdx').hasTabs).toBe(true);
+	});
+
 	test('MDX <Tabs> in a topic gives the sections <Tab> renders, with the component\'s ids', () => {
 		const source = '## 1. Flow Logs\n\n<Tabs>\n<Tab label="summary">\n\n- a\n\n</Tab>\n<Tab label="empty"></Tab>\n<Tab label="concepts">\n\n- b\n\n</Tab>\n</Tabs>\n';
 		expect(read(source, 'mdx').topics[0].sections.map((section) => section.id)).toEqual(['flow-logs-summary', 'flow-logs-concepts']);

@@ -217,4 +217,15 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		expect(rows.size).toBeGreaterThan(1);
 		await context.close();
 	});
+
+	test('small screens: long tab labels, long words and deep folder names wrap; no page scrolls sideways', async () => {
+		const context = await browser.newContext({ viewport: { width: 320, height: 740 } });
+		const page = await context.newPage();
+		for (const path of ['operating-systems-lecture-notes/scheduling-and-memory-management/long-labels/', '']) {
+			await page.goto(`${server.url}${path}`);
+			await page.waitForLoadState('load');
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), path || 'home page').toBeLessThanOrEqual(320);
+		}
+		await context.close();
+	});
 });
