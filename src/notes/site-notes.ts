@@ -2,13 +2,17 @@ import type { PageNote } from './catalogue.ts';
 
 export type { PageNote };
 
+let built: Promise<readonly PageNote[]> | undefined;
+
 /**
- * The notes in reading order, from the catalogue the integration made before the build. Imported
- * when asked for, so that in `npm run dev` a page sees the catalogue as it is after an edit.
+ * The notes in reading order, from the catalogue the integration made before the build. In
+ * `npm run dev` it is imported anew each time, so that a page sees the catalogue as it is after an edit.
  */
-export async function getNotes(): Promise<readonly PageNote[]> {
-	const { default: catalogue } = await import('virtual:notes/catalogue');
-	return catalogue.notes;
+export function getNotes(): Promise<readonly PageNote[]> {
+	const load = () => import('virtual:notes/catalogue').then(({ default: catalogue }) => catalogue.notes);
+	if (import.meta.env.DEV) return load();
+	built ??= load();
+	return built;
 }
 
 /** Notes grouped by folder, in reading order. */
