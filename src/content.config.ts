@@ -6,13 +6,13 @@ import { escapePath } from 'tinyglobby';
 import collection from 'virtual:notes/collection';
 import { NoteFrontmatterSchema } from './config/note.ts';
 import { isInside } from './notes/assets.ts';
-import { noteSlug } from './notes/files.ts';
+import { contentHash, entryIdOf, noteSlug } from './notes/files.ts';
 
 /** Notes that cannot be built (the catalogue's) are left out here; the integration reports them. */
 const notesLoader = glob({
 	base: collection.notesRoot,
 	pattern: ['**/*.{md,mdx}', ...collection.excluded.map((file) => `!${escapePath(file)}`)],
-	generateId: ({ entry }) => noteSlug(entry),
+	generateId: ({ entry }) => entryIdOf(noteSlug(entry)),
 	retainBody: false,
 });
 
@@ -27,10 +27,13 @@ export const collections = {
 				for (const entry of context.store.values()) {
 					if (!entry.filePath || !isInside(collection.notesRoot, path.resolve(root, entry.filePath))) context.store.delete(entry.id);
 				}
-				// A note's cached render also depends on its images: a changed image renders the notes again.
+				// A note's cached render also depends on its images (a changed image renders the notes again)
+				// and on where its links lead (in dev, the integration passes the stamps as they are now).
+				const stamps = (context.refreshContextData?.linkStamps as Record<string, string> | undefined) ?? collection.linkStamps;
+				const stamp = (data: string) => `${data}\0${collection.assetsStamp}\0${stamps[contentHash(Buffer.from(data))] ?? ''}`;
 				return notesLoader.load({
 					...context,
-					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${data}\0${collection.assetsStamp}` : data),
+					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? stamp(data) : data),
 				});
 			},
 		},

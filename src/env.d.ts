@@ -21,6 +21,8 @@ declare module 'virtual:notes/collection' {
 		excluded: string[];
 		/** Changes when a file that is not a note changes. */
 		assetsStamp: string;
+		/** By a note's content hash: a stamp of where its links lead, and of what it embeds. */
+		linkStamps: Record<string, string>;
 	};
 	export default collection;
 }

@@ -12,10 +12,10 @@ export function fileInFolder(folder: string, urlPath: string): string | undefine
 /**
  * Dev-server middleware that serves the files of one folder (mounted below the base, so it sees
  * the path below its mount point). A path that is not a file of the folder, or that would leave it
- * (`/../x`, or a sibling folder whose name starts the same), passes on to the next handler; a
- * malformed URL is answered 400.
+ * (`/../x`, or a sibling folder whose name starts the same), or that `only` leaves out, passes on
+ * to the next handler; a malformed URL is answered 400.
  */
-export function serveFolder(folder: string) {
+export function serveFolder(folder: string, only: (relativePath: string) => boolean = () => true) {
 	return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
 		let urlPath: string;
 		try {
@@ -26,7 +26,7 @@ export function serveFolder(folder: string) {
 			return;
 		}
 		const file = fileInFolder(folder, urlPath);
-		if (!file || !isFile(file)) return next();
+		if (!file || !only(path.relative(folder, file).split(path.sep).join('/')) || !isFile(file)) return next();
 		const script = file.endsWith('.js') || file.endsWith('.mjs');
 		response.setHeader('content-type', script ? 'text/javascript' : 'application/octet-stream');
 		createReadStream(file).pipe(response);

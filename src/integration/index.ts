@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
@@ -5,9 +7,11 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
-import { NotesCatalogue, pageNote, type Catalogue } from '../notes/catalogue.ts';
+import { isObsidianVault, NotesCatalogue, pageNote, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
+import { publishFiles } from '../notes/files.ts';
+import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
@@ -35,14 +39,23 @@ export class NotesProblemsError extends Error {
 }
 
 /** The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. */
-const catalogueModule = (catalogue: Catalogue) => `export default ${JSON.stringify({ notes: catalogue.notes.map(pageNote) })};`;
+const catalogueModule = (catalogue: Catalogue) =>
+	`export default ${JSON.stringify({ notes: catalogue.notes.map((note) => pageNote(note, catalogue.links.backlinks.get(note.slug))) })};`;
+
+/** By a note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
+const linkStamps = (catalogue: Catalogue) =>
+	Object.fromEntries(catalogue.notes.flatMap((note) => {
+		const stamp = catalogue.links.stamps.get(note.relativePath);
+		return stamp ? [[note.hash, stamp]] : [];
+	}));
 
 /**
  * The content collection's `virtual:notes/collection` (`src/content.config.ts`): what it needs of the
  * catalogue, kept apart from the pages' module, which at 1,000 notes is megabytes of JSON.
  */
-function collectionModule({ notesRoot, excluded, assetsStamp }: Catalogue): string {
-	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp })};`;
+function collectionModule(catalogue: Catalogue): string {
+	const { notesRoot, excluded, assetsStamp } = catalogue;
+	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
 }
 
 /**
@@ -63,7 +76,19 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let problems: NoteProblem[] = [];
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
-	const findProblems = () => [...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...(diagrams?.problems ?? [])];
+	const findProblems = () => [
+		...catalogue.problems,
+		...checkNotes(catalogue, config.projectRoot),
+		...catalogue.links.problems,
+		...(diagrams?.problems ?? []),
+	];
+	/** Notes' sources for embeds, read once per version of each note. */
+	const sources = new Map<string, string>();
+	const source = (note: CatalogueNote) => {
+		let text = sources.get(note.hash);
+		if (text === undefined) sources.set(note.hash, (text = readFileSync(note.file, 'utf8')));
+		return text;
+	};
 
 	return {
 		name: 'notes-site',
@@ -71,7 +96,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			'astro:config:setup': ({ config: astroConfig, command: astroCommand, updateConfig }) => {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
-				pipeline = markdownPipeline(config);
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source, vault: isObsidianVault(notesRootOf(config)) });
 				updateConfig({
 					// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see the README.
 					site: config.site && new URL(config.site).origin,
@@ -103,25 +128,46 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			// The catalogue and the diagrams are ready before Astro renders (and caches) any note, which it does before build:start.
 			'astro:config:done': async ({ config: astroConfig, logger }) => {
 				outDir = fileURLToPath(astroConfig.outDir);
-				catalogueBuilder = new NotesCatalogue({ notesRoot: notesRootOf(config), projectRoot: config.projectRoot, lang: config.lang });
+				catalogueBuilder = new NotesCatalogue({ notesRoot: notesRootOf(config), projectRoot: config.projectRoot, lang: config.lang, base: config.base });
 				catalogue = catalogueBuilder.build();
 				if (command === 'dev' || command === 'build') {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
 				}
 			},
-			'astro:server:setup': ({ server, logger }) => {
+			'astro:server:setup': ({ server, logger, refreshContent }) => {
 				const base = server.config.base.replace(/\/?$/, '/');
 				// In dev, search uses the index of the last build.
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
-				// A note added, edited or removed: the catalogue reads it again, and pages see the change.
-				const onNoteChange = (file: string) => {
-					if (!catalogueBuilder.isNoteFile(file)) return;
+				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
+				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
+				// A note or file added, edited or removed: the catalogue reads it again, pages see the change,
+				// and so do the notes whose links now lead elsewhere (a heading renamed, a note added).
+				const changed = new Set<string>();
+				let pending: NodeJS.Timeout | undefined;
+				const rebuild = async () => {
+					pending = undefined;
+					const others = (stamps: Map<string, string>) =>
+						JSON.stringify([...stamps].filter(([note]) => !changed.has(path.join(catalogue.notesRoot, note))));
+					const before = others(catalogue.links.stamps);
 					catalogue = catalogueBuilder.build();
+					const after = others(catalogue.links.stamps);
+					changed.clear();
 					invalidateVirtualModule(server, VIRTUAL_CATALOGUE);
+					invalidateVirtualModule(server, VIRTUAL_COLLECTION);
 					logReport(logger, findProblems());
+					// The titles, lists and links of every page may have changed: the browser shows the page again.
+					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+					if (after !== before) await refreshContent?.({ loaders: ['glob-loader'], context: { linkStamps: linkStamps(catalogue) } });
 				};
-				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onNoteChange);
+				const onChange = (file: string) => {
+					if (!catalogueBuilder.holds(file)) return;
+					changed.add(file);
+					// An editor that truncates, then writes, fires twice: read the note once it is whole.
+					clearTimeout(pending);
+					pending = setTimeout(() => void rebuild(), 50);
+				};
+				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
 			'astro:server:start': ({ logger }) => logReport(logger, findProblems()),
 			'astro:build:start': () => {
@@ -133,6 +179,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					copyMermaid(fileURLToPath(dir));
 					logger.info('Mermaid copied for diagrams drawn in the browser.');
 				}
+				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
+				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, config.lang, logger);
 				logReport(logger, problems);
 			},

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NOTE_EXTENSIONS, listNotesFolder, noteSlug, readNoteFile } from './files.ts';
+import { listNotesFolder, noteSlug, readNoteFile } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
-import { noteTitle } from './title.ts';
+import { distinctTitles, noteTitle } from './title.ts';
+import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
+import { LinkResolver } from './links.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 
 /**
@@ -29,18 +31,27 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle'> {
 	order?: number;
 	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`), without `#`. */
 	tags: string[];
+	/** A fingerprint of the file's bytes (`contentHash`). */
+	hash: string;
 }
 
 export interface Catalogue {
 	notesRoot: string;
+	/** The notes folder is an Obsidian vault (it has a `.obsidian/` folder). */
+	vault: boolean;
 	/** The notes that build, in reading order: top-level notes first, then by folder, `order`, title. */
 	notes: CatalogueNote[];
 	/** Notes left out of the site, by path relative to the notes folder. */
 	excluded: string[];
 	/** Why each of them was left out. */
 	problems: NoteProblem[];
+	/** Every file that is not a note (images, PDFs…), relative to the notes folder. */
+	assets: string[];
 	/** A fingerprint of every file that is not a note (names, sizes, times): see `content.config.ts`. */
 	assetsStamp: string;
+	/** Every link and embed, resolved: problems, backlinks, files to publish. */
+	links: LinkGraph;
+	resolver: LinkResolver;
 }
 
 /**
@@ -48,11 +59,13 @@ export interface Catalogue {
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
 export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs'> {
-	headings: Omit<CatalogueNote['headings'][number], 'line'>[];
+	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
+	/** The notes, and topics, that link to this one. */
+	backlinks: Backlink[];
 }
 
-export function pageNote(note: CatalogueNote): PageNote {
+export function pageNote(note: CatalogueNote, backlinks: Backlink[] = []): PageNote {
 	const { slug, title, description, group, hasTabs } = note;
 	return {
 		slug,
@@ -62,12 +75,15 @@ export function pageNote(note: CatalogueNote): PageNote {
 		hasTabs,
 		headings: note.headings.map(({ depth, text, id }) => ({ depth, text, id })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
+		backlinks,
 	};
 }
 
 export interface CatalogueOptions {
 	notesRoot: string;
 	projectRoot: string;
+	/** The site's base path (`/aws-notes/`), for the links between notes. */
+	base: string;
 	/** The notes' language, for ordering titles. */
 	lang: string;
 }
@@ -86,7 +102,7 @@ function mdxErrorPosition(message: string): { line?: number; column?: number } {
 }
 
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
-function readNote(relativePath: string, options: CatalogueOptions): NoteRecord {
+function readNote(relativePath: string, options: CatalogueOptions & { vault: boolean }): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
 	const shown = displayPath(file, options.projectRoot);
 	const read = readNoteFile(file);
@@ -94,7 +110,7 @@ function readNote(relativePath: string, options: CatalogueOptions): NoteRecord {
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 	let contents: NoteContents;
 	try {
-		contents = readNoteContents(read.source, format, { liftTitle: !read.frontmatter.title });
+		contents = readNoteContents(read.source, format, { liftTitle: !read.frontmatter.title && !options.vault });
 	} catch (error) {
 		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
 		const message = error instanceof Error ? error.message : String(error);
@@ -119,13 +135,24 @@ function readNote(relativePath: string, options: CatalogueOptions): NoteRecord {
 			format,
 			slug: noteSlug(relativePath),
 			group: folder === '.' ? '' : folder,
-			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath),
+			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath, { vault: options.vault }),
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
 			tags: normalizeTags(read.frontmatter.tags),
+			hash: read.hash,
 			...outline,
 		},
 	};
+}
+
+/** An Obsidian vault (a `.obsidian/` folder at the top): its notes are titled by their file names, as Obsidian shows them. */
+export const isObsidianVault = (notesRoot: string): boolean => existsSync(path.join(notesRoot, '.obsidian'));
+
+/** The notes, those whose titles two notes of a folder would share copied with a distinct one (records stay as read). */
+function withDistinctTitles(notes: CatalogueNote[]): CatalogueNote[] {
+	const titles = notes.map(({ title, group, relativePath }) => ({ title, group, relativePath }));
+	distinctTitles(titles);
+	return notes.map((note, index) => (titles[index].title === note.title ? note : { ...note, title: titles[index].title }));
 }
 
 const stampOf = (file: string) => {
@@ -151,24 +178,25 @@ export class NotesCatalogue {
 		this.#collator = new Intl.Collator(options.lang, { numeric: true, sensitivity: 'base' });
 	}
 
-	/** Is this absolute path a note of the folder (by its extension and place)? */
-	isNoteFile(file: string): boolean {
+	/** Is this absolute path a file of the notes folder (a note, or an image it shows)? */
+	holds(file: string): boolean {
 		const relative = path.relative(this.options.notesRoot, file);
-		return !relative.startsWith('..') && !path.isAbsolute(relative) && NOTE_EXTENSIONS.includes(path.extname(file).toLowerCase());
+		return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).some((part) => part.startsWith('.'));
 	}
 
 	build(): Catalogue {
 		const { notesRoot, projectRoot } = this.options;
 		const listing = listNotesFolder(notesRoot);
+		const vault = isObsidianVault(notesRoot);
 		const records = new Map<string, { stamp: string; record: NoteRecord }>();
 		const notes: CatalogueNote[] = [];
 		const excluded: string[] = [];
 		const problems: NoteProblem[] = [];
 		const bySlug = new Map<string, CatalogueNote>();
 		for (const relativePath of listing.notes) {
-			const stamp = stampOf(path.join(notesRoot, relativePath));
+			const stamp = `${vault}:${stampOf(path.join(notesRoot, relativePath))}`;
 			const known = this.#records.get(relativePath);
-			const record = known?.stamp === stamp ? known.record : readNote(relativePath, this.options);
+			const record = known?.stamp === stamp ? known.record : readNote(relativePath, { ...this.options, vault });
 			records.set(relativePath, { stamp, record });
 			if (!record.ok) {
 				excluded.push(relativePath);
@@ -181,7 +209,7 @@ export class NotesCatalogue {
 				problems.push({
 					kind: 'duplicate-url',
 					file: displayPath(record.note.file, projectRoot),
-					message: `the note would have the URL /${record.note.slug}/, which ${taken.relativePath} already has; it was left out of the site`,
+					message: `the note would have the URL /${record.note.slug ? `${record.note.slug}/` : ''}, which ${taken.relativePath} already has; it was left out of the site`,
 					hint: 'Rename one of the two files.',
 				});
 				continue;
@@ -191,12 +219,19 @@ export class NotesCatalogue {
 		}
 		this.#records = records;
 		const assets = listing.assets.map(({ relativePath, size, mtimeMs }) => `${relativePath}:${size}:${mtimeMs}`).sort();
+		const inOrder = this.#inReadingOrder(withDistinctTitles(notes));
+		const assetPaths = listing.assets.map((asset) => asset.relativePath);
+		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths }, this.options.base);
 		return {
 			notesRoot,
-			notes: this.#inReadingOrder(notes),
+			vault,
+			notes: inOrder,
 			excluded,
 			problems,
+			assets: assetPaths,
 			assetsStamp: createHash('sha1').update(assets.join('\n')).digest('hex'),
+			links: linkGraph({ notes: inOrder }, resolver, projectRoot),
+			resolver,
 		};
 	}
 

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
@@ -12,14 +13,19 @@ import type { NoteProblem } from './problems.ts';
 
 export const NOTE_EXTENSIONS = ['.md', '.mdx'];
 
-/** `aws/My Note.md` → `aws/my-note`: one slug per folder and for the file name. */
+/**
+ * `aws/My Note.md` → `aws/my-note`: one slug per folder and for the file name. A folder's
+ * `README.md` or `index.md` is the folder's page (`aws/README.md` → `aws`); at the top of the
+ * notes folder it is the home page (`''`).
+ */
 export function noteSlug(relativePath: string): string {
-	const withoutExtension = relativePath.replace(/\.mdx?$/i, '');
-	return withoutExtension
-		.split('/')
-		.map((segment) => slugify(segment) || 'note')
-		.join('/');
+	const segments = relativePath.replace(/\.mdx?$/i, '').split('/');
+	if (/^(?:readme|index)$/i.test(segments.at(-1)!)) segments.pop();
+	return segments.map((segment) => slugify(segment) || 'note').join('/');
 }
+
+/** A note's id in the content collection: its slug, and `(home)` for the home page's note (no slug can hold parentheses). */
+export const entryIdOf = (slug: string): string => slug || '(home)';
 
 /** A file of the notes folder that is not a note (an image, a PDF…), as the content cache stamps it. */
 export interface AssetFile {
@@ -32,6 +38,14 @@ export interface FolderListing {
 	/** Note files, relative to the notes folder with `/` separators, sorted by name within each folder. */
 	notes: string[];
 	assets: AssetFile[];
+}
+
+/** Copies the files of the notes folder that links lead to (a PDF) into the built site, at the same paths. */
+export function publishFiles(notesRoot: string, dist: string, files: readonly string[]): void {
+	for (const file of files) {
+		mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+		copyFileSync(path.join(notesRoot, file), path.join(dist, file));
+	}
 }
 
 /** Lists the notes folder in one walk: the notes, and every other file. Dot files and `node_modules` are skipped. */
@@ -80,9 +94,12 @@ export function readFrontmatter(
 	}
 }
 
+/** A fingerprint of a note's bytes: the content collection stamps a note's render with what its links lead to by it. */
+export const contentHash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
 /** A note's text and front matter, or why it cannot be built. */
 export type NoteFileRead =
-	| { ok: true; source: string; frontmatter: NoteFrontmatter }
+	| { ok: true; source: string; frontmatter: NoteFrontmatter; hash: string }
 	| { ok: false; problem: Omit<NoteProblem, 'file'> };
 
 /**
@@ -142,7 +159,7 @@ export function readNoteFile(file: string): NoteFileRead {
 			},
 		};
 	}
-	return { ok: true, source, frontmatter: parsed.data };
+	return { ok: true, source, frontmatter: parsed.data, hash: contentHash(bytes) };
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {

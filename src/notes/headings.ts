@@ -8,10 +8,29 @@ import GithubSlugger from 'github-slugger';
 
 export interface NoteHeadingsOptions {
 	/**
-	 * Remove the first `#` heading with text, because the layout shows it as the page title.
-	 * Default: `true` (a note whose front matter has a `title` passes `false`).
+	 * Take the note's first heading, when it is a `#` heading that names the note, out of the body:
+	 * the layout shows it as the page title. Default: `true` (a note whose front matter has a
+	 * `title` passes `false`, and so do the notes of an Obsidian vault, titled by their file names).
 	 */
 	liftTitle?: boolean;
+}
+
+/**
+ * Headings that name a part of a note, not the note: many notes start with `# Overview`, and a
+ * site whose notes are all titled "Overview" says nothing. Compared in lower case, numbers left out.
+ */
+const GENERIC_HEADINGS = new Set([
+	'overview', 'introduction', 'intro', 'summary', 'notes', 'note', 'lecture', 'lecture notes', 'lecture/notes',
+	'contents', 'table of contents', 'toc', 'index', 'readme', 'outline', 'agenda', 'abstract', 'preface',
+	'background', 'chapter', 'untitled', 'draft', 'todo', 'key points', 'tl;dr', 'tldr', 'recap', 'review',
+	'introduzione', 'indice', 'sommario', 'riassunto', 'einleitung', 'übersicht', 'zusammenfassung', 'sommaire',
+	'résumé', 'introducción', 'resumen', 'índice', 'introdução', 'resumo', '目录', '简介', '概述', '前言', '总结', '概要',
+]);
+
+/** "Overview", "1. Introduction", "Lecture Notes": a heading many notes share, which does not name one. */
+export function isGenericHeading(text: string): boolean {
+	const bare = (splitTopicNumber(text)?.rest ?? text).trim().toLowerCase().replace(/[:.]+$/, '');
+	return GENERIC_HEADINGS.has(bare);
 }
 
 /** `1. Topic`, `2) Topic`, `3.1 Topic`: the number the author gave the topic. */
@@ -31,27 +50,28 @@ export type HeadingDecision =
  * Decides each heading of one note, in document order. Deterministic: a new instance per note, so
  * ids depend only on the note.
  * - Empty headings are dropped (a lone `#` line is the author's separator).
- * - The first `#` heading with text is dropped when it is the page title (returned as `title`).
+ * - The note's first heading is dropped when it is the page title (returned as `title`): a `#`
+ *   heading that is not generic ({@link isGenericHeading}). A `#` heading further down stays.
  * - `## 1. VPC Flow Logs` → id `vpc-flow-logs`, number `1`; its `### concepts` → `vpc-flow-logs-concepts`.
  * - Other headings get a plain slug; ids the author wrote are kept.
  */
 export class NoteHeadings {
 	#slugger = new GithubSlugger();
-	#titleLifted: boolean;
+	/** Only the first heading with text may be the title. */
+	#titleDecided: boolean;
 	#topicId: string | undefined;
 
 	constructor(options: NoteHeadingsOptions = {}) {
-		this.#titleLifted = !(options.liftTitle ?? true);
+		this.#titleDecided = !(options.liftTitle ?? true);
 	}
 
 	decide(heading: { depth: number; text: string; id?: string; topLevel: boolean }): HeadingDecision {
 		const { depth, topLevel } = heading;
 		const text = heading.text.trim();
 		if (text === '') return { drop: true };
-		if (depth === 1 && !this.#titleLifted) {
-			this.#titleLifted = true;
-			return { drop: true, title: text };
-		}
+		const first = !this.#titleDecided;
+		this.#titleDecided = true;
+		if (first && depth === 1 && !isGenericHeading(text)) return { drop: true, title: text };
 		if (depth === 2 && topLevel) {
 			const numbered = splitTopicNumber(text);
 			const id = heading.id ?? this.#slugger.slug(numbered ? numbered.rest : text);

@@ -6,6 +6,8 @@ import { NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
+import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
+import GithubSlugger from 'github-slugger';
 import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
 
 /**
@@ -17,8 +19,11 @@ import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
 /** A heading as the page shows it (the title and separators are not among them). */
 export interface OutlineHeading {
 	depth: number;
+	/** As the page shows it: a topic without its number. */
 	text: string;
 	id: string;
+	/** The anchor GitHub gives the heading (`11-cloud-computing` for `## 1.1 Cloud Computing`), when it is not `id`. */
+	githubId?: string;
 	line?: number;
 }
 
@@ -43,6 +48,8 @@ export interface ImageReference {
 	url: string;
 	line?: number;
 	column?: number;
+	/** Where the image starts in the note's source. */
+	offset?: number;
 	/** Set when the reference cannot be resolved before the build, whatever the file. */
 	unsupported?: string;
 }
@@ -52,6 +59,19 @@ export interface LinkReference {
 	url: string;
 	line?: number;
 	column?: number;
+	/** Where the link starts in the note's source. */
+	offset?: number;
+	/** The link's own text, and the text around it (its paragraph, list item or table cell), as plain text. */
+	text?: string;
+	context?: string;
+}
+
+/** An Obsidian link or embed in the note, where it stands in the source. */
+export interface NoteWikilink extends Omit<Wikilink, 'index'> {
+	offset: number;
+	line?: number;
+	column?: number;
+	context?: string;
 }
 
 export interface NoteContents {
@@ -67,6 +87,7 @@ export interface NoteContents {
 	/** Lines of `<Diagram>` elements whose code an expression computes: only the browser can draw them. */
 	computedDiagrams: number[];
 	links: LinkReference[];
+	wikilinks: NoteWikilink[];
 }
 
 /**
@@ -92,6 +113,37 @@ function headingText(node: NoteNode, footnoteNumber: (identifier: string) => num
 				.map((child) => headingText(child, footnoteNumber))
 				.join('');
 	}
+}
+
+/** How much of a long paragraph the catalogue keeps as a link's context (a backlink shows the sentence). */
+const CONTEXT_LENGTH = 600;
+
+/** A block's text as a reader sees it, links shown by their text, for a backlink's context. */
+function contextText(node: NoteNode): string {
+	const text = (function plain(each: NoteNode): string {
+		switch (each.type) {
+			case 'text':
+			case 'inlineCode':
+				return each.value;
+			case 'image':
+				return each.alt ?? '';
+			case 'break':
+				return ' ';
+			case 'html':
+			case 'footnoteReference':
+				return '';
+			default:
+				return childrenOf(each).map(plain).join('');
+		}
+	})(node);
+	let shown = '';
+	let last = 0;
+	for (const link of findWikilinks(text)) {
+		shown += text.slice(last, link.index) + wikilinkText(link);
+		last = link.index + link.length;
+	}
+	shown = (shown + text.slice(last)).replace(/\s+/g, ' ').trim();
+	return shown.length > CONTEXT_LENGTH ? `${shown.slice(0, CONTEXT_LENGTH - 1).trimEnd()}…` : shown;
 }
 
 const byPosition = (a: { line?: number; column?: number }, b: { line?: number; column?: number }) =>
@@ -138,24 +190,48 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 	const kept = new Map<Heading, KeptHeading>();
 	/** The page's headings in document order: kept headings, and top-level `<Tabs>` (which render theirs). */
 	const headingsInOrder: (KeptHeading | MdxJsxFlowElement)[] = [];
-	const contents: NoteContents = { headings: [], topics: [], hasTabs: false, images: [], diagrams: [], computedDiagrams: [], links: [] };
+	const contents: NoteContents = { headings: [], topics: [], hasTabs: false, images: [], diagrams: [], computedDiagrams: [], links: [], wikilinks: [] };
+	const githubSlugger = new GithubSlugger();
+	/** The paragraph, heading or table cell being walked: links inside it take their context from it. */
+	let block: { node: NoteNode; start: number; end: number; text?: string } | undefined;
+	const contextAt = (offset: number | undefined) => {
+		if (!block || offset === undefined || offset < block.start || offset >= block.end) return undefined;
+		block.text ??= contextText(block.node);
+		return block.text;
+	};
 	const definitions = new Map<string, Definition>();
 	/** `![alt][ref]` and `[text][ref]`: their URL is the definition's, which may come later. */
-	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number }[] = [];
+	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number; offset?: number; context?: string }[] = [];
 
 	visitMdast(tree, (node) => {
 		const start = node.position?.start;
-		const at = { line: start?.line, column: start?.column };
+		const at = { line: start?.line, column: start?.column, offset: start?.offset };
+		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+			block = { node, start: start?.offset ?? 0, end: node.position?.end.offset ?? 0 };
+		}
 		switch (node.type) {
+			case 'text': {
+				const end = node.position?.end.offset;
+				if (start?.offset === undefined || end === undefined) break;
+				// From the source, not the value: smart punctuation and `\|` change the value's text.
+				const written = source.slice(start.offset, end);
+				for (const { index, ...link } of findWikilinks(written)) {
+					const offset = start.offset + index;
+					contents.wikilinks.push({ ...link, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
+				}
+				break;
+			}
 			case 'heading': {
 				const text = headingText(node, footnoteNumber);
+				const githubId = text.trim() ? githubSlugger.slug(text.trim()) : undefined;
 				const decision = decisions.decide({ depth: node.depth, text, topLevel: topLevel.has(node) });
 				if (decision.drop) {
 					if (decision.title !== undefined) contents.liftedTitle = decision.title;
 					break;
 				}
 				const shown = decision.topicNumber ? (splitTopicNumber(text.trim())?.rest ?? text) : text;
-				const heading = { depth: node.depth, text: shown.trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				const heading: KeptHeading = { depth: node.depth, text: shown.trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);
 				headingsInOrder.push(heading);
 				break;
@@ -173,10 +249,10 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 				viaDefinitions.push({ list: 'images', identifier: node.identifier, ...at });
 				break;
 			case 'link':
-				contents.links.push({ url: node.url, ...at });
+				contents.links.push({ url: node.url, ...at, text: contextText(node), context: contextAt(at.offset) });
 				break;
 			case 'linkReference':
-				viaDefinitions.push({ list: 'links', identifier: node.identifier, ...at });
+				viaDefinitions.push({ list: 'links', identifier: node.identifier, ...at, context: contextAt(at.offset) });
 				break;
 			case 'html':
 				for (const image of htmlImages(node.value)) {
@@ -199,9 +275,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 			}
 		}
 	});
-	for (const { list, identifier, line, column } of viaDefinitions) {
+	for (const { list, identifier, ...at } of viaDefinitions) {
 		const url = definitions.get(identifier)?.url;
-		if (url) contents[list].push({ url, line, column });
+		if (url) contents[list].push({ url, ...at });
 	}
 	contents.images.sort(byPosition);
 	contents.links.sort(byPosition);
@@ -211,7 +287,10 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 	contents.hasTabs = outline.hasTabs;
 	for (const entry of headingsInOrder) {
 		if ('type' in entry) contents.headings.push(...(outline.tabs.get(entry) ?? []));
-		else if (!outline.emptySections.has(entry)) contents.headings.push({ depth: entry.depth, text: entry.text, id: entry.id, line: entry.line });
+		else if (!outline.emptySections.has(entry)) {
+			const { topicNumber: _number, ...heading } = entry;
+			contents.headings.push(heading);
+		}
 	}
 	return contents;
 }

@@ -24,7 +24,10 @@ export type ProblemKind =
 	| 'bad-frontmatter'
 	| 'mdx-syntax'
 	| 'invalid-diagram'
-	| 'unknown-icon';
+	| 'unknown-icon'
+	| 'broken-link'
+	| 'ambiguous-link'
+	| 'embed-loop';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -37,6 +40,9 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
 	'invalid-diagram': ['invalid diagram', 'invalid diagrams'],
 	'unknown-icon': ['unknown diagram icon', 'unknown diagram icons'],
+	'broken-link': ['broken link', 'broken links'],
+	'ambiguous-link': ['ambiguous link', 'ambiguous links'],
+	'embed-loop': ['embed that loops or nests too deep', 'embeds that loop or nest too deep'],
 };
 
 /**

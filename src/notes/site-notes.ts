@@ -5,14 +5,24 @@ export type { PageNote };
 let built: Promise<readonly PageNote[]> | undefined;
 
 /**
- * The notes in reading order, from the catalogue the integration made before the build. In
+ * Every note in reading order, from the catalogue the integration made before the build. In
  * `npm run dev` it is imported anew each time, so that a page sees the catalogue as it is after an edit.
  */
-export function getNotes(): Promise<readonly PageNote[]> {
+function allNotes(): Promise<readonly PageNote[]> {
 	const load = () => import('virtual:notes/catalogue').then(({ default: catalogue }) => catalogue.notes);
 	if (import.meta.env.DEV) return load();
 	built ??= load();
 	return built;
+}
+
+/** The notes with a page of their own, in reading order. */
+export async function getNotes(): Promise<readonly PageNote[]> {
+	return (await allNotes()).filter((note) => note.slug !== '');
+}
+
+/** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
+export async function getHomeNote(): Promise<PageNote | undefined> {
+	return (await allNotes()).find((note) => note.slug === '');
 }
 
 /** Notes grouped by folder, in reading order. */

@@ -9,3 +9,8 @@ export function decodeOrKeep(value: string): string {
 		return value;
 	}
 }
+
+/** A note's URL below the site's base (`/aws-notes/vpc/#flow-logs`); the slug `''` is the home page. */
+export function noteUrl(base: string, slug: string, hash = ''): string {
+	return `${base}${slug ? `${slug}/` : ''}${hash ? `#${hash}` : ''}`;
+}

@@ -1,4 +1,5 @@
 import config from 'virtual:notes/config';
+import { noteUrl } from './url-path.ts';
 
 /**
  * A URL below the site's base (`/aws-notes/favicon.svg`). The base comes from the parsed settings,
@@ -8,7 +9,7 @@ export function siteHref(path = ''): string {
 	return `${config.base}${path}`;
 }
 
-/** A note's URL below the site's base, with a fragment when given (`/aws-notes/vpc/#flow-logs`). */
+/** A note's URL below the site's base, with a fragment when given (`/aws-notes/vpc/#flow-logs`); `''` is the home page. */
 export function noteHref(slug: string, hash = ''): string {
-	return siteHref(`${slug}/${hash ? `#${hash}` : ''}`);
+	return noteUrl(config.base, slug, hash);
 }

@@ -2,13 +2,17 @@ import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { notesRootOf, type SiteConfig } from '../config/site.ts';
 import { diagramsSetup } from '../diagrams/setup.ts';
 import { rehypeAlerts } from './rehype-alerts.ts';
-import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { rehypeEmbeds } from './rehype-embeds.ts';
 import { rehypeFigures } from './rehype-figures.ts';
+import { rehypeLinks } from './rehype-links.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
+import { remarkWikilinks } from './remark-wikilinks.ts';
+import type { EmbedContext } from '../notes/embeds.ts';
+import type { LinkResolver } from '../notes/links.ts';
 import { MARKDOWN_FEATURES } from './satteri.ts';
 
 export interface MarkdownPipeline {
@@ -18,21 +22,34 @@ export interface MarkdownPipeline {
 	diagrams: RemarkDiagramsPlugin;
 }
 
+/** What the pipeline reads of the whole notes folder (the catalogue), for links between notes. */
+export interface PipelineNotes {
+	/** The links of the whole folder, as they are now (in dev, after the last edit). */
+	links: () => LinkResolver | undefined;
+	/** A note's source, for embeds. */
+	source: EmbedContext['source'];
+	/** The notes folder is an Obsidian vault: notes are titled by their file names, and no heading is lifted out as the title. */
+	vault: boolean;
+}
+
+const NO_NOTES: PipelineNotes = { links: () => undefined, source: () => '', vault: false };
+
 /** The Markdown pipeline shared by `.md` and `.mdx` notes. */
-export function markdownPipeline(config: SiteConfig): MarkdownPipeline {
+export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_NOTES): MarkdownPipeline {
 	const notesRoot = notesRootOf(config);
 	const diagrams = remarkDiagrams(diagramsSetup(config));
 	return {
 		processor: {
 			features: MARKDOWN_FEATURES,
-			mdastPlugins: [remarkNoteImages({ notesRoot }), diagrams],
+			mdastPlugins: [remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }), remarkNoteImages({ notesRoot }), diagrams],
 			hastPlugins: [
-				rehypeNoteHeadings(),
+				rehypeNoteHeadings(notes.vault ? { liftTitle: false } : {}),
 				rehypeAlerts(),
+				rehypeEmbeds(),
 				rehypeCodeBlocks(),
 				rehypeSectionTabs(),
 				rehypeFigures({ notesRoot }),
-				rehypeBaseLinks({ base: config.base }),
+				rehypeLinks({ base: config.base, notesRoot, links: notes.links }),
 			],
 		},
 		diagrams,

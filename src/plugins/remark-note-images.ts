@@ -34,7 +34,7 @@ const PHRASING = new Set([
 ]);
 
 /** The mdast node that stands for an image the site cannot show; it renders as the placeholder. */
-function placeholderNode(placeholder: Element, title: string | null | undefined) {
+export function placeholderNode(placeholder: Element, title: string | null | undefined) {
 	const properties = title ? { ...placeholder.properties, [propertyName(PLACEHOLDER_TITLE_ATTRIBUTE)]: title } : placeholder.properties;
 	return {
 		type: 'missingImage',

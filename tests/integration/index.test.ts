@@ -43,9 +43,9 @@ describe('notes(), the one integration', () => {
 		expect(update.integrations.map((integration) => integration.name)).toEqual(['@astrojs/mdx']);
 		expect(update.markdown.processor.name).toBe('satteri');
 		const { mdastPlugins, hastPlugins } = update.markdown.processor.options;
-		expect(mdastPlugins).toHaveLength(2);
-		expect(mdastPlugins[1].name).toBe('remark-diagrams');
-		expect(hastPlugins).toHaveLength(6);
+		expect(mdastPlugins).toHaveLength(3);
+		expect(mdastPlugins[2].name).toBe('remark-diagrams');
+		expect(hastPlugins).toHaveLength(7);
 		expect(update).toMatchObject({ site: undefined, base: '/' });
 	});
 

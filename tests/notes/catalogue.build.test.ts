@@ -24,6 +24,7 @@ describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, optio
 		notesRoot: notesDir === 'content' ? `${projectRoot}content` : fixturePath(notesDir.replace('tests/fixtures/', '')),
 		projectRoot,
 		lang: 'en',
+		base: '/',
 	}).build();
 
 	test.each(catalogue.notes.map((note) => [note.relativePath, note] as const))('%s', (_, note) => {

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
 import { fixturePath, projectRoot } from '../support/build.ts';
 
-const catalogueOf = (notesRoot: string) => new NotesCatalogue({ notesRoot, projectRoot, lang: 'en' });
+const catalogueOf = (notesRoot: string) => new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base: '/' });
 
 describe('the catalogue of a notes folder with bad input', () => {
 	const catalogue = catalogueOf(fixturePath('bad-input')).build();
@@ -46,7 +46,7 @@ describe('a catalogue note', () => {
 	test('has its URL, folder, title and description, and what pages read of it has no path on disk', () => {
 		const peering = catalogue.notes.find((note) => note.slug === 'aws/networking/peering')!;
 		expect(peering).toMatchObject({ relativePath: 'aws/networking/peering.md', format: 'md', group: 'aws/networking', title: 'VPC Peering' });
-		expect(Object.keys(pageNote(peering)).sort()).toEqual(['description', 'group', 'hasTabs', 'headings', 'slug', 'title', 'topics']);
+		expect(Object.keys(pageNote(peering)).sort()).toEqual(['backlinks', 'description', 'group', 'hasTabs', 'headings', 'slug', 'title', 'topics']);
 	});
 });
 

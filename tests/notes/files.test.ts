@@ -8,6 +8,13 @@ describe('noteSlug', () => {
 		expect(noteSlug('AWS/My Note.mdx')).toBe('aws/my-note');
 		expect(noteSlug('Réseaux/Über.md')).toBe('réseaux/über');
 	});
+
+	test('a folder\'s README.md or index.md is the folder\'s page; at the top, the home page', () => {
+		expect(noteSlug('02-security/README.md')).toBe('02-security');
+		expect(noteSlug('docs/cs/index.mdx')).toBe('docs/cs');
+		expect(noteSlug('readme.md')).toBe('');
+		expect(noteSlug('index.md')).toBe('');
+	});
 });
 
 describe('readFrontmatter', () => {

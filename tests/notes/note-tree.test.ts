@@ -130,7 +130,7 @@ describe('images', () => {
 			'', // 10
 			'<img src="https://example.com/x.png" className="wide" />', // 11
 		].join('\n');
-		expect(read(source, 'mdx').images).toEqual([
+		expect(read(source, 'mdx').images.map(({ offset: _offset, ...image }) => image)).toEqual([
 			{ url: 'img/a.png', line: 3, column: 1 },
 			{ url: 'img/b.png', line: 7, column: 8 },
 			{ url: 'img/c.png', line: 9, column: 1, unsupported: expect.stringMatching(/^<img> with `style`/) },
@@ -142,9 +142,9 @@ describe('links', () => {
 	test('inline and reference links as written, with their lines', () => {
 		const source = 'See [IAM](../security/iam.md#policies) and [the docs][docs].\n\n<https://example.com>\n\n[docs]: https://docs.aws.amazon.com/\n';
 		expect(read(source).links).toEqual([
-			{ url: '../security/iam.md#policies', line: 1, column: 5 },
-			{ url: 'https://docs.aws.amazon.com/', line: 1, column: 44 },
-			{ url: 'https://example.com', line: 3, column: 1 },
+			{ url: '../security/iam.md#policies', line: 1, column: 5, offset: 4, text: 'IAM', context: 'See IAM and the docs.' },
+			{ url: 'https://docs.aws.amazon.com/', line: 1, column: 44, offset: 43, context: 'See IAM and the docs.' },
+			{ url: 'https://example.com', line: 3, column: 1, offset: 62, text: 'https://example.com', context: 'https://example.com' },
 		]);
 	});
 });
@@ -201,8 +201,11 @@ describe('outline', () => {
 		]);
 	});
 
-	test('the lifted title skips separators, code and markup; none when the front matter gives one', () => {
-		expect(read('## 1. Topic\n\n#\n\n```sh\n# a comment\n```\n\n# Real *Title* #\n').liftedTitle).toBe('Real Title');
+	test('the title is the note\'s first heading when it is a # heading that names the note; none when the front matter gives one', () => {
+		expect(read('#\n\n```sh\n# a comment\n```\n\n# Real *Title* #\n\n## 1. Topic\n').liftedTitle).toBe('Real Title');
+		// A # heading further down is a heading of the note, not its title.
+		expect(read('## 1. Topic\n\n# Later heading\n').liftedTitle).toBeUndefined();
+		expect(read('# Overview\n\n## 1. Topic\n').liftedTitle).toBeUndefined();
 		expect(read('## Only topics\n\n#\n').liftedTitle).toBeUndefined();
 		const given = read('# Lifted\n\n## A\n', 'md', false);
 		expect(given.liftedTitle).toBeUndefined();

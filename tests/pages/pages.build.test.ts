@@ -61,7 +61,7 @@ describe('building the tabs-cases fixture', () => {
 	test('the home page lists every note with its topics', () => {
 		const home = parseHtml(site.page('index.html'));
 		const titles = selectAll('.note-card__title a', home).map(textOf);
-		for (const title of ['Section cases', 'VPC Peering', 'Endpoints', 'Same note']) expect(titles).toContain(title);
+		for (const title of ['Section cases', 'VPC Peering', 'Endpoints', 'Same note (same-md)', 'Same note (same-mdx)']) expect(titles).toContain(title);
 		const topics = selectAll('.note-card__topics a', home).map((link) => link.properties.href);
 		expect(topics).toContain('/cases/#two-sections');
 		expect(topics).toContain('/cases/#demos');

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { parseSiteConfig } from '../../src/config/site.ts';
-import { markdownPipeline } from '../../src/plugins/index.ts';
+import { readFileSync } from 'node:fs';
+import { isObsidianVault, NotesCatalogue } from '../../src/notes/catalogue.ts';
+import { markdownPipeline, type PipelineNotes } from '../../src/plugins/index.ts';
 import { MARKDOWN_FEATURES } from '../../src/plugins/satteri.ts';
 import { projectRoot } from './build.ts';
 
@@ -16,15 +18,23 @@ const astroData = (frontmatter: Record<string, unknown>) => ({
 	remoteImagePaths: new Set<string>(),
 });
 
+/** What the pipeline reads of a notes folder: its catalogue, as the integration gives it. */
+export function pipelineNotes(notesDir: string, base = '/'): PipelineNotes {
+	const notesRoot = path.join(projectRoot, notesDir);
+	const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base }).build();
+	return { links: () => catalogue.resolver, source: (note) => readFileSync(note.file, 'utf8'), vault: isObsidianVault(notesRoot) };
+}
+
 /**
  * Renders Markdown through the site's real Sätteri pipeline, as a note at `<notesDir>/<name>`
  * (`content/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder).
+ * With `links`, wikilinks and links between notes resolve in that folder's catalogue.
  */
 export async function renderNote(
 	source: string,
-	{ name = 'note.md', frontmatter = {} as Record<string, unknown>, notesDir = config.notesDir } = {},
+	{ name = 'note.md', frontmatter = {} as Record<string, unknown>, notesDir = config.notesDir, links = undefined as PipelineNotes | undefined } = {},
 ) {
-	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }).processor;
+	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }, links).processor;
 	const { html } = await markdownToHtml(source, {
 		mdastPlugins,
 		hastPlugins,

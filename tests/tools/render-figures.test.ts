@@ -16,7 +16,7 @@ import {
 import { projectRoot } from '../support/build.ts';
 
 const notesRoot = path.join(projectRoot, 'content');
-const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en' }).build();
+const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base: '/' }).build();
 
 describe('the figures drawn for the shipped notes', () => {
 	test('every image the shipped notes reference resolves to a readable file', () => {

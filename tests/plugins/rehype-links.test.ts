@@ -1,11 +1,11 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { rehypeBaseLinks, withBase } from '../../src/plugins/rehype-base-links.ts';
+import { rehypeLinks, withBase } from '../../src/plugins/rehype-links.ts';
 
 const render = async (markdown: string, base?: string) =>
-	(await markdownToHtml(markdown, { hastPlugins: [rehypeBaseLinks(base === undefined ? {} : { base })] })).html;
+	(await markdownToHtml(markdown, { hastPlugins: [rehypeLinks(base === undefined ? {} : { base })] })).html;
 
-describe('rehype-base-links', () => {
+describe('rehype-links, without the catalogue', () => {
 	test('a link written from the site root gets the base path', async () => {
 		expect(await render('[peering](/aws/peering/#concepts)', '/aws-notes/')).toMatchInlineSnapshot(`
 			"<p><a href="/aws-notes/aws/peering/#concepts">peering</a></p>

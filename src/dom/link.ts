@@ -1,0 +1,40 @@
+import type { Element, ElementContent } from 'hast';
+import { h, text } from './hast.ts';
+
+/**
+ * The link contracts. A link of the notes that leads nowhere (a missing note, heading or file)
+ * keeps its text, marked as broken, and is never a link to a 404:
+ *
+ * ```html
+ * <span class="link-broken" title="Not found: [[Peering#Limits]]">Peering<span class="visually-hidden"> (broken link)</span></span>
+ * ```
+ *
+ * An embedded note or section (`![[Note#Heading]]`) stands in a quote that names where it comes from:
+ *
+ * ```html
+ * <blockquote class="embed">
+ *   <p class="embed__source">From <a href="/notes/peering/#limits">VPC Peering › Limits</a></p>
+ *   …the section…
+ * </blockquote>
+ * ```
+ *
+ * Headings inside an embed are the quote's, not topics of the note that embeds it.
+ */
+export const BROKEN_LINK_CLASS = 'link-broken';
+export const VISUALLY_HIDDEN_CLASS = 'visually-hidden';
+export const EMBED_CLASS = 'embed';
+export const EMBED_SOURCE_CLASS = 'embed__source';
+/** What the Markdown an embed becomes starts with, for `rehype-embeds` to turn the quote into the contract. */
+export const EMBED_MARKER = '[!embed]';
+
+export function brokenLinkElement(children: ElementContent[], written: string): Element {
+	return h('span', { className: [BROKEN_LINK_CLASS], title: `Not found: ${written}` }, [
+		...children,
+		h('span', { className: [VISUALLY_HIDDEN_CLASS] }, [text(' (broken link)')]),
+	]);
+}
+
+/** The first paragraph of an embed: where it comes from. `link` is the quote's own `<a>`. */
+export function embedSourceElement(link: ElementContent): Element {
+	return h('p', { className: [EMBED_SOURCE_CLASS] }, [text('From '), link]);
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { brokenLinkElement, EMBED_MARKER } from '../dom/link.ts';
+import { text } from '../dom/hast.ts';
+import type { CatalogueNote } from './catalogue.ts';
+import { isRemoteUrl } from './assets.ts';
+import { MAX_EMBED_DEPTH } from './link-graph.ts';
+import type { LinkResolver, LinkTarget } from './links.ts';
+import type { OutlineHeading } from './note-tree.ts';
+import { embedSize, wikilinkText } from './wikilinks.ts';
+
+/**
+ * `![[Note]]` and `![[Note#Heading]]`: the Markdown that shows the note, or its section, inside the
+ * note that embeds it, as a quote headed by where it comes from. Built from the embedded note's
+ * source and its catalogue record (what stands where), not from a second parse: its own links and
+ * embeds are written out as plain Markdown (embeds inside embeds down to three deep, a loop cut at
+ * the repeat), and its relative images and links are rooted at the notes folder, so they resolve
+ * from any note.
+ */
+export interface EmbedContext {
+	resolver: LinkResolver;
+	/** A note's source, as on disk. */
+	source: (note: CatalogueNote) => string;
+}
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+const IMAGE_AT = /^!\[(?:\\.|[^\\\]\n])*\]\(\s*(<[^>\n]*>|[^\s)]+)/;
+const LINK_AT = /^\[(?:\\.|[^\\\]\n])*\]\(\s*(<[^>\n]*>|[^\s)]+)/;
+
+const markdownText = (value: string) => value.replace(/([\\[\]*_`<])/g, '\\$1');
+const markdownLink = (label: string, href: string) => `[${markdownText(label)}](<${href}>)`;
+
+/** Offsets of the start of each line (1-based lines: `starts[line - 1]`). */
+function lineStarts(source: string): number[] {
+	const starts = [0];
+	for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
+	return starts;
+}
+
+/** The part of a note an embed shows: the section below a heading, down to the next heading as high, or the whole body. */
+function embedRange(note: CatalogueNote, source: string, starts: number[], heading: OutlineHeading | undefined): [number, number] {
+	const at = (line: number | undefined) => (line === undefined ? source.length : (starts[line - 1] ?? source.length));
+	if (!heading) return [FRONTMATTER.exec(source)?.[0].length ?? 0, source.length];
+	const index = note.headings.indexOf(heading);
+	const next = note.headings.slice(index + 1).find((each) => each.depth <= heading.depth);
+	return [at(heading.line), next ? at(next.line) : source.length];
+}
+
+/** A relative URL of `note`, rooted at the notes folder (`/aws/img/x.png`): it resolves the same from any note. */
+function rooted(url: string, note: CatalogueNote): string | undefined {
+	if (url.startsWith('<')) url = url.slice(1, -1);
+	if (!url || url.startsWith('/') || url.startsWith('#') || isRemoteUrl(url)) return undefined;
+	return `/${path.posix.join(path.posix.dirname(note.relativePath), url)}`;
+}
+
+export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, context: EmbedContext, chain: string[] = []): string {
+	const { note, heading } = target;
+	const source = context.source(note);
+	const starts = lineStarts(source);
+	const [start, end] = embedRange(note, source, starts, heading);
+	const edits: { at: number; length: number; value: string }[] = [];
+	const inRange = (offset: number | undefined) => offset !== undefined && offset >= start && offset < end;
+
+	for (const link of note.wikilinks) {
+		if (!inRange(link.offset)) continue;
+		const resolved = context.resolver.wikilink(link, note.relativePath);
+		const label = wikilinkText(link);
+		let value: string;
+		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length)));
+		else if (resolved.kind === 'image' && link.embed) {
+			const size = embedSize(link.alias);
+			const src = `/${resolved.relativePath}`;
+			value = size ? `<img src="${encodeURI(src)}" alt="" width="${size.width}"${size.height ? ` height="${size.height}"` : ''}>` : `![${size || !link.alias ? '' : markdownText(link.alias)}](<${src}>)`;
+		} else if (resolved.kind === 'image') value = markdownLink(label, context.resolver.fileHref(resolved.relativePath));
+		else if (resolved.kind === 'file') value = markdownLink(label, resolved.href);
+		else if (link.embed && chain.length < MAX_EMBED_DEPTH && !chain.includes(resolved.note.slug) && resolved.note !== note) {
+			value = `\n${embedMarkdown(resolved, context, [...chain, note.slug])}\n`;
+		} else value = markdownLink(label, resolved.href);
+		edits.push({ at: link.offset, length: link.length, value });
+	}
+	for (const [references, pattern] of [[note.images, IMAGE_AT], [note.links, LINK_AT]] as const) {
+		for (const reference of references) {
+			if (!inRange(reference.offset)) continue;
+			const match = pattern.exec(source.slice(reference.offset!, end));
+			const url = match && rooted(match[1], note);
+			if (!match || !url) continue;
+			edits.push({ at: reference.offset! + match[0].length - match[1].length, length: match[1].length, value: `<${url}>` });
+		}
+	}
+	// Headings inside a quote would join the page's outline, with ids that may clash: shown in bold instead.
+	for (const each of note.headings) {
+		const at = each.line === undefined ? undefined : starts[each.line - 1];
+		if (at === undefined || !inRange(at)) continue;
+		const line = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(source.slice(at, starts[each.line!] ?? source.length).replace(/\r?\n$/, ''));
+		if (line) edits.push({ at, length: line[0].length, value: `**${line[1]}**` });
+	}
+	let body = source.slice(start, end);
+	for (const edit of edits.sort((a, b) => b.at - a.at)) {
+		body = body.slice(0, edit.at - start) + edit.value + body.slice(edit.at - start + edit.length);
+	}
+	const name = heading ? `${note.title} › ${heading.text}` : note.title;
+	const lines = [`${EMBED_MARKER} ${markdownLink(name, target.href)}`, '', ...body.trimEnd().split(/\r?\n/)];
+	return lines.map((line) => (line ? `> ${line}` : '>')).join('\n');
+}

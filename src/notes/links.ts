@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
+import type { Catalogue, CatalogueNote } from './catalogue.ts';
+import { isRemoteUrl } from './assets.ts';
+import { splitTopicNumber } from './headings.ts';
+import { IMAGE_EXTENSIONS } from './images.ts';
+import type { OutlineHeading } from './note-tree.ts';
+import { decodeOrKeep, noteUrl } from './url-path.ts';
+import type { Wikilink } from './wikilinks.ts';
+
+/**
+ * Where a link of a note leads, from the whole folder's catalogue: Obsidian's `[[wikilinks]]`
+ * (by path, else by the one note or file of that name anywhere in the folder) and Markdown links
+ * between notes (`../dir/other.md#anchor`, a folder's `README.md` or `index.md`, MkDocs' `other/`).
+ * The catalogue resolves every link once (for the report, backlinks and the files to publish); the
+ * Markdown plugins ask again for the link they render, and get the same answer.
+ */
+export type LinkTarget =
+	| { kind: 'note'; note: CatalogueNote; heading?: OutlineHeading; href: string }
+	/** An image of the notes folder (an embed `![[chart.png]]` shows it as a figure). */
+	| { kind: 'image'; relativePath: string }
+	/** Any other file of the notes folder (a PDF): the site publishes it at its path. */
+	| { kind: 'file'; relativePath: string; href: string }
+	| { kind: 'broken'; problem: 'broken-link' | 'ambiguous-link'; message: string; hint: string };
+
+const NOTE_EXTENSION = /\.mdx?$/i;
+const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;
+const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(path.posix.extname(file).toLowerCase());
+const lower = (value: string) => value.toLocaleLowerCase();
+const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION, '');
+
+/** How Obsidian and a reader compare heading text: case, spacing and a topic's number left out. */
+const headingKey = (text: string) => lower(splitTopicNumber(text.trim())?.rest ?? text.trim()).replace(/\s+/g, ' ');
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		let previous = row[0];
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const kept = row[j];
+			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+			previous = kept;
+		}
+	}
+	return row[b.length];
+}
+
+/** The candidate closest to `wanted`, when it is close enough to be what the author meant. */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+	let best: { candidate: string; score: number } | undefined;
+	const key = lower(wanted);
+	for (const candidate of candidates) {
+		const score = distance(key, lower(candidate));
+		if (!best || score < best.score) best = { candidate, score };
+	}
+	return best && best.score <= Math.max(2, Math.floor(key.length / 3)) ? best.candidate : undefined;
+}
+
+function addTo<V>(map: Map<string, V[]>, key: string, value: V) {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+export class LinkResolver {
+	readonly base: string;
+	#notesByPath = new Map<string, CatalogueNote>();
+	#notesByName = new Map<string, CatalogueNote[]>();
+	#assetsByPath = new Map<string, string>();
+	#assetsByName = new Map<string, string[]>();
+	/** A folder's `README.md` or `index.md`, by the folder (`''` for the notes folder). */
+	#folderPages = new Map<string, CatalogueNote>();
+	#slugs = new Set<string>();
+
+	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets'>, base: string) {
+		this.base = base;
+		for (const note of catalogue.notes) {
+			this.#notesByPath.set(lower(note.relativePath), note);
+			this.#notesByPath.set(lower(note.relativePath.replace(NOTE_EXTENSION, '')), note);
+			addTo(this.#notesByName, lower(stem(note.relativePath)), note);
+			this.#slugs.add(note.slug);
+			if (FOLDER_PAGE.test(path.posix.basename(note.relativePath))) this.#folderPages.set(lower(note.group), note);
+		}
+		for (const asset of catalogue.assets) {
+			this.#assetsByPath.set(lower(asset), asset);
+			addTo(this.#assetsByName, lower(path.posix.basename(asset)), asset);
+		}
+	}
+
+	noteAt(relativePath: string): CatalogueNote | undefined {
+		return this.#notesByPath.get(lower(relativePath));
+	}
+
+	/** The page of a note, below the base: `/notes/aws/vpc/#flow-logs`. */
+	noteHref(note: CatalogueNote, heading?: OutlineHeading): string {
+		return noteUrl(this.base, note.slug, heading?.id);
+	}
+
+	fileHref(relativePath: string): string {
+		return `${this.base}${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+	}
+
+	/** `[[Note]]`, `[[folder/Note#Heading|text]]`, `![[image.png]]`, `[[#Heading]]`, written in the note at `from`. */
+	wikilink(link: Pick<Wikilink, 'target' | 'heading'> & { embed?: boolean }, from: string): LinkTarget {
+		const fromFolder = path.posix.dirname(from);
+		const written = `${link.embed ? '!' : ''}[[${link.target}${link.heading ? `#${link.heading}` : ''}]]`;
+		if (link.target === '') {
+			const self = this.noteAt(from);
+			if (!self) return this.#broken(written, 'The note is not in the site.', '');
+			const target = this.#withHeading(self, link.heading, written);
+			// On the same page, the fragment alone: the tab opens without a reload.
+			return target.kind === 'note' && target.heading ? { ...target, href: `#${target.heading.id}` } : target;
+		}
+		const target = link.target.replace(/\\/g, '/').replace(/^\.\//, '');
+		const notes = this.#find(target.replace(NOTE_EXTENSION, ''), fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
+		if (notes.length === 1) return this.#withHeading(notes[0], link.heading, written);
+		const files = notes.length === 0 ? this.#find(target, fromFolder, this.#assetsByPath, this.#assetsByName, (file) => file, path.posix.basename) : [];
+		if (files.length === 1) return this.#file(files[0]);
+		const candidates = notes.length > 1 ? notes.map((note) => note.relativePath) : files;
+		if (candidates.length > 1) {
+			return {
+				kind: 'broken',
+				problem: 'ambiguous-link',
+				message: written,
+				hint: `${candidates.length} notes or files have that name (${candidates.join(', ')}): write the folder too, e.g. [[${candidates[0].replace(NOTE_EXTENSION, '')}]].`,
+			};
+		}
+		const name = stem(target);
+		const suggestion = closest(name, [...this.#notesByName.values()].map((named) => stem(named[0].relativePath)));
+		return this.#broken(written, `No note or file named “${name}” in the notes folder.`, suggestion ? ` Did you mean [[${suggestion}${link.heading ? `#${link.heading}` : ''}]]?` : '');
+	}
+
+	/**
+	 * A Markdown link's `href` in the note at `from`: a note (`other.md#x`, `../dir/`, `#x` in the
+	 * same note), a file of the notes folder, or a broken link; undefined for what is not the notes'
+	 * (another site, `mailto:`, a path of the site like `/aws/vpc/`).
+	 */
+	markdown(href: string, from: string): LinkTarget | undefined {
+		if (href === '' || isRemoteUrl(href) || href.startsWith('?')) return undefined;
+		const hash = href.indexOf('#');
+		const pathPart = decodeOrKeep(hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
+		const fragment = hash === -1 ? undefined : decodeOrKeep(href.slice(hash + 1));
+		if (pathPart === '') {
+			const self = this.noteAt(from);
+			if (!self || !fragment) return undefined;
+			const target = this.#withFragment(self, fragment, href);
+			// On the same page, the fragment alone: the tab opens without a reload.
+			return target.kind === 'note' && target.heading ? { ...target, href: `#${target.heading.id}` } : target;
+		}
+		const rooted = pathPart.startsWith('/');
+		const joined = rooted ? path.posix.normalize(pathPart.slice(1)) : path.posix.join(path.posix.dirname(from), pathPart);
+		const bare = joined.replace(/\/$/, '').replace(/^\.$/, '');
+		const inside = bare !== '..' && !bare.startsWith('../');
+		const note = inside ? (this.noteAt(bare) ?? this.#folderPages.get(lower(bare))) : undefined;
+		if (note) return fragment ? this.#withFragment(note, fragment, href) : { kind: 'note', note, href: this.noteHref(note) };
+		const file = inside ? this.#assetsByPath.get(lower(bare)) : undefined;
+		if (file) return this.#file(file);
+		if (!NOTE_EXTENSION.test(bare)) {
+			// A path of the site, from its root (`/aws/vpc/`) or from the page (`../aws/vpc/`), is the author's own and works as written.
+			if (rooted) return undefined;
+			const page = this.noteAt(from);
+			const fromPage = new URL(pathPart, `http://site/${page?.slug ? `${page.slug}/` : ''}`).pathname.slice(1).replace(/\/$/, '');
+			if (this.#slugs.has(fromPage)) return undefined;
+		}
+		if (!inside) return this.#broken(href, 'The link leaves the notes folder: nothing outside it is published.', '');
+		const suggestion = closest(stem(bare), [...this.#notesByPath.values()].map((each) => each.relativePath));
+		return this.#broken(href, `No note or file at ${bare || '.'} in the notes folder.`, suggestion ? ` Did you mean ${suggestion}?` : '');
+	}
+
+	/** Notes (or files) a wikilink target names: its path from the notes folder or the note's folder, else its name anywhere. */
+	#find<T>(target: string, fromFolder: string, byPath: Map<string, T>, byName: Map<string, T[]>, pathOf: (item: T) => string, nameOf: (file: string) => string): T[] {
+		const key = lower(target);
+		const exact = byPath.get(key) ?? byPath.get(lower(path.posix.join(fromFolder, target)));
+		if (exact) return [exact];
+		const named = byName.get(lower(nameOf(target))) ?? [];
+		const matching = target.includes('/') ? named.filter((item) => lower(pathOf(item)).replace(NOTE_EXTENSION, '').endsWith(`/${key}`)) : named;
+		if (matching.length <= 1) return matching;
+		// Obsidian takes the one beside the linking note when there is one.
+		const beside = matching.filter((item) => path.posix.dirname(pathOf(item)) === fromFolder);
+		return beside.length === 1 ? beside : matching;
+	}
+
+	#file(relativePath: string): LinkTarget {
+		return isImage(relativePath) ? { kind: 'image', relativePath } : { kind: 'file', relativePath, href: this.fileHref(relativePath) };
+	}
+
+	#broken(message: string, hint: string, suggestion: string): LinkTarget {
+		return { kind: 'broken', problem: 'broken-link', message, hint: `${hint}${suggestion}` };
+	}
+
+	/** `Topic#Section`: each heading after the one before; `^block` (a block id) leads to the note. */
+	#withHeading(note: CatalogueNote, headingPath: string | undefined, written: string): LinkTarget {
+		const parts = headingPath?.split('#').map((part) => part.trim()).filter(Boolean) ?? [];
+		if (parts.length === 0 || parts[0].startsWith('^')) return { kind: 'note', note, href: this.noteHref(note) };
+		let from = 0;
+		let found: OutlineHeading | undefined;
+		for (const part of parts) {
+			const index = note.headings.findIndex((heading, at) => at >= from && headingKey(heading.text) === headingKey(part));
+			if (index === -1) {
+				const suggestion = closest(part, note.headings.map((heading) => heading.text));
+				return this.#broken(written, `“${note.title}” has no heading “${part}”.`, suggestion ? ` Did you mean [[${stem(note.relativePath)}#${suggestion}]]?` : '');
+			}
+			found = note.headings[index];
+			from = index + 1;
+		}
+		return { kind: 'note', note, heading: found, href: this.noteHref(note, found) };
+	}
+
+	/** `#fragment` of a Markdown link: our id, the anchor GitHub gives the heading, or its text. */
+	#withFragment(note: CatalogueNote, fragment: string, written: string): LinkTarget {
+		const slugged = githubSlug(fragment);
+		const heading =
+			note.headings.find((each) => each.id === fragment) ??
+			note.headings.find((each) => each.githubId === fragment) ??
+			note.headings.find((each) => each.id === slugged || each.githubId === slugged || headingKey(each.text) === headingKey(fragment));
+		if (heading) return { kind: 'note', note, heading, href: this.noteHref(note, heading) };
+		const suggestion = closest(fragment, note.headings.map((each) => each.githubId ?? each.id));
+		return this.#broken(written, `“${note.title}” has no heading with the anchor #${fragment}.`, suggestion ? ` Did you mean #${suggestion}?` : '');
+	}
+}

@@ -1,0 +1,64 @@
+/**
+ * Obsidian's links, as written in a note's text: `[[Note]]`, `[[Note|shown text]]`,
+ * `[[folder/Note#Heading]]`, `[[#Heading]]`, `[[Note#^block]]`, and the same with `!` in front as
+ * an embed (`![[image.png|300]]`, `![[Note#Heading]]`). Browser-free and pure: the catalogue reads
+ * them once per note, and the Markdown plugin finds them again in the text it renders.
+ */
+export interface Wikilink {
+	/** Offset of the `[[` (or the `!` of an embed) in the text. */
+	index: number;
+	/** Length of the whole link, `!` and brackets included. */
+	length: number;
+	embed: boolean;
+	/** The note or file, as written (`folder/Note`, `Note.md`, `slides.pdf`); `''` for `[[#Heading]]`. */
+	target: string;
+	/** The heading path after `#` (`Heading`, `Topic#Section`), or a block id (`^abc123`). */
+	heading?: string;
+	/** What follows `|`: the text shown, or for an image embed its width (`300`, `300x200`) or alt text. */
+	alias?: string;
+}
+
+/** `[[` … `]]` on one line, without brackets inside; in a table cell the author writes `\|` for the `|`. */
+const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+
+export function findWikilinks(text: string): Wikilink[] {
+	if (!text.includes('[[')) return [];
+	const links: Wikilink[] = [];
+	for (const match of text.matchAll(WIKILINK)) {
+		const inner = match[2].replace(/\\\|/g, '|');
+		const bar = inner.indexOf('|');
+		const path = (bar === -1 ? inner : inner.slice(0, bar)).trim();
+		const alias = bar === -1 ? undefined : inner.slice(bar + 1).trim();
+		const hash = path.indexOf('#');
+		const target = (hash === -1 ? path : path.slice(0, hash)).trim();
+		const heading = hash === -1 ? undefined : path.slice(hash + 1).trim();
+		if (target === '' && !heading) continue;
+		links.push({
+			index: match.index,
+			length: match[0].length,
+			embed: match[1] === '!',
+			target,
+			...(heading ? { heading } : {}),
+			...(alias ? { alias } : {}),
+		});
+	}
+	return links;
+}
+
+/** `![[chart.png]]`: an embed that names an image (shown as a figure, or as a placeholder when missing). */
+export const isImageName = (name: string): boolean => /\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?)$/i.test(name);
+
+/** `300` or `300x200` after the `|` of an image embed: its width (and height), in CSS pixels. */
+export function embedSize(alias: string | undefined): { width: number; height?: number } | undefined {
+	const match = alias && /^(\d+)(?:x(\d+))?$/.exec(alias);
+	return match ? { width: Number(match[1]), ...(match[2] ? { height: Number(match[2]) } : {}) } : undefined;
+}
+
+/** The text a link shows: its alias, else what it names (`Note › Heading`, `Heading` for a link in the same note). */
+export function wikilinkText(link: Pick<Wikilink, 'target' | 'heading' | 'alias'>): string {
+	if (link.alias) return link.alias;
+	const heading = link.heading?.split('#').filter(Boolean).at(-1);
+	const name = link.target.replace(/\.mdx?$/i, '');
+	if (!heading) return name;
+	return name ? `${name} › ${heading}` : heading;
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Element } from 'hast';
+import type { HastPluginEntry } from 'satteri';
+import { brokenLinkElement } from '../dom/link.ts';
+import type { LinkResolver } from '../notes/links.ts';
+
+export interface RehypeLinksOptions {
+	/** The site's base path, starting and ending in `/` (`/aws-notes/`). Default: `/` (links stay as written). */
+	base?: string;
+	/** Absolute path of the notes folder. */
+	notesRoot?: string;
+	/** The links of the whole folder, from the notes catalogue; without it, links between notes stay as written. */
+	links?: () => LinkResolver | undefined;
+}
+
+/**
+ * A link written from the site's root (`/aws/vpc/`) pointed below the base (`/aws-notes/aws/vpc/`).
+ * Relative links, `#fragments`, other sites (`https://`, `//host`) and links that already start
+ * with the base are kept as written.
+ */
+export function withBase(href: string, base: string): string {
+	if (base === '/' || !href.startsWith('/') || href.startsWith('//')) return href;
+	const bare = base.slice(0, -1);
+	if (href.startsWith(base) || (href.startsWith(bare) && /^(?:$|[?#])/.test(href.slice(bare.length)))) return href;
+	return `${base}${href.slice(1)}`;
+}
+
+/**
+ * Every link of a note leads where its author meant, on this site: to another note by its file
+ * (`../02-security/iam.md#policies`, a folder's `README.md`, MkDocs' `other/`), to a heading by our
+ * id or GitHub's anchor (`#11-cloud-computing`), to a file of the notes folder; a link written
+ * from the site's root gets the base path. A link that leads nowhere keeps its text, marked as
+ * broken (the catalogue reports it), never a link to a 404.
+ */
+export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
+	const base = options.base ?? '/';
+	return (factory) => {
+		const resolver = options.links?.();
+		const from =
+			resolver && options.notesRoot && factory.fileURL?.protocol === 'file:'
+				? path.relative(options.notesRoot, fileURLToPath(factory.fileURL)).split(path.sep).join('/')
+				: undefined;
+		return {
+			name: 'rehype-links',
+			element: {
+				filter: ['a'],
+				visit(node: Element, context) {
+					const href = node.properties?.href;
+					if (typeof href !== 'string') return;
+					// Footnote calls and their way back: anchors the Markdown processor made itself.
+					if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined) return;
+					const target = resolver && from !== undefined ? resolver.markdown(href, from) : undefined;
+					if (target?.kind === 'broken') {
+						context.replaceNode(node, brokenLinkElement(node.children, href));
+						return;
+					}
+					const rewritten = target ? (target.kind === 'image' ? resolver!.fileHref(target.relativePath) : target.href) : withBase(href, base);
+					if (rewritten !== href) context.setProperty(node, 'href', rewritten);
+				},
+			},
+		};
+	};
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Custom, MdastContent, MdastPluginEntry } from 'satteri';
+import { missingImageElement } from '../dom/figure.ts';
+import { brokenLinkElement } from '../dom/link.ts';
+import { text } from '../dom/hast.ts';
+import { embedMarkdown, type EmbedContext } from '../notes/embeds.ts';
+import { noteImageUrl } from '../notes/images.ts';
+import type { LinkResolver } from '../notes/links.ts';
+import { embedSize, findWikilinks, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
+import { placeholderNode } from './remark-note-images.ts';
+
+export interface RemarkWikilinksOptions {
+	/** Absolute path of the notes folder. */
+	notesRoot: string;
+	/** The links of the whole folder, from the notes catalogue (as it is now, in dev); undefined: wikilinks stay text. */
+	links: () => LinkResolver | undefined;
+	/** A note's source, for embeds (`![[Note#Heading]]`). */
+	source: EmbedContext['source'];
+}
+
+/** The mdast node that renders as a hast element of a DOM contract. */
+const elementNode = (element: ReturnType<typeof brokenLinkElement>): Custom => ({
+	type: 'notesElement',
+	data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+});
+
+/**
+ * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
+ * heading's tab opens, as any deep link does), `![[image.png|300]]` the same figure as
+ * `![](image.png)`, `![[slides.pdf]]` a link to the file, and `![[Note#Heading]]` alone on its line
+ * the note or section itself, quoted. What leads nowhere keeps its text, marked as a broken link
+ * (the catalogue reports it). Resolved through the notes catalogue, as Obsidian resolves them: by
+ * path, else by the one note or file of that name anywhere in the notes folder.
+ */
+export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEntry {
+	return (factory) => {
+		// Every wikilink has `[[`: a note without one is left alone, tree walk and all.
+		if (!factory.source.includes('[[') || factory.fileURL?.protocol !== 'file:') return null;
+		const resolver = options.links();
+		if (!resolver) return null;
+		const noteFile = fileURLToPath(factory.fileURL);
+		const from = path.relative(options.notesRoot, noteFile).split(path.sep).join('/');
+		/** Source ranges of paragraphs replaced by an embed: their text is not looked at again. */
+		const embedded: [number, number][] = [];
+
+		/** What a wikilink becomes in running text; `shown` is its alias as the page shows it (smart punctuation applied). */
+		const inline = (link: Wikilink, written: string, shown: string | undefined): MdastContent => {
+			const target = resolver.wikilink(link, from);
+			const label = wikilinkText({ ...link, alias: shown ?? link.alias });
+			if (target.kind === 'broken') {
+				if (link.embed && isImageName(link.target)) return placeholderNode(missingImageElement(link.alias ?? '', link.target, 'missing'), undefined);
+				return elementNode(brokenLinkElement([text(label)], written));
+			}
+			if (target.kind === 'image' && link.embed) {
+				const size = embedSize(link.alias);
+				return {
+					type: 'image',
+					url: noteImageUrl(path.join(options.notesRoot, target.relativePath), noteFile),
+					alt: size ? '' : (link.alias ?? ''),
+					title: null,
+					...(size ? { data: { hProperties: { width: size.width, ...(size.height ? { height: size.height } : {}) } } } : {}),
+				};
+			}
+			const href = target.kind === 'image' ? resolver.fileHref(target.relativePath) : target.href;
+			return { type: 'link', url: href, title: null, children: [{ type: 'text', value: label }] };
+		};
+
+		return {
+			name: 'remark-wikilinks',
+			options: { position: true },
+			paragraph(node, context) {
+				const start = node.position?.start.offset;
+				const end = node.position?.end.offset;
+				if (start === undefined || end === undefined) return;
+				const written = context.source.slice(start, end).trim();
+				const [link] = findWikilinks(written);
+				if (!link?.embed || link.length !== written.length) return;
+				const target = resolver.wikilink(link, from);
+				if (target.kind !== 'note' || target.note.relativePath === from) return;
+				embedded.push([start, end]);
+				const self = resolver.noteAt(from);
+				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source }, self ? [self.slug] : []), mdxExpressions: false });
+			},
+			text(node, context) {
+				const start = node.position?.start.offset;
+				const end = node.position?.end.offset;
+				if (start === undefined || end === undefined || embedded.some(([from, to]) => start >= from && start < to)) return;
+				// Found in the source (exact targets), shown from the value (smart punctuation applied).
+				const written = context.source.slice(start, end);
+				const links = findWikilinks(written);
+				if (links.length === 0) return;
+				const shown = findWikilinks(node.value);
+				const [value, at] = shown.length === links.length ? [node.value, shown] : [written, links];
+				const replacement: MdastContent[] = [];
+				let last = 0;
+				links.forEach((link, index) => {
+					if (at[index].index > last) replacement.push({ type: 'text', value: value.slice(last, at[index].index) });
+					replacement.push(inline(link, written.slice(link.index, link.index + link.length), at[index].alias));
+					last = at[index].index + at[index].length;
+				});
+				if (last < value.length) replacement.push({ type: 'text', value: value.slice(last) });
+				context.replaceNode(node, replacement);
+			},
+		};
+	};
+}

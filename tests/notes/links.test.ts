@@ -1,0 +1,142 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { NotesCatalogue } from '../../src/notes/catalogue.ts';
+import { formatReport } from '../../src/notes/problems.ts';
+import { fixturePath, projectRoot } from '../support/build.ts';
+
+const catalogueOf = (name: string) => new NotesCatalogue({ notesRoot: fixturePath(name), projectRoot, lang: 'en', base: '/notes/' }).build();
+const vault = catalogueOf('links-vault');
+const course = catalogueOf('links-course');
+const hrefOf = (target: ReturnType<typeof vault.resolver.wikilink> | undefined) =>
+	target && (target.kind === 'broken' ? `broken: ${target.hint}` : target.kind === 'image' ? `image: ${target.relativePath}` : target.href);
+
+describe('wikilinks, resolved as Obsidian resolves them', () => {
+	const from = 'Security/IAM.md';
+	const link = (target: string, heading?: string) => hrefOf(vault.resolver.wikilink({ target, heading }, from));
+
+	test('by path, else by the one note of that name anywhere; case does not matter; .md may be written', () => {
+		expect(link('VPC Peering')).toBe('/notes/networking/vpc-peering/');
+		expect(link('vpc peering')).toBe('/notes/networking/vpc-peering/');
+		expect(link('Networking/VPC Peering.md')).toBe('/notes/networking/vpc-peering/');
+		expect(link('IAM.md')).toBe('/notes/security/iam/');
+	});
+
+	test('two notes of one name: the one beside the linking note, else ambiguous; a path settles it', () => {
+		expect(link('Overview')).toBe('/notes/security/overview/');
+		expect(link('Networking/Overview')).toBe('/notes/networking/overview/');
+		expect(hrefOf(vault.resolver.wikilink({ target: 'Overview' }, 'Deep/L1.md'))).toMatch(/^broken: 2 notes or files have that name \(Networking\/Overview.md, Security\/Overview.md\)/);
+	});
+
+	test('a heading by its text, a topic by its title without its number, a path of headings, a block to its note', () => {
+		expect(link('VPC Peering', 'Limits')).toBe('/notes/networking/vpc-peering/#limits');
+		expect(link('VPC Peering', '1. Limits')).toBe('/notes/networking/vpc-peering/#limits');
+		expect(link('VPC Peering', 'Limits#concepts')).toBe('/notes/networking/vpc-peering/#limits-concepts');
+		expect(link('VPC Peering', 'Routing#summary')).toBe('/notes/networking/vpc-peering/#routing-summary');
+		expect(link('VPC Peering', '^abc123')).toBe('/notes/networking/vpc-peering/');
+		expect(link('', 'Roles')).toBe('#roles');
+	});
+
+	test('files anywhere in the folder, as Obsidian finds attachments', () => {
+		expect(link('chart.png')).toBe('image: attachments/chart.png');
+		expect(link('slides.pdf')).toBe('/notes/attachments/slides.pdf');
+	});
+
+	test('what leads nowhere says so, with the closest match', () => {
+		expect(link('VPC Peerin')).toBe('broken: No note or file named “VPC Peerin” in the notes folder. Did you mean [[VPC Peering]]?');
+		expect(link('VPC Peering', 'Limts')).toBe('broken: “VPC Peering” has no heading “Limts”. Did you mean [[VPC Peering#Limits]]?');
+		expect(link('Quantum')).toBe('broken: No note or file named “Quantum” in the notes folder.');
+	});
+});
+
+describe('Markdown links between notes', () => {
+	const link = (href: string, from = '02-security/iam.md') => hrefOf(course.resolver.markdown(href, from));
+
+	test('to a file of a note, a folder\'s README, a folder, and MkDocs\' paths without .md', () => {
+		expect(link('../01-cloud/README.md')).toBe('/notes/01-cloud/');
+		expect(link('../01-cloud/')).toBe('/notes/01-cloud/');
+		expect(link('../01-cloud')).toBe('/notes/01-cloud/');
+		expect(link('notes')).toBe('/notes/02-security/notes/');
+		expect(link('../README.md')).toBe('/notes/');
+		expect(link('iam%2Emd')).toBe('/notes/02-security/iam/');
+	});
+
+	test('an anchor: our id, the one GitHub gives the heading, or its text', () => {
+		expect(link('../01-cloud/README.md#cloud-computing-fundamentals')).toBe('/notes/01-cloud/#cloud-computing-fundamentals');
+		expect(link('../01-cloud/README.md#11-cloud-computing-fundamentals')).toBe('/notes/01-cloud/#cloud-computing-fundamentals');
+		// In the same note, the fragment alone.
+		expect(link('#11-cloud-computing-fundamentals', '01-cloud/README.md')).toBe('#cloud-computing-fundamentals');
+	});
+
+	test('other sites, and paths of the site that are not a note\'s, are left as written', () => {
+		for (const href of ['https://docs.aws.amazon.com/', 'mailto:a@example.com', '/about/', '../notes/', '?q=1']) {
+			expect(course.resolver.markdown(href, '02-security/iam.md'), href).toBeUndefined();
+		}
+		// A path of the site that is a note's gets the base.
+		expect(link('/01-cloud/')).toBe('/notes/01-cloud/');
+	});
+
+	test('a missing note, heading, or a path out of the notes folder is broken', () => {
+		expect(link('../03-networking/vpc.md')).toBe('broken: No note or file at 03-networking/vpc.md in the notes folder.');
+		expect(link('../01-cloud/README.md#13-pricing')).toMatch(/^broken: “Chapter 1: The Cloud” has no heading with the anchor #13-pricing\./);
+		expect(link('../../../src/code.py')).toBe('broken: The link leaves the notes folder: nothing outside it is published.');
+	});
+});
+
+describe('the link graph of a folder', () => {
+	test('reports every broken link, ambiguous link and looping embed with file and line, nothing else', () => {
+		const report = formatReport(vault.links.problems);
+		expect(report.split('\n')[0]).toBe('10 problems in the notes (3 embeds that loop or nest too deep, 6 broken links, 1 missing image):');
+		expect(report).toContain('tests/fixtures/links-vault/Security/IAM.md:35:3  [[VPC Peerin]]\n    No note or file named “VPC Peerin” in the notes folder. Did you mean [[VPC Peering]]?');
+		expect(report).toContain('tests/fixtures/links-vault/Security/IAM.md:36:3  ![[missing-image.png]]');
+		expect(report).toContain('tests/fixtures/links-vault/Loops/A.md:3:1  ![[B]]\n    The embeds loop (A → B → A)');
+		expect(report).toContain('tests/fixtures/links-vault/Deep/L1.md:5:1  ![[L2]]\n    Embeds inside embeds show 3 deep at most');
+		expect(formatReport(course.links.problems).split('\n')[0]).toBe('2 problems in the notes (2 broken links):');
+		expect(vault.links).toMatchObject({ links: 35, resolved: 28 });
+	});
+
+	test('backlinks: each note and topic that links, with the sentence around the link', () => {
+		expect(vault.links.backlinks.get('networking/vpc-peering')).toEqual([
+			{ slug: 'networking/overview', title: 'Overview', topic: { id: 'networking-overview', text: 'Networking overview' }, context: 'Start with VPC Peering, then see the security overview.', embed: false },
+			{ slug: 'same/same-md', title: 'same-md', topic: { id: 'links', text: 'Links' }, context: 'to the limits and Missing note', embed: false },
+			{ slug: 'same/same-mdx', title: 'same-mdx', topic: { id: 'links', text: 'Links' }, context: 'to the limits and Missing note', embed: false },
+			{ slug: 'security/iam', title: 'IAM', topic: { id: 'policies', text: 'Policies' }, context: 'a policy allows or denies actions; see VPC Peering for the network side', embed: false },
+			{ slug: 'security/iam', title: 'IAM', topic: { id: 'roles', text: 'Roles' }, context: 'VPC Peering › Limits', embed: true },
+		]);
+		expect(course.links.backlinks.get('02-security/iam')?.map((each) => [each.slug, each.context])).toEqual([
+			['', 'IAM policies'],
+			['01-cloud', 'Identity comes in chapter 2.'],
+		]);
+	});
+
+	test('publishes the files links lead to, and only those', () => {
+		expect(vault.links.files).toEqual(['attachments/slides.pdf']);
+	});
+
+	test('a note\'s stamp changes when a link of its leads elsewhere, though its text does not', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'links-'));
+		cpSync(fixturePath('links-vault'), folder, { recursive: true });
+		const builder = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/notes/' });
+		const before = builder.build();
+		const peering = path.join(folder, 'Networking/VPC Peering.md');
+		writeFileSync(peering, readFileSync(peering, 'utf8').replace('## 1. Limits', '## 1. Boundaries'));
+		const after = builder.build();
+		const iam = (catalogue: typeof before) => catalogue.notes.find((note) => note.slug === 'security/iam')!;
+		expect(iam(after).hash).toBe(iam(before).hash);
+		expect(after.links.stamps.get('Security/IAM.md')).not.toBe(before.links.stamps.get('Security/IAM.md'));
+		expect(after.links.stamps.get('Security/Overview.md')).toBe(before.links.stamps.get('Security/Overview.md'));
+	});
+});
+
+describe('titles that name the note', () => {
+	test('in a vault, the file name; a generic file name takes its folder\'s; two notes of a folder never share one', () => {
+		expect(vault.notes.map((note) => note.title)).toContain('VPC Peering');
+		expect(course.notes.map((note) => [note.slug, note.title])).toEqual([
+			['', 'Cloud Course'],
+			['01-cloud', 'Chapter 1: The Cloud'],
+			['02-security/notes', '02 security'],
+			['02-security/iam', 'IAM'],
+		]);
+	});
+});

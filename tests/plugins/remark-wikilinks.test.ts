@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
+import { pipelineNotes, renderNote } from '../support/render.ts';
+
+const notesDir = 'tests/fixtures/links-vault';
+const links = pipelineNotes(notesDir, '/notes/');
+const render = async (source: string, name = 'Security/IAM.md') => parseHtml(await renderNote(source, { notesDir, name, links }), { fragment: true });
+
+describe('remark-wikilinks', () => {
+	test('a link to a note or a heading is a link to its page, showing its alias or its name', async () => {
+		const html = await render('See [[VPC Peering]], [[VPC Peering#Limits|the limits]], [[VPC Peering#Routing]] and [[#Roles]].');
+		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
+			['VPC Peering', '/notes/networking/vpc-peering/'],
+			['the limits', '/notes/networking/vpc-peering/#limits'],
+			['VPC Peering › Routing', '/notes/networking/vpc-peering/#routing'],
+			['Roles', '#roles'],
+		]);
+		expect(textOf(html)).not.toContain('[[');
+	});
+
+	test('smart punctuation stays in the text around a link; a table cell\'s \\| is the bar', async () => {
+		const html = await render('"Quoted" -- [[VPC Peering|it\'s here]] -- end.\n\n| a |\n| - |\n| [[VPC Peering\\|peering]] |\n');
+		expect(textOf(selectOne('p', html))).toBe('“Quoted” – it’s here – end.');
+		expect(textOf(selectOne('td a', html))).toBe('peering');
+	});
+
+	test('an image embed is the same figure as ![](…), sized by |300; a missing one is the placeholder', async () => {
+		const html = await render('![[chart.png]]\n\n![[chart.png|300]]\n\n![[missing-image.png]]\n');
+		const images = selectAll('figure.figure > notes-figure > img', html);
+		expect(images.map((img) => [img.properties.src, img.properties.width])).toEqual([
+			['../attachments/chart.png', undefined],
+			['../attachments/chart.png', 300],
+		]);
+		expect(textOf(selectOne('.figure-missing', html))).toBe('Image not found missing-image.png');
+	});
+
+	test('another file, embedded or linked, is a link to the published file', async () => {
+		const html = await render('The slides: ![[slides.pdf]] and [[slides.pdf|again]].');
+		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
+			['slides.pdf', '/notes/attachments/slides.pdf'],
+			['again', '/notes/attachments/slides.pdf'],
+		]);
+	});
+
+	test('an embedded section is quoted, headed by where it comes from, its headings in bold', async () => {
+		const html = await render('Before.\n\n![[VPC Peering#Limits]]\n\nAfter.\n');
+		const embed = selectOne('blockquote.embed', html);
+		const source = selectOne('.embed__source a', embed);
+		expect([textOf(source), source.properties.href]).toEqual(['VPC Peering › Limits', '/notes/networking/vpc-peering/#limits']);
+		expect(selectAll('strong', embed).map(textOf)).toEqual(['1. Limits', 'summary', 'concepts']);
+		expect(textOf(embed)).toContain('peering is not transitive');
+		expect(textOf(embed)).not.toContain('Routing');
+		expect(select('h1, h2, h3', embed)).toBeUndefined();
+	});
+
+	test('embeds inside embeds, three deep; a loop stops at the repeat with a link', async () => {
+		const deep = await render('![[L2]]\n', 'Deep/L1.md');
+		expect(selectAll('blockquote.embed', deep)).toHaveLength(3);
+		expect(selectAll('blockquote.embed a', deep).at(-1)!.properties.href).toBe('/notes/deep/l5/');
+		const loop = await render('![[B]]\n', 'Loops/A.md');
+		expect(selectAll('blockquote.embed', loop)).toHaveLength(1);
+		expect(selectAll('blockquote.embed a', loop).map((a) => a.properties.href)).toEqual(['/notes/loops/b/', '/notes/loops/a/']);
+	});
+
+	test('what leads nowhere keeps its text, marked as broken, never a link', async () => {
+		const html = await render('[[Missing note]] and [[VPC Peering#No such heading|the heading]]');
+		expect(select('a', html)).toBeUndefined();
+		expect(selectAll('.link-broken', html).map((span) => [textOf(span), span.properties.title])).toEqual([
+			['Missing note (broken link)', 'Not found: [[Missing note]]'],
+			['the heading (broken link)', 'Not found: [[VPC Peering#No such heading|the heading]]'],
+		]);
+	});
+
+	test('without the catalogue (no links given), a note renders and its wikilinks stay text', async () => {
+		expect(await renderNote('[[VPC Peering]]', { notesDir })).toBe('<p>[[VPC Peering]]</p>\n');
+	});
+});
