@@ -221,7 +221,7 @@ export class NotesCatalogue {
 		const assets = listing.assets.map(({ relativePath, size, mtimeMs }) => `${relativePath}:${size}:${mtimeMs}`).sort();
 		const inOrder = this.#inReadingOrder(withDistinctTitles(notes));
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
-		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths }, this.options.base);
+		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded }, this.options.base);
 		return {
 			notesRoot,
 			vault,

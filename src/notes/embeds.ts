@@ -7,7 +7,7 @@ import { isRemoteUrl } from './assets.ts';
 import { MAX_EMBED_DEPTH } from './link-graph.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import type { OutlineHeading } from './note-tree.ts';
-import { embedSize, wikilinkText } from './wikilinks.ts';
+import { imageEmbedOptions, isBlockLink, wikilinkText } from './wikilinks.ts';
 
 /**
  * `![[Note]]` and `![[Note#Heading]]`: the Markdown that shows the note, or its section, inside the
@@ -68,12 +68,14 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		let value: string;
 		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length)));
 		else if (resolved.kind === 'image' && link.embed) {
-			const size = embedSize(link.alias);
+			const { width, height, alt } = imageEmbedOptions(link.alias);
 			const src = `/${resolved.relativePath}`;
-			value = size ? `<img src="${encodeURI(src)}" alt="" width="${size.width}"${size.height ? ` height="${size.height}"` : ''}>` : `![${size || !link.alias ? '' : markdownText(link.alias)}](<${src}>)`;
+			value = width
+				? `<img src="${encodeURI(src)}" alt="${alt.replace(/"/g, '&quot;')}" width="${width}"${height ? ` height="${height}"` : ''}>`
+				: `![${markdownText(alt)}](<${src}>)`;
 		} else if (resolved.kind === 'image') value = markdownLink(label, context.resolver.fileHref(resolved.relativePath));
 		else if (resolved.kind === 'file') value = markdownLink(label, resolved.href);
-		else if (link.embed && chain.length < MAX_EMBED_DEPTH && !chain.includes(resolved.note.slug) && resolved.note !== note) {
+		else if (link.embed && !isBlockLink(link) && chain.length < MAX_EMBED_DEPTH && !chain.includes(resolved.note.slug) && resolved.note !== note) {
 			value = `\n${embedMarkdown(resolved, context, [...chain, note.slug])}\n`;
 		} else value = markdownLink(label, resolved.href);
 		edits.push({ at: link.offset, length: link.length, value });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
-import { isImageName, wikilinkText } from './wikilinks.ts';
+import { isBlockLink, isImageName, wikilinkText } from './wikilinks.ts';
 
 /** A note, or a topic of it, that links to another: what its "Linked from" list shows. */
 export interface Backlink {
@@ -89,7 +89,8 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 		for (const link of note.wikilinks) {
 			const target = resolver.wikilink(link, note.relativePath);
 			record(note, target, link, { embed: link.embed, image: link.embed && isImageName(link.target), text: wikilinkText(link), context: link.context });
-			if (link.embed && target.kind === 'note') {
+			// Embeds of a note's own sections, and of blocks (shown as links), cannot loop.
+			if (link.embed && target.kind === 'note' && target.note !== note && !isBlockLink(link)) {
 				const list = embeds.get(note.slug) ?? [];
 				list.push({ target: target.note, line: link.line, column: link.column, written: `![[${link.target}${link.heading ? `#${link.heading}` : ''}]]` });
 				embeds.set(note.slug, list);

@@ -29,8 +29,21 @@ const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includ
 const lower = (value: string) => value.toLocaleLowerCase();
 const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION, '');
 
-/** How Obsidian and a reader compare heading text: case, spacing and a topic's number left out. */
-const headingKey = (text: string) => lower(splitTopicNumber(text.trim())?.rest ?? text.trim()).replace(/\s+/g, ' ');
+/**
+ * How Obsidian and a reader compare heading text: case, spacing and a topic's number left out,
+ * curly quotes and dashes as typed (the page's smart punctuation makes them), and the characters
+ * Obsidian drops from a heading link (`:`, `#`, `^`, `|`, brackets) as spaces.
+ */
+const headingKey = (text: string) =>
+	lower(splitTopicNumber(text.trim())?.rest ?? text.trim())
+		.replace(/[‘’]/g, "'")
+		.replace(/[“”]/g, '"')
+		.replace(/[–—]/g, '-')
+		.replace(/…/g, '...')
+		.replace(/[:#^|[\]]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.replace(/[.\s]+$/, '')
+		.trim();
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -73,9 +86,12 @@ export class LinkResolver {
 	/** A folder's `README.md` or `index.md`, by the folder (`''` for the notes folder). */
 	#folderPages = new Map<string, CatalogueNote>();
 	#slugs = new Set<string>();
+	/** Notes left out of the site (empty, not UTF-8…): a link to one says so. */
+	#excluded: string[];
 
-	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets'>, base: string) {
+	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>, base: string) {
 		this.base = base;
+		this.#excluded = catalogue.excluded;
 		for (const note of catalogue.notes) {
 			this.#notesByPath.set(lower(note.relativePath), note);
 			this.#notesByPath.set(lower(note.relativePath.replace(NOTE_EXTENSION, '')), note);
@@ -127,6 +143,8 @@ export class LinkResolver {
 				hint: `${candidates.length} notes or files have that name (${candidates.join(', ')}): write the folder too, e.g. [[${candidates[0].replace(NOTE_EXTENSION, '')}]].`,
 			};
 		}
+		const left = this.#excluded.find((each) => lower(stem(each)) === lower(stem(target)));
+		if (left) return this.#broken(written, `${left} is left out of the site: see its own problem in this report.`, '');
 		const name = stem(target);
 		const suggestion = closest(name, [...this.#notesByName.values()].map((named) => stem(named[0].relativePath)));
 		return this.#broken(written, `No note or file named “${name}” in the notes folder.`, suggestion ? ` Did you mean [[${suggestion}${link.heading ? `#${link.heading}` : ''}]]?` : '');
@@ -153,9 +171,12 @@ export class LinkResolver {
 		const joined = rooted ? path.posix.normalize(pathPart.slice(1)) : path.posix.join(path.posix.dirname(from), pathPart);
 		const bare = joined.replace(/\/$/, '').replace(/^\.$/, '');
 		const inside = bare !== '..' && !bare.startsWith('../');
-		const note = inside ? (this.noteAt(bare) ?? this.#folderPages.get(lower(bare))) : undefined;
+		// A path the author wrote from the notes folder's top (`CH10/README.md` in `CH03/README.md`) is taken too.
+		const fromTop = !rooted && !pathPart.startsWith('.') ? path.posix.normalize(pathPart).replace(/\/$/, '') : undefined;
+		const noteAt = (at: string) => this.noteAt(at) ?? this.#folderPages.get(lower(at));
+		const note = (inside ? noteAt(bare) : undefined) ?? (fromTop ? noteAt(fromTop) : undefined);
 		if (note) return fragment ? this.#withFragment(note, fragment, href) : { kind: 'note', note, href: this.noteHref(note) };
-		const file = inside ? this.#assetsByPath.get(lower(bare)) : undefined;
+		const file = (inside ? this.#assetsByPath.get(lower(bare)) : undefined) ?? (fromTop ? this.#assetsByPath.get(lower(fromTop)) : undefined);
 		if (file) return this.#file(file);
 		if (!NOTE_EXTENSION.test(bare)) {
 			// A path of the site, from its root (`/aws/vpc/`) or from the page (`../aws/vpc/`), is the author's own and works as written.
@@ -165,6 +186,8 @@ export class LinkResolver {
 			if (this.#slugs.has(fromPage)) return undefined;
 		}
 		if (!inside) return this.#broken(href, 'The link leaves the notes folder: nothing outside it is published.', '');
+		const left = this.#excluded.find((each) => lower(each) === lower(bare) || lower(each.replace(NOTE_EXTENSION, '')) === lower(bare));
+		if (left) return this.#broken(href, `${left} is left out of the site: see its own problem in this report.`, '');
 		const suggestion = closest(stem(bare), [...this.#notesByPath.values()].map((each) => each.relativePath));
 		return this.#broken(href, `No note or file at ${bare || '.'} in the notes folder.`, suggestion ? ` Did you mean ${suggestion}?` : '');
 	}
@@ -198,6 +221,8 @@ export class LinkResolver {
 		let found: OutlineHeading | undefined;
 		for (const part of parts) {
 			const index = note.headings.findIndex((heading, at) => at >= from && headingKey(heading.text) === headingKey(part));
+			// The heading the page shows as the note's title: the link leads to the top of the page.
+			if (index === -1 && parts.length === 1 && headingKey(note.title) === headingKey(part)) return { kind: 'note', note, href: this.noteHref(note) };
 			if (index === -1) {
 				const suggestion = closest(part, note.headings.map((heading) => heading.text));
 				return this.#broken(written, `“${note.title}” has no heading “${part}”.`, suggestion ? ` Did you mean [[${stem(note.relativePath)}#${suggestion}]]?` : '');

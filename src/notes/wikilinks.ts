@@ -31,8 +31,10 @@ export function findWikilinks(text: string): Wikilink[] {
 		const alias = bar === -1 ? undefined : inner.slice(bar + 1).trim();
 		const hash = path.indexOf('#');
 		const target = (hash === -1 ? path : path.slice(0, hash)).trim();
-		const heading = hash === -1 ? undefined : path.slice(hash + 1).trim();
-		if (target === '' && !heading) continue;
+		// `[[#Predicate\<T>]]`: an escape in the heading is the character itself.
+		const heading = hash === -1 ? undefined : path.slice(hash + 1).replace(/\\(.)/g, '$1').trim();
+		// `[[\ x_1 \]]` in a formula is TeX, not a link: no note name holds a backslash or a dollar.
+		if ((target === '' && !heading) || /[\\$]/.test(target)) continue;
 		links.push({
 			index: match.index,
 			length: match[0].length,
@@ -45,13 +47,31 @@ export function findWikilinks(text: string): Wikilink[] {
 	return links;
 }
 
+/** `[[Note#^abc123]]`: a link to a block of a note, which leads to the note (and an embed of one, to a link). */
+export const isBlockLink = (link: Pick<Wikilink, 'heading'>): boolean => link.heading?.trimStart().startsWith('^') ?? false;
+
 /** `![[chart.png]]`: an embed that names an image (shown as a figure, or as a placeholder when missing). */
 export const isImageName = (name: string): boolean => /\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?)$/i.test(name);
 
-/** `300` or `300x200` after the `|` of an image embed: its width (and height), in CSS pixels. */
-export function embedSize(alias: string | undefined): { width: number; height?: number } | undefined {
-	const match = alias && /^(\d+)(?:x(\d+))?$/.exec(alias);
-	return match ? { width: Number(match[1]), ...(match[2] ? { height: Number(match[2]) } : {}) } : undefined;
+/** Words people add after `|` to place an image (Obsidian themes and plugins read them): not alt text. */
+const PLACEMENT = new Set(['center', 'centre', 'left', 'right', 'inline', 'float', 'clear', 'small', 'wide', 'full', 'border', 'shadow']);
+
+/**
+ * What follows the `|` of an image embed: `300` or `300x200` (its width and height, in CSS
+ * pixels), alt text, and placement words (`center`), in any order (`![[x.png|center|400]]`).
+ */
+export function imageEmbedOptions(alias: string | undefined): { width?: number; height?: number; alt: string } {
+	const options: { width?: number; height?: number; alt: string } = { alt: '' };
+	const alt: string[] = [];
+	for (const part of alias?.split('|').map((each) => each.trim()).filter(Boolean) ?? []) {
+		const size = /^(\d+)(?:x(\d+))?$/.exec(part);
+		if (size && options.width === undefined) {
+			options.width = Number(size[1]);
+			if (size[2]) options.height = Number(size[2]);
+		} else if (!PLACEMENT.has(part.toLowerCase())) alt.push(part);
+	}
+	options.alt = alt.join(' ');
+	return options;
 }
 
 /** The text a link shows: its alias, else what it names (`Note › Heading`, `Heading` for a link in the same note). */

@@ -7,7 +7,7 @@ import { text } from '../dom/hast.ts';
 import { embedMarkdown, type EmbedContext } from '../notes/embeds.ts';
 import { noteImageUrl } from '../notes/images.ts';
 import type { LinkResolver } from '../notes/links.ts';
-import { embedSize, findWikilinks, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
+import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
 import { placeholderNode } from './remark-note-images.ts';
 
 export interface RemarkWikilinksOptions {
@@ -49,17 +49,17 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 			const target = resolver.wikilink(link, from);
 			const label = wikilinkText({ ...link, alias: shown ?? link.alias });
 			if (target.kind === 'broken') {
-				if (link.embed && isImageName(link.target)) return placeholderNode(missingImageElement(link.alias ?? '', link.target, 'missing'), undefined);
+				if (link.embed && isImageName(link.target)) return placeholderNode(missingImageElement(imageEmbedOptions(link.alias).alt, link.target, 'missing'), undefined);
 				return elementNode(brokenLinkElement([text(label)], written));
 			}
 			if (target.kind === 'image' && link.embed) {
-				const size = embedSize(link.alias);
+				const { width, height, alt } = imageEmbedOptions(shown ?? link.alias);
 				return {
 					type: 'image',
 					url: noteImageUrl(path.join(options.notesRoot, target.relativePath), noteFile),
-					alt: size ? '' : (link.alias ?? ''),
+					alt,
 					title: null,
-					...(size ? { data: { hProperties: { width: size.width, ...(size.height ? { height: size.height } : {}) } } } : {}),
+					...(width ? { data: { hProperties: { width, ...(height ? { height } : {}) } } } : {}),
 				};
 			}
 			const href = target.kind === 'image' ? resolver.fileHref(target.relativePath) : target.href;
@@ -75,9 +75,10 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 				if (start === undefined || end === undefined) return;
 				const written = context.source.slice(start, end).trim();
 				const [link] = findWikilinks(written);
-				if (!link?.embed || link.length !== written.length) return;
+				if (!link?.embed || link.length !== written.length || isBlockLink(link)) return;
 				const target = resolver.wikilink(link, from);
-				if (target.kind !== 'note' || target.note.relativePath === from) return;
+				// The note itself, whole, cannot stand inside itself; one of its sections can.
+				if (target.kind !== 'note' || (target.note.relativePath === from && !target.heading)) return;
 				embedded.push([start, end]);
 				const self = resolver.noteAt(from);
 				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source }, self ? [self.slug] : []), mdxExpressions: false });

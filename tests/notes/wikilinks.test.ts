@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { embedSize, findWikilinks, wikilinkText } from '../../src/notes/wikilinks.ts';
+import { findWikilinks, imageEmbedOptions, wikilinkText } from '../../src/notes/wikilinks.ts';
 
 describe('findWikilinks', () => {
 	test('every form Obsidian has, with where each stands', () => {
@@ -25,8 +25,10 @@ describe('findWikilinks', () => {
 		expect(wikilinkText({ target: 'Note.md', heading: 'Topic#Section' })).toBe('Note › Section');
 		expect(wikilinkText({ target: '', heading: 'Local' })).toBe('Local');
 		expect(wikilinkText({ target: 'Note', alias: 'shown' })).toBe('shown');
-		expect(embedSize('300')).toEqual({ width: 300 });
-		expect(embedSize('300x200')).toEqual({ width: 300, height: 200 });
-		expect(embedSize('a caption')).toBeUndefined();
+		expect(imageEmbedOptions('300')).toEqual({ width: 300, alt: '' });
+		expect(imageEmbedOptions('300x200')).toEqual({ width: 300, height: 200, alt: '' });
+		expect(imageEmbedOptions('A caption')).toEqual({ alt: 'A caption' });
+		expect(imageEmbedOptions('center|400')).toEqual({ width: 400, alt: '' });
+		expect(imageEmbedOptions('Route table|right|250')).toEqual({ width: 250, alt: 'Route table' });
 	});
 });
