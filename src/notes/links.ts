@@ -24,6 +24,8 @@ export type LinkTarget =
 	| { kind: 'broken'; problem: 'broken-link' | 'ambiguous-link'; message: string; hint: string };
 
 const NOTE_EXTENSION = /\.mdx?$/i;
+/** Extensions of files, not of domain names: `dinos.txt` is a file, `kaggle.com` a site. */
+const FILE_EXTENSION = /^(?:mdx?|txt|csv|tsv|json|ya?ml|toml|xml|py|ipynb|sh|js|ts|c|h|cpp|java|rs|go|rb|zip|tar|gz|docx?|pptx?|xlsx?|html?|png|jpe?g|gif|svg|webp|pdf|bib|tex)$/i;
 const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;
 const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(path.posix.extname(file).toLowerCase());
 const lower = (value: string) => value.toLocaleLowerCase();
@@ -188,6 +190,11 @@ export class LinkResolver {
 		if (!inside) return this.#broken(href, 'The link leaves the notes folder: nothing outside it is published.', '');
 		const left = this.#excluded.find((each) => lower(each) === lower(bare) || lower(each.replace(NOTE_EXTENSION, '')) === lower(bare));
 		if (left) return this.#broken(href, `${left} is left out of the site: see its own problem in this report.`, '');
+		// `kaggle.com`, `github.com/x`: a site, written without `https://`.
+		const host = /^([a-z\d-]+(?:\.[a-z\d-]+)*)\.([a-z]{2,})(?:\/|$)/i.exec(pathPart);
+		if (host && !FILE_EXTENSION.test(host[2])) {
+			return this.#broken(href, `No note or file at ${bare} in the notes folder.`, ` Did you mean https://${pathPart}?`);
+		}
 		const suggestion = closest(stem(bare), [...this.#notesByPath.values()].map((each) => each.relativePath));
 		return this.#broken(href, `No note or file at ${bare || '.'} in the notes folder.`, suggestion ? ` Did you mean ${suggestion}?` : '');
 	}
@@ -241,6 +248,8 @@ export class LinkResolver {
 			note.headings.find((each) => each.githubId === fragment) ??
 			note.headings.find((each) => each.id === slugged || each.githubId === slugged || headingKey(each.text) === headingKey(fragment));
 		if (heading) return { kind: 'note', note, heading, href: this.noteHref(note, heading) };
+		// The anchor of the heading the page shows as the note's title: the top of the page.
+		if (slugged === githubSlug(note.title) || fragment === githubSlug(note.title)) return { kind: 'note', note, href: this.noteHref(note) };
 		const suggestion = closest(fragment, note.headings.map((each) => each.githubId ?? each.id));
 		return this.#broken(written, `“${note.title}” has no heading with the anchor #${fragment}.`, suggestion ? ` Did you mean #${suggestion}?` : '');
 	}

@@ -115,6 +115,10 @@ function headingText(node: NoteNode, footnoteNumber: (identifier: string) => num
 	}
 }
 
+/** The text as typed, before smart punctuation (which GitHub does not apply when it makes an anchor). */
+const asTyped = (text: string) =>
+	text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/—/g, '---').replace(/–/g, '--').replace(/…/g, '...');
+
 /** How much of a long paragraph the catalogue keeps as a link's context (a backlink shows the sentence). */
 const CONTEXT_LENGTH = 600;
 
@@ -223,7 +227,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 			}
 			case 'heading': {
 				const text = headingText(node, footnoteNumber);
-				const githubId = text.trim() ? githubSlugger.slug(text.trim()) : undefined;
+				const githubId = text.trim() ? githubSlugger.slug(asTyped(text.trim())) : undefined;
 				const decision = decisions.decide({ depth: node.depth, text, topLevel: topLevel.has(node) });
 				if (decision.drop) {
 					if (decision.title !== undefined) contents.liftedTitle = decision.title;

@@ -89,7 +89,7 @@ describe('GitHub-style course notes', () => {
 
 	test('relative .md links, folder READMEs and GitHub anchors all land: nothing crawled is broken', () => {
 		expect(formatCrawlProblems(built.crawl.problems)).toBe('');
-		expect(built.site.output).toContain('2 problems in the notes (2 broken links):');
+		expect(built.site.output).toContain('3 problems in the notes (3 broken links):');
 		expect(built.site.output).toContain('tests/fixtures/links-course/02-security/iam.md:10:3  ../01-cloud/README.md#13-pricing');
 	});
 
@@ -110,12 +110,12 @@ describe('GitHub-style course notes', () => {
 
 	test('a GitHub anchor in a note\'s own contents leads to the heading, on the same page', () => {
 		const links = selectAll('a', article(built.site.page('01-cloud/index.html'))).map((link) => link.properties.href);
-		expect(links.slice(0, 2)).toEqual(['#cloud-computing-fundamentals', '#regions-and-zones']);
+		expect(links.slice(0, 4)).toEqual(['#cloud-computing-fundamentals', '#regions-and-zones', '#costs--and-limits', '/notes/01-cloud/']);
 	});
 
 	test('strict mode fails the build on a broken link', () => {
 		const strict = builtSite(fixturePath('links-course'), { base: BASE, env: { NOTES_STRICT: '1' } });
 		expect(strict.exitCode).not.toBe(0);
-		expect(strict.output).toContain('2 problems in the notes (2 broken links)');
+		expect(strict.output).toContain('3 problems in the notes (3 broken links)');
 	});
 });

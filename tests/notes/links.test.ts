@@ -67,6 +67,10 @@ describe('Markdown links between notes', () => {
 		expect(link('../01-cloud/README.md#11-cloud-computing-fundamentals')).toBe('/notes/01-cloud/#cloud-computing-fundamentals');
 		// In the same note, the fragment alone.
 		expect(link('#11-cloud-computing-fundamentals', '01-cloud/README.md')).toBe('#cloud-computing-fundamentals');
+		// GitHub makes its anchors from the text as typed (`--`), not as the page shows it (`–`).
+		expect(link('#13-costs----and-limits', '01-cloud/README.md')).toBe('#costs--and-limits');
+		// The anchor of the title: the top of the page.
+		expect(link('../01-cloud/README.md#chapter-1-the-cloud')).toBe('/notes/01-cloud/');
 	});
 
 	test('other sites, and paths of the site that are not a note\'s, are left as written', () => {
@@ -81,6 +85,7 @@ describe('Markdown links between notes', () => {
 		expect(link('../03-networking/vpc.md')).toBe('broken: No note or file at 03-networking/vpc.md in the notes folder.');
 		expect(link('../01-cloud/README.md#13-pricing')).toMatch(/^broken: “Chapter 1: The Cloud” has no heading with the anchor #13-pricing\./);
 		expect(link('../../../src/code.py')).toBe('broken: The link leaves the notes folder: nothing outside it is published.');
+		expect(link('console.aws.amazon.com')).toBe('broken: No note or file at 02-security/console.aws.amazon.com in the notes folder. Did you mean https://console.aws.amazon.com?');
 	});
 });
 
@@ -92,7 +97,7 @@ describe('the link graph of a folder', () => {
 		expect(report).toContain('tests/fixtures/links-vault/Security/IAM.md:36:3  ![[missing-image.png]]');
 		expect(report).toContain('tests/fixtures/links-vault/Loops/A.md:3:1  ![[B]]\n    The embeds loop (A → B → A)');
 		expect(report).toContain('tests/fixtures/links-vault/Deep/L1.md:5:1  ![[L2]]\n    Embeds inside embeds show 3 deep at most');
-		expect(formatReport(course.links.problems).split('\n')[0]).toBe('2 problems in the notes (2 broken links):');
+		expect(formatReport(course.links.problems).split('\n')[0]).toBe('3 problems in the notes (3 broken links):');
 		expect(vault.links).toMatchObject({ links: 35, resolved: 28 });
 	});
 
