@@ -42,6 +42,12 @@ export const SiteOptionsSchema = z
 		 * Default: `"node_modules/.cache/notes-diagrams"`.
 		 */
 		diagramsCache: z.string().min(1).default('node_modules/.cache/notes-diagrams'),
+		/**
+		 * Whether a single newline in a paragraph is a line break. `auto`: yes in an Obsidian vault (a
+		 * `.obsidian/` folder at the top of the notes folder), as Obsidian shows it; no elsewhere, as
+		 * GitHub and MkDocs show it. Default: `"auto"`.
+		 */
+		breaks: z.union([z.literal('auto'), z.boolean()]).default('auto'),
 	})
 	.strict();
 

@@ -24,3 +24,9 @@ export function classList(element: Element): string[] {
 export function propertyName(attribute: string): string {
 	return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
+
+/** A node's text, as `textContent` reads it. */
+export function textOf(node: ElementContent): string {
+	if (node.type === 'text') return node.value;
+	return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}

@@ -26,6 +26,8 @@ export const TABS_TAG = 'notes-tabs';
 export const TABS_CLASS = 'tabs';
 export const TAB_LIST_CLASS = 'tabs__list';
 export const TAB_PANEL_CLASS = 'tabs__panel';
+/** A content tab's label (MkDocs' `=== "Label"`), its panel's first child where a section has its heading. */
+export const TAB_LABEL_CLASS = 'tabs__label';
 /** The element the MDX `<Tab>` component renders; `<Tabs>` turns each into a panel. */
 export const TAB_ITEM_TAG = 'notes-tab-item';
 
@@ -64,6 +66,18 @@ export function tabsElement(sections: TabSection[]): Element {
 		h('div', { className: [TAB_LIST_CLASS], hidden: true, dataPagefindIgnore: 'all' }, buttons),
 		...panels,
 	]);
+}
+
+/** Content tabs (MkDocs' `=== "Label"`): each panel is led by its label, with the id deep links use. */
+export function contentTabsElement(tabs: { label: string; id: string; content: ElementContent[] }[]): Element {
+	return tabsElement(
+		tabs.map(({ label, id, content }) => ({
+			heading: h('p', { className: [TAB_LABEL_CLASS], id }, [text(label)]),
+			text: label,
+			content,
+			filled: true,
+		})),
+	);
 }
 
 /**

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
-import { isObsidianVault, NotesCatalogue, pageNote, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
+import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
+import { isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
 import { publishFiles } from '../notes/files.ts';
 import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
+import { notesProcessor } from '../plugins/satteri.ts';
+import { prepareNoteSource } from '../notes/prepare-source.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
@@ -76,17 +78,17 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let problems: NoteProblem[] = [];
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
-	const findProblems = () => [
-		...catalogue.problems,
-		...checkNotes(catalogue, config.projectRoot),
-		...catalogue.links.problems,
-		...(diagrams?.problems ?? []),
-	];
-	/** Notes' sources for embeds, read once per version of each note. */
+	const findProblems = () =>
+		withAuthoredLines(
+			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...(diagrams?.problems ?? [])],
+			catalogue,
+			config.projectRoot,
+		);
+	/** Notes' sources for embeds, read (and prepared, as the catalogue read them) once per version of each note. */
 	const sources = new Map<string, string>();
 	const source = (note: CatalogueNote) => {
 		let text = sources.get(note.hash);
-		if (text === undefined) sources.set(note.hash, (text = readFileSync(note.file, 'utf8')));
+		if (text === undefined) sources.set(note.hash, (text = prepareNoteSource(readFileSync(note.file, 'utf8'))));
 		return text;
 	};
 
@@ -104,7 +106,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					// Every page is a folder (`/aws/vpc/`): links end in `/`, as GitHub Pages serves them.
 					trailingSlash: 'always',
 					markdown: {
-						processor: satteri(pipeline.processor),
+						processor: notesProcessor(pipeline.processor, prepareNoteSource),
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
@@ -139,6 +141,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				// In dev, search uses the index of the last build.
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
+				server.middlewares.use(`${base}${MATH_FOLDER}`, serveMathFiles());
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
 				// A note or file added, edited or removed: the catalogue reads it again, pages see the change,
@@ -179,6 +182,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					copyMermaid(fileURLToPath(dir));
 					logger.info('Mermaid copied for diagrams drawn in the browser.');
 				}
+				if (catalogue.notes.some((note) => note.hasMath)) writeMathFiles(fileURLToPath(dir));
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, config.lang, logger);

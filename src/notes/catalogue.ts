@@ -3,6 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listNotesFolder, noteSlug, readNoteFile } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
+import { authoredLine, prepareNote } from './prepare-source.ts';
+import { distinctTags } from './tags.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
@@ -15,7 +17,7 @@ import type { NoteFormat } from '../plugins/satteri.ts';
  * home page, sidebar, pager, table of contents and search filters. None parses a note again.
  */
 
-export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle'> {
+export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlineTags'> {
 	/** Absolute path of the file. */
 	file: string;
 	/** Path relative to the notes folder, with `/` separators: `aws/vpc.md`. */
@@ -29,10 +31,12 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle'> {
 	title: string;
 	description?: string;
 	order?: number;
-	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`), without `#`. */
+	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`) and the `#tags` in the text, without `#` or repeats. */
 	tags: string[];
 	/** A fingerprint of the file's bytes (`contentHash`). */
 	hash: string;
+	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
+	addedLines: number[];
 }
 
 export interface Catalogue {
@@ -58,7 +62,7 @@ export interface Catalogue {
  * What pages read of a note: its place, title and outline; no paths on disk, lines, images or
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
-export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs'> {
+export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags'> {
 	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
@@ -66,13 +70,15 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 }
 
 export function pageNote(note: CatalogueNote, backlinks: Backlink[] = []): PageNote {
-	const { slug, title, description, group, hasTabs } = note;
+	const { slug, title, description, group, hasTabs, hasMath, tags } = note;
 	return {
 		slug,
 		title,
 		description,
 		group,
 		hasTabs,
+		hasMath,
+		tags,
 		headings: note.headings.map(({ depth, text, id }) => ({ depth, text, id })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 		backlinks,
@@ -108,24 +114,27 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 	const read = readNoteFile(file);
 	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
+	const prepared = prepareNote(read.source);
 	let contents: NoteContents;
 	try {
-		contents = readNoteContents(read.source, format, { liftTitle: !read.frontmatter.title && !options.vault });
+		contents = readNoteContents(prepared.text, format, { liftTitle: !read.frontmatter.title && !options.vault });
 	} catch (error) {
 		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
 		const message = error instanceof Error ? error.message : String(error);
+		const { line, column } = mdxErrorPosition(message);
 		return {
 			ok: false,
 			problem: {
 				kind: 'mdx-syntax',
 				file: shown,
-				...mdxErrorPosition(message),
+				line: line === undefined ? undefined : authoredLine(line, prepared.addedLines),
+				column,
 				message: `MDX syntax error: ${message.split('\n')[0]}; the note was left out of the site`,
 				hint: 'In .mdx notes `<`, `{` and `}` start JSX: escape them as `\\<`, `\\{`, or rename the note to .md.',
 			},
 		};
 	}
-	const { liftedTitle, ...outline } = contents;
+	const { liftedTitle, inlineTags, ...outline } = contents;
 	const folder = path.posix.dirname(relativePath);
 	return {
 		ok: true,
@@ -138,11 +147,27 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath, { vault: options.vault }),
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
-			tags: normalizeTags(read.frontmatter.tags),
+			tags: distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]),
 			hash: read.hash,
+			addedLines: prepared.addedLines,
 			...outline,
 		},
 	};
+}
+
+/**
+ * The problems, with the lines of the notes as their authors wrote them: the catalogue's lines are
+ * those of the prepared text, which has a line more after some MkDocs blocks.
+ */
+export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catalogue, 'notes'>, projectRoot: string): NoteProblem[] {
+	const added = new Map(
+		catalogue.notes.flatMap((note) => (note.addedLines.length > 0 ? [[displayPath(note.file, projectRoot), note.addedLines] as const] : [])),
+	);
+	if (added.size === 0) return problems;
+	return problems.map((problem) => {
+		const lines = added.get(problem.file);
+		return lines && problem.line !== undefined ? { ...problem, line: authoredLine(problem.line, lines) } : problem;
+	});
 }
 
 /** An Obsidian vault (a `.obsidian/` folder at the top): its notes are titled by their file names, as Obsidian shows them. */

@@ -52,9 +52,12 @@ export function checkImage(
 	}
 }
 
-/** Checks what the notes refer to (the images the catalogue found), before the build renders them. */
+/**
+ * Checks what the notes refer to (the images the catalogue found) and the TeX it could not render,
+ * before the build renders them.
+ */
 export function checkNotes(
-	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images'>[] },
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors'>[] },
 	projectRoot: string,
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
@@ -62,6 +65,16 @@ export function checkNotes(
 		for (const reference of note.images) {
 			const problem = checkImage(reference, note, catalogue.notesRoot, projectRoot);
 			if (problem) problems.push(problem);
+		}
+		for (const error of note.texErrors) {
+			problems.push({
+				kind: 'invalid-math',
+				file: displayPath(note.file, projectRoot),
+				line: error.line,
+				column: error.column,
+				message: `invalid TeX: ${error.message}`,
+				hint: `The page shows the formula as written (${error.tex.length > 60 ? `${error.tex.slice(0, 59)}…` : error.tex}); fix the TeX, or escape a dollar sign that is not maths as \\$.`,
+			});
 		}
 	}
 	return problems;

@@ -42,6 +42,12 @@ export function splitTopicNumber(text: string): { number: string; rest: string }
 	return match ? { number: match[1], rest: text.slice(match[0].length) } : undefined;
 }
 
+/**
+ * A `###` section with nothing under it is left out (`### architecture`, a placeholder for notes
+ * to come), unless its heading says something itself: `### OSI Layer 7 - DNS: \`dig +trace\``.
+ */
+export const headingCarriesContent = (text: string): boolean => text.trim().split(/\s+/).length > 3;
+
 export type HeadingDecision =
 	| { drop: true; title?: string }
 	| { drop: false; id: string; topicNumber?: string };

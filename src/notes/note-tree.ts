@@ -2,13 +2,16 @@ import type { Definition, Heading, Nodes as MdastNodes, RootContent } from 'mdas
 import type { MdxJsxFlowElement } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource } from '../diagrams/extract.ts';
 import { parseNoteTree, type NoteFormat } from '../plugins/satteri.ts';
-import { NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
+import { headingCarriesContent, NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
 import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
+import { renderTex, texSpan, texText, type TexSpan } from '../math/tex.ts';
+import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
+import { findTags } from './tags.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -74,6 +77,14 @@ export interface NoteWikilink extends Omit<Wikilink, 'index'> {
 	context?: string;
 }
 
+/** A formula whose TeX Temml rejects: the page shows its source in an error box. */
+export interface TexError {
+	tex: string;
+	message: string;
+	line?: number;
+	column?: number;
+}
+
 export interface NoteContents {
 	/** The first `#` heading with text, when it is the page title. */
 	liftedTitle?: string;
@@ -88,19 +99,35 @@ export interface NoteContents {
 	computedDiagrams: number[];
 	links: LinkReference[];
 	wikilinks: NoteWikilink[];
+	/** The page shows maths (so it loads the maths stylesheet). */
+	hasMath: boolean;
+	texErrors: TexError[];
+	/** Obsidian's `#tags` in the text, as written, in order (repeats included). */
+	inlineTags: string[];
+}
+
+/** A `$…$` node's formula, read by Pandoc's rules from the source; `undefined` when the dollars are prose. */
+function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	if (start === undefined || end === undefined) return undefined;
+	return texSpan(source.slice(start, end), source.charAt(end));
 }
 
 /**
  * The text of a heading as the page's `textContent` reads it: images and raw HTML add nothing, a
  * footnote call adds its number, an MDX expression its source.
  */
-function headingText(node: NoteNode, footnoteNumber: (identifier: string) => number): string {
+function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number): string {
 	switch (node.type) {
 		case 'text':
 		case 'inlineCode':
 		case 'mdxTextExpression':
-		case 'inlineMath':
 			return node.value;
+		case 'inlineMath': {
+			const span = inlineTex(node, source);
+			return span ? texText(span) : source.slice(node.position?.start.offset, node.position?.end.offset);
+		}
 		case 'footnoteReference':
 			return String(footnoteNumber(node.identifier));
 		case 'image':
@@ -110,7 +137,7 @@ function headingText(node: NoteNode, footnoteNumber: (identifier: string) => num
 			return '';
 		default:
 			return childrenOf(node)
-				.map((child) => headingText(child, footnoteNumber))
+				.map((child) => headingText(child, source, footnoteNumber))
 				.join('');
 	}
 }
@@ -128,6 +155,7 @@ function contextText(node: NoteNode): string {
 		switch (each.type) {
 			case 'text':
 			case 'inlineCode':
+			case 'inlineMath':
 				return each.value;
 			case 'image':
 				return each.alt ?? '';
@@ -194,7 +222,26 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 	const kept = new Map<Heading, KeptHeading>();
 	/** The page's headings in document order: kept headings, and top-level `<Tabs>` (which render theirs). */
 	const headingsInOrder: (KeptHeading | MdxJsxFlowElement)[] = [];
-	const contents: NoteContents = { headings: [], topics: [], hasTabs: false, images: [], diagrams: [], computedDiagrams: [], links: [], wikilinks: [] };
+	const contents: NoteContents = {
+		headings: [],
+		topics: [],
+		hasTabs: false,
+		images: [],
+		diagrams: [],
+		computedDiagrams: [],
+		links: [],
+		wikilinks: [],
+		hasMath: false,
+		texErrors: [],
+		inlineTags: [],
+	};
+	let quoteTabs = false;
+	const readTex = (span: TexSpan | undefined, at: { line?: number; column?: number }) => {
+		if (!span) return;
+		contents.hasMath = true;
+		const result = renderTex(span);
+		if (!result.ok) contents.texErrors.push({ tex: span.tex, message: result.message, line: at.line, column: at.column });
+	};
 	const githubSlugger = new GithubSlugger();
 	/** The paragraph, heading or table cell being walked: links inside it take their context from it. */
 	let block: { node: NoteNode; start: number; end: number; text?: string } | undefined;
@@ -223,18 +270,23 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 					const offset = start.offset + index;
 					contents.wikilinks.push({ ...link, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
 				}
+				for (const { tag } of findTags(written, source.charAt(start.offset - 1))) contents.inlineTags.push(tag);
 				break;
 			}
 			case 'heading': {
-				const text = headingText(node, footnoteNumber);
+				const text = headingText(node, source, footnoteNumber);
 				const githubId = text.trim() ? githubSlugger.slug(asTyped(text.trim())) : undefined;
-				const decision = decisions.decide({ depth: node.depth, text, topLevel: topLevel.has(node) });
+				// MkDocs' `{ #id .class data-toc-label="…" }`: the id the author gave, the label the contents show.
+				const attributes = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;
+				const authoredId = typeof attributes?.id === 'string' ? attributes.id : undefined;
+				const tocLabel = typeof attributes?.['data-toc-label'] === 'string' ? attributes['data-toc-label'] : undefined;
+				const decision = decisions.decide({ depth: node.depth, text, id: authoredId, topLevel: topLevel.has(node) });
 				if (decision.drop) {
 					if (decision.title !== undefined) contents.liftedTitle = decision.title;
 					break;
 				}
 				const shown = decision.topicNumber ? (splitTopicNumber(text.trim())?.rest ?? text) : text;
-				const heading: KeptHeading = { depth: node.depth, text: shown.trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				const heading: KeptHeading = { depth: node.depth, text: (tocLabel ?? shown).trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
 				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);
 				headingsInOrder.push(heading);
@@ -242,6 +294,19 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 			}
 			case 'footnoteReference':
 				footnoteNumber(node.identifier);
+				break;
+			case 'inlineMath':
+				readTex(inlineTex(node, source), at);
+				break;
+			case 'blockquote': {
+				// `> [!tab] Label` (MkDocs' content tabs, prepared): `rehype-quote-tabs` draws a tab group.
+				const lead = node.children[0]?.type === 'paragraph' ? node.children[0].children[0] : undefined;
+				const type = lead?.type === 'text' ? QUOTE_MARKER.exec(lead.value)?.[1] : undefined;
+				if (type && isTabMarker(type)) quoteTabs = true;
+				break;
+			}
+			case 'math':
+				readTex({ tex: node.value, display: true }, at);
 				break;
 			case 'definition':
 				if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
@@ -288,7 +353,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 
 	const outline = outlineTopics(childrenOf(tree) as RootContent[], kept);
 	contents.topics = outline.topics;
-	contents.hasTabs = outline.hasTabs;
+	contents.hasTabs = outline.hasTabs || quoteTabs;
 	for (const entry of headingsInOrder) {
 		if ('type' in entry) contents.headings.push(...(outline.tabs.get(entry) ?? []));
 		else if (!outline.emptySections.has(entry)) {
@@ -344,7 +409,7 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 			if (topic) topics.push(topic);
 		} else if (heading?.depth === 3 && topic) {
 			closeSection();
-			section = { heading, filled: false };
+			section = { heading, filled: headingCarriesContent(heading.text) };
 		} else if (section) {
 			section.filled ||= !rendersNothing(node);
 		}

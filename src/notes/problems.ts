@@ -27,7 +27,8 @@ export type ProblemKind =
 	| 'unknown-icon'
 	| 'broken-link'
 	| 'ambiguous-link'
-	| 'embed-loop';
+	| 'embed-loop'
+	| 'invalid-math';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -43,6 +44,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'broken-link': ['broken link', 'broken links'],
 	'ambiguous-link': ['ambiguous link', 'ambiguous links'],
 	'embed-loop': ['embed that loops or nests too deep', 'embeds that loop or nest too deep'],
+	'invalid-math': ['invalid formula', 'invalid formulas'],
 };
 
 /**

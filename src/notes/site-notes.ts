@@ -1,4 +1,5 @@
 import type { PageNote } from './catalogue.ts';
+import { tagAncestry, tagKey } from './tags.ts';
 
 export type { PageNote };
 
@@ -34,4 +35,25 @@ export function groupNotes(notes: readonly PageNote[]): { group: string; notes: 
 		else groups.set(note.group, [note]);
 	}
 	return [...groups].map(([group, members]) => ({ group, notes: members }));
+}
+
+/** A tag's page: the tag as first written, and its notes (those of the tags nested in it too), in reading order. */
+export interface TagPage {
+	tag: string;
+	notes: PageNote[];
+}
+
+/** Every tag of the notes, and every tag a nested one is in (`aws` for `#aws/vpc`), by name. */
+export function tagPages(notes: readonly PageNote[]): TagPage[] {
+	const pages = new Map<string, TagPage>();
+	for (const note of notes) {
+		for (const tag of note.tags) {
+			for (const each of tagAncestry(tag)) {
+				const page = pages.get(tagKey(each)) ?? { tag: each, notes: [] };
+				if (!page.notes.includes(note)) page.notes.push(note);
+				pages.set(tagKey(each), page);
+			}
+		}
+	}
+	return [...pages.values()].sort((a, b) => a.tag.localeCompare(b.tag));
 }

@@ -1,15 +1,20 @@
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { notesRootOf, type SiteConfig } from '../config/site.ts';
 import { diagramsSetup } from '../diagrams/setup.ts';
-import { rehypeAlerts } from './rehype-alerts.ts';
+import { rehypeCallouts } from './rehype-callouts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeEmbeds } from './rehype-embeds.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeLinks } from './rehype-links.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
+import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
+import { remarkHighlights } from './remark-highlights.ts';
+import { remarkLineBreaks } from './remark-line-breaks.ts';
+import { remarkTags } from './remark-tags.ts';
+import { remarkTex } from './remark-tex.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 import type { EmbedContext } from '../notes/embeds.ts';
 import type { LinkResolver } from '../notes/links.ts';
@@ -28,7 +33,7 @@ export interface PipelineNotes {
 	links: () => LinkResolver | undefined;
 	/** A note's source, for embeds. */
 	source: EmbedContext['source'];
-	/** The notes folder is an Obsidian vault: notes are titled by their file names, and no heading is lifted out as the title. */
+	/** The notes folder is an Obsidian vault: notes are titled by their file names, no heading is lifted out as the title, and (with `breaks: "auto"`) a newline is a line break. */
 	vault: boolean;
 }
 
@@ -38,13 +43,23 @@ const NO_NOTES: PipelineNotes = { links: () => undefined, source: () => '', vaul
 export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_NOTES): MarkdownPipeline {
 	const notesRoot = notesRootOf(config);
 	const diagrams = remarkDiagrams(diagramsSetup(config));
+	const breaks = config.breaks === 'auto' ? notes.vault : config.breaks;
 	return {
 		processor: {
 			features: MARKDOWN_FEATURES,
-			mdastPlugins: [remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }), remarkNoteImages({ notesRoot }), diagrams],
+			mdastPlugins: [
+				remarkTex(),
+				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
+				remarkTags({ base: config.base }),
+				remarkHighlights(),
+				...(breaks ? [remarkLineBreaks()] : []),
+				remarkNoteImages({ notesRoot }),
+				diagrams,
+			],
 			hastPlugins: [
 				rehypeNoteHeadings(notes.vault ? { liftTitle: false } : {}),
-				rehypeAlerts(),
+				rehypeCallouts(),
+				rehypeQuoteTabs(),
 				rehypeEmbeds(),
 				rehypeCodeBlocks(),
 				rehypeSectionTabs(),

@@ -48,8 +48,8 @@ export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
 				visit(node: Element, context) {
 					const href = node.properties?.href;
 					if (typeof href !== 'string') return;
-					// Footnote calls and their way back: anchors the Markdown processor made itself.
-					if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined) return;
+					// Footnote calls and their way back, and tags: links the pipeline made itself.
+					if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined || node.properties.dataTag !== undefined) return;
 					const target = resolver && from !== undefined ? resolver.markdown(href, from) : undefined;
 					if (target?.kind === 'broken') {
 						context.replaceNode(node, brokenLinkElement(node.children, href));

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { HastPluginEntry, HastVisitorContext } from 'satteri';
 import { sectionsContent, type TabSection } from '../dom/tabs.ts';
 import { emptyTopicNote, topicElement } from '../dom/topic.ts';
+import { headingCarriesContent } from '../notes/headings.ts';
 import { htmlComments } from '../notes/html-comments.ts';
 import { nodeId } from './satteri.ts';
 
@@ -37,7 +38,7 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 	if (firstSection !== -1) {
 		for (const node of nodes.slice(firstSection)) {
 			const section = reader.heading(node);
-			if (section?.tagName === 'h3') sections.push({ heading: node as Element, text: section.text, content: [], filled: false });
+			if (section?.tagName === 'h3') sections.push({ heading: node as Element, text: section.text, content: [], filled: headingCarriesContent(section.text) });
 			else {
 				const current = sections[sections.length - 1];
 				current.content.push(node as ElementContent);

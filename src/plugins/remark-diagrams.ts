@@ -1,4 +1,3 @@
-import type { Element } from 'hast';
 import type { Code } from 'mdast';
 import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource, type JsxElementNode } from '../diagrams/extract.ts';
@@ -6,6 +5,7 @@ import { diagramMarkup, type DiagramMarkupOptions } from '../diagrams/markup.ts'
 import { DIAGRAM_CLIENT_FLAG, DIAGRAM_RENDER_ATTRIBUTE } from '../dom/diagram.ts';
 import { FIGURES_FRONTMATTER_KEY } from '../dom/figure.ts';
 import { propertyName } from '../dom/hast.ts';
+import { elementNode } from './satteri.ts';
 
 export interface RemarkDiagramsOptions extends Omit<DiagramMarkupOptions, 'mode'> {
 	/** `build` (default): what the batch pass cached, the rest drawn in the browser. `client`: all in the browser. */
@@ -19,11 +19,6 @@ export type RemarkDiagramsPlugin = MdastPluginDefinition & { renderState: string
 
 /** Per document, in `ctx.data`: how often each diagram occurred so far, for unique ids. */
 const OCCURRENCES = 'notesDiagramOccurrences';
-
-/** The mdast node that renders as the diagram contract's markup. */
-function diagramNode(element: Element) {
-	return { type: 'notesDiagram', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } };
-}
 
 /**
  * Replaces each ```` ```mermaid ```` fence, and each `<Diagram>` whose code is static, with the
@@ -46,7 +41,7 @@ export function remarkDiagrams(options: RemarkDiagramsOptions): RemarkDiagramsPl
 		else if (frontmatter && element.properties[propertyName(DIAGRAM_RENDER_ATTRIBUTE)] === 'build') {
 			frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
 		}
-		context.replaceNode(node, diagramNode(element));
+		context.replaceNode(node, elementNode(element, 'notesDiagram'));
 	}
 
 	return {

@@ -8,6 +8,7 @@ import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { visitMdast } from '../notes/mdast.ts';
+import { elementNode } from './satteri.ts';
 
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
@@ -36,10 +37,7 @@ const PHRASING = new Set([
 /** The mdast node that stands for an image the site cannot show; it renders as the placeholder. */
 export function placeholderNode(placeholder: Element, title: string | null | undefined) {
 	const properties = title ? { ...placeholder.properties, [propertyName(PLACEHOLDER_TITLE_ATTRIBUTE)]: title } : placeholder.properties;
-	return {
-		type: 'missingImage',
-		data: { hName: placeholder.tagName, hProperties: properties, hChildren: placeholder.children },
-	};
+	return elementNode({ ...placeholder, properties }, 'missingImage');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Custom, MdastContent, MdastPluginEntry } from 'satteri';
+import type { MdastContent, MdastPluginEntry } from 'satteri';
 import { missingImageElement } from '../dom/figure.ts';
 import { brokenLinkElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
@@ -9,6 +9,7 @@ import { noteImageUrl } from '../notes/images.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
 import { placeholderNode } from './remark-note-images.ts';
+import { elementNode } from './satteri.ts';
 
 export interface RemarkWikilinksOptions {
 	/** Absolute path of the notes folder. */
@@ -18,12 +19,6 @@ export interface RemarkWikilinksOptions {
 	/** A note's source, for embeds (`![[Note#Heading]]`). */
 	source: EmbedContext['source'];
 }
-
-/** The mdast node that renders as a hast element of a DOM contract. */
-const elementNode = (element: ReturnType<typeof brokenLinkElement>): Custom => ({
-	type: 'notesElement',
-	data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
-});
 
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the

@@ -1,5 +1,6 @@
-import type { Root } from 'hast';
-import { markdownToMdast, mdxToMdast, type Features, type HastPluginDefinition, type HastVisitorContext, type MdastNode } from 'satteri';
+import { satteri, type SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import type { Element, Root } from 'hast';
+import { markdownToMdast, mdxToMdast, type Custom, type Features, type HastPluginDefinition, type HastVisitorContext, type MdastNode } from 'satteri';
 
 /**
  * The one place that knows Sätteri beyond its documented API. Every use of its internal fields is
@@ -10,7 +11,26 @@ import { markdownToMdast, mdxToMdast, type Features, type HastPluginDefinition, 
 export type NoteFormat = 'md' | 'mdx';
 
 /** The Markdown features of every note, in the site's pipeline and in the catalogue's one parse. */
-export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const satisfies Features;
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true, math: true, headingAttributes: true } as const satisfies Features;
+
+/**
+ * Astro's Sätteri processor, with each note's source passed through `prepare` before it is parsed,
+ * by the `.md` renderer and the `.mdx` one alike (Sätteri has no hook of its own for it).
+ */
+export function notesProcessor(options: SatteriProcessorOptions, prepare: (source: string) => string): ReturnType<typeof satteri> {
+	const processor = satteri(options);
+	return {
+		...processor,
+		async createRenderer(shared) {
+			const renderer = await processor.createRenderer(shared);
+			return { render: (content, renderOptions) => renderer.render(prepare(content), renderOptions) };
+		},
+		async createMdxRenderer(shared, mdx) {
+			const renderer = await processor.createMdxRenderer!(shared, mdx);
+			return { process: (content, filePath, frontmatter) => renderer.process(prepare(content), filePath, frontmatter) };
+		},
+	};
+}
 
 /** A note's mdast tree with positions, parsed as the pipeline parses it; throws on an MDX syntax error. */
 export function parseNoteTree(source: string, format: NoteFormat): MdastNode {
@@ -61,4 +81,12 @@ export function nodeId(node: object): number {
 	const { _nid: visited, _id: stub, _nodeId: copied } = node as { _nid?: unknown; _id?: unknown; _nodeId?: unknown };
 	for (const id of [visited, stub, copied]) if (typeof id === 'number') return id;
 	throw new Error('A Markdown plugin could not read a node id: this version of Sätteri is not the one the notes pipeline was built for.');
+}
+
+/**
+ * An mdast node that renders as a hast element (a DOM contract's markup), through Sätteri's
+ * `data.hName` / `hProperties` / `hChildren`. `type` names it for plugins that come later.
+ */
+export function elementNode(element: Element, type = 'notesElement'): Custom {
+	return { type, data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } };
 }

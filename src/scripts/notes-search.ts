@@ -36,7 +36,7 @@ interface Hit {
 	excerpt: string;
 }
 
-const FILTER_LABELS: Record<string, string> = { note: 'All notes', folder: 'All folders' };
+const FILTER_LABELS: Record<string, string> = { note: 'All notes', folder: 'All folders', tag: 'All tags' };
 /** Notes whose sections are listed: each costs Pagefind one fragment download. */
 const RESULTS_SHOWN = 6;
 const MIN_QUERY_LENGTH = 2;

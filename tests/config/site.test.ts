@@ -18,6 +18,7 @@ describe('parseSiteConfig', () => {
 			notesDir: 'content',
 			strict: false,
 			sidebarNotes: 40,
+			breaks: 'auto',
 			site: undefined,
 			base: '/',
 			projectRoot: ROOT,

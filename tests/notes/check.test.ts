@@ -9,7 +9,7 @@ const notesRoot = fixturePath('figure-cases');
 /** A catalogue of one note of the figure fixture, with this source. */
 const catalogueOf = (relativePath: string, source: string) => ({
 	notesRoot,
-	notes: [{ file: path.join(notesRoot, relativePath), images: readNoteContents(source, 'md', { liftTitle: true }).images }],
+	notes: [{ file: path.join(notesRoot, relativePath), ...readNoteContents(source, 'md', { liftTitle: true }) }],
 });
 
 describe('checkNotes', () => {
@@ -59,5 +59,13 @@ describe('checkNotes', () => {
 
 	test('a note whose images all resolve has no problems', () => {
 		expect(checkNotes(catalogueOf('fine.md', '![a](img/photo.jpg)\n\n![b](https://example.com/b.png)\n'), projectRoot)).toEqual([]);
+	});
+
+	test('reports invalid TeX at its line, and no prose dollars', () => {
+		const source = 'Costs $5 or $10.\n\nFine: $x^2$.\n\nBroken: $\\frac{a$ here.\n\n$$\n\\begin{matrix}\n$$\n';
+		const found = checkNotes(catalogueOf('math.md', source), projectRoot);
+		expect(found.map(({ kind, line }) => `${kind}:${line}`)).toEqual(['invalid-math:5', 'invalid-math:7']);
+		expect(found[0].message).toMatch(/^invalid TeX: .*expected '\}'/);
+		expect(found[0].hint).toContain('\\frac{a');
 	});
 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isObsidianVault, NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { markdownPipeline, type PipelineNotes } from '../../src/plugins/index.ts';
 import { MARKDOWN_FEATURES } from '../../src/plugins/satteri.ts';
+import { prepareNoteSource } from '../../src/notes/prepare-source.ts';
 import { projectRoot } from './build.ts';
 
 const config = parseSiteConfig({}, {}, projectRoot);
@@ -22,11 +23,11 @@ const astroData = (frontmatter: Record<string, unknown>) => ({
 export function pipelineNotes(notesDir: string, base = '/'): PipelineNotes {
 	const notesRoot = path.join(projectRoot, notesDir);
 	const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base }).build();
-	return { links: () => catalogue.resolver, source: (note) => readFileSync(note.file, 'utf8'), vault: isObsidianVault(notesRoot) };
+	return { links: () => catalogue.resolver, source: (note) => prepareNoteSource(readFileSync(note.file, 'utf8')), vault: isObsidianVault(notesRoot) };
 }
 
 /**
- * Renders Markdown through the site's real Sätteri pipeline, as a note at `<notesDir>/<name>`
+ * Renders Markdown through the site's real Sätteri pipeline (its source prepared as the site prepares it), as a note at `<notesDir>/<name>`
  * (`content/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder).
  * With `links`, wikilinks and links between notes resolve in that folder's catalogue.
  */
@@ -35,7 +36,7 @@ export async function renderNote(
 	{ name = 'note.md', frontmatter = {} as Record<string, unknown>, notesDir = config.notesDir, links = undefined as PipelineNotes | undefined } = {},
 ) {
 	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }, links).processor;
-	const { html } = await markdownToHtml(source, {
+	const { html } = await markdownToHtml(prepareNoteSource(source), {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
@@ -48,7 +49,7 @@ export async function renderNote(
 /** Compiles MDX through the same pipeline; returns the JavaScript module source. */
 export async function compileMdxNote(source: string, name = 'note.mdx', notesDir = config.notesDir) {
 	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }).processor;
-	const { code } = await mdxToJs(source, {
+	const { code } = await mdxToJs(prepareNoteSource(source), {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),

@@ -1,0 +1,223 @@
+/**
+ * A note's source as the Markdown parser should see it. Some of what people write is not
+ * CommonMark, and must change before a parser sees it (an MkDocs admonition's indented body would
+ * be a code block; an Obsidian `%%comment%%` must never reach the page, the search index or the
+ * content store). Every reader of a note (the catalogue, the Markdown and MDX pipelines, embeds)
+ * reads it through `prepareNoteSource`, so all of them see the same text.
+ *
+ * Every change keeps the note's lines where they were, but for the blank line that ends an MkDocs
+ * block followed at once by another line (`addedLines`, which reports take back out):
+ * - `%%comment%%` and `%%` … `%%` blocks become blanks;
+ * - MkDocs' `!!! type "Title"`, `??? type` (folded) and `???+ type` (open) with an indented body
+ *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
+ * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks;
+ * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note.
+ * Code (fenced blocks and inline code) is left as written.
+ */
+
+/** A fenced code block: its lines (0-based, `end` the closing fence or the last line) and its opening. */
+interface Fence {
+	start: number;
+	end: number;
+	indent: string;
+	marker: string;
+	info: string;
+}
+
+const FENCE_OPENING = /^(\s*)(`{3,}|~{3,})(.*)$/;
+
+/** The fenced code blocks of a note, found line by line as CommonMark finds them. */
+function fencesOf(lines: string[]): Fence[] {
+	const fences: Fence[] = [];
+	let open: Omit<Fence, 'end'> | undefined;
+	lines.forEach((line, index) => {
+		const match = FENCE_OPENING.exec(line);
+		if (open) {
+			if (match && match[2][0] === open.marker[0] && match[2].length >= open.marker.length && match[3].trim() === '') {
+				fences.push({ ...open, end: index });
+				open = undefined;
+			}
+		} else if (match && !(match[2][0] === '`' && match[3].includes('`'))) {
+			open = { start: index, indent: match[1], marker: match[2], info: match[3].trim() };
+		}
+	});
+	if (open) fences.push({ ...open, end: lines.length - 1 });
+	return fences;
+}
+
+/** Offsets of text the preparation must not change: fenced code blocks and inline code. */
+function codeRanges(source: string): [number, number][] {
+	const lines = source.split('\n');
+	const lineStarts: number[] = [];
+	let offset = 0;
+	for (const line of lines) {
+		lineStarts.push(offset);
+		offset += line.length + 1;
+	}
+	const ranges: [number, number][] = fencesOf(lines).map(({ start, end }) => [lineStarts[start], (lineStarts[end + 1] ?? source.length + 1) - 1]);
+	// Inline code: a run of backticks up to the next run of the same length, within its paragraph.
+	for (const match of source.matchAll(/`+/g)) {
+		const start = match.index;
+		if (inRanges(ranges, start)) continue;
+		const closing = new RegExp(`(?<!\`)${match[0]}(?!\`)`, 'g');
+		closing.lastIndex = start + match[0].length;
+		const found = closing.exec(source);
+		if (!found || source.slice(start, found.index).includes('\n\n')) continue;
+		ranges.push([start, found.index + match[0].length]);
+	}
+	return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+function inRanges(ranges: [number, number][], offset: number): boolean {
+	return ranges.some(([start, end]) => offset >= start && offset < end);
+}
+
+/** Replaces every match outside code with what `replace` returns (keeping line breaks is the caller's care). */
+function replaceOutsideCode(source: string, pattern: RegExp, replace: (match: RegExpExecArray) => string): string {
+	const ranges = codeRanges(source);
+	let output = '';
+	let last = 0;
+	for (const match of source.matchAll(pattern)) {
+		if (inRanges(ranges, match.index)) continue;
+		output += source.slice(last, match.index) + replace(match as RegExpExecArray);
+		last = match.index + match[0].length;
+	}
+	return output + source.slice(last);
+}
+
+/** Blanks that keep the line breaks of what they stand for. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/** `%%a remark%%`, and `%%` … `%%` over several lines: removed, lines kept. */
+export function removeComments(source: string): string {
+	if (!source.includes('%%')) return source;
+	return replaceOutsideCode(source, /%%[\s\S]*?(?:%%|$(?![\s\S]))/g, (match) => blank(match[0]));
+}
+
+const ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+(?:inline|end))*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+const CONTENT_TAB = /^( *)===(!?)[ \t]+"([^"]*)"[ \t]*$/;
+
+/** Lines of a note being prepared; `added[i]` is true for a line the preparation put in. */
+interface PreparedLines {
+	lines: string[];
+	added: boolean[];
+}
+
+function mkdocsLines(lines: string[]): PreparedLines {
+	const inCode = new Set(fencesOf(lines).flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, at) => start + at)));
+	const output: PreparedLines = { lines: [], added: [] };
+	const push = (line: string, added = false) => {
+		output.lines.push(line);
+		output.added.push(added);
+	};
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index];
+		const admonition = inCode.has(index) ? undefined : ADMONITION.exec(line);
+		const tab = admonition || inCode.has(index) ? undefined : CONTENT_TAB.exec(line);
+		if (!admonition && !tab) {
+			push(line);
+			continue;
+		}
+		const indent = (admonition ?? tab)![1];
+		const inner = `${indent}    `;
+		let end = index + 1;
+		while (end < lines.length && (lines[end].replace(/^\t/, '    ').startsWith(inner) || lines[end].trim() === '')) end++;
+		while (end > index + 1 && lines[end - 1].trim() === '') end--;
+		const body = mkdocsLines(lines.slice(index + 1, end).map((each) => each.replace(/^\t/, '    ').slice(inner.length)));
+		let head: string;
+		if (admonition) {
+			const [, , kind, type, , title] = admonition;
+			const fold = kind === '???' ? '-' : kind === '???+' ? '+' : '';
+			head = `[!${type}]${fold}${title === undefined ? '' : ` ${title === '' ? '""' : title}`}`;
+		} else head = `[!${tab![2] ? 'tab-group' : 'tab'}] ${tab![3]}`;
+		push(`${indent}> ${head}`);
+		body.lines.forEach((each, at) => push(each ? `${indent}> ${each}` : `${indent}>`, body.added[at]));
+		// A line right after the body (the next tab, say) would continue the quote: a blank line ends it.
+		if (end < lines.length && lines[end].trim() !== '') push('', true);
+		index = end - 1;
+	}
+	return output;
+}
+
+/**
+ * MkDocs' admonitions and content tabs, with their indented bodies, as callouts and tab quotes.
+ * `addedLines` (1-based, in the prepared text) are the blank lines put in where a block is followed
+ * at once by another line, which would otherwise continue its quote.
+ */
+export function mkdocsBlocks(source: string): { text: string; addedLines: number[] } {
+	if (!/^ *(?:!!!|\?\?\?|===)/m.test(source)) return { text: source, addedLines: [] };
+	const { lines, added } = mkdocsLines(source.split('\n'));
+	return { text: lines.join('\n'), addedLines: added.flatMap((each, index) => (each ? [index + 1] : [])) };
+}
+
+/** What TeX has and prose rarely does: `\[1\]` and `\(sic\)` are escaped brackets, `\[x^2\]` is math. */
+const LOOKS_LIKE_TEX = /[\\^_{}=]/;
+
+/** `\(x\)` and `\[x\]` (LaTeX's own delimiters) as `$x$` and `$$x$$`, which the parser reads as math. */
+export function latexDelimiters(source: string): string {
+	if (!source.includes('\\(') && !source.includes('\\[')) return source;
+	return replaceOutsideCode(source, /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g, (match) => {
+		const tex = match[1] ?? match[2];
+		if (!LOOKS_LIKE_TEX.test(tex) || tex.includes('\n\n')) return match[0];
+		return match[1] !== undefined ? `$${tex}$` : `$$${tex}$$`;
+	});
+}
+
+/** ```` ```math ```` fences (GitHub's and GitLab's display math) as `$$` blocks, which the parser reads as math. */
+export function mathFences(source: string): string {
+	if (!/^\s*(?:`{3,}|~{3,})\s*math\s*$/m.test(source)) return source;
+	const lines = source.split('\n');
+	for (const fence of fencesOf(lines)) {
+		if (fence.info !== 'math') continue;
+		lines[fence.start] = `${fence.indent}$$`;
+		if (fence.end > fence.start) lines[fence.end] = `${fence.indent}$$`;
+	}
+	return lines.join('\n');
+}
+
+/** `^[an inline note]` as a footnote call, its text defined at the end, numbered with the others. */
+export function inlineFootnotes(source: string): string {
+	if (!source.includes('^[')) return source;
+	const definitions: string[] = [];
+	const ranges = codeRanges(source);
+	let output = '';
+	let last = 0;
+	for (let start = source.indexOf('^['); start !== -1; start = source.indexOf('^[', start + 2)) {
+		if (start < last || inRanges(ranges, start)) continue;
+		let depth = 0;
+		let end = -1;
+		for (let index = start + 1; index < source.length && source[index] !== '\n'; index++) {
+			if (source[index] === '\\') index++;
+			else if (source[index] === '[') depth++;
+			else if (source[index] === ']' && --depth === 0) {
+				end = index;
+				break;
+			}
+		}
+		if (end === -1) continue;
+		const label = `inline-${definitions.length + 1}`;
+		definitions.push(`[^${label}]: ${source.slice(start + 2, end).trim()}`);
+		output += `${source.slice(last, start)}[^${label}]`;
+		last = end + 1;
+	}
+	if (definitions.length === 0) return source;
+	return `${output}${source.slice(last)}\n\n${definitions.join('\n\n')}\n`;
+}
+
+/** A note prepared: its text, and the lines the preparation added (1-based), to give reports the author's lines. */
+export interface PreparedNote {
+	text: string;
+	addedLines: number[];
+}
+
+/** The note as every reader of it sees it: see the module comment. */
+export function prepareNote(source: string): PreparedNote {
+	const blocks = mkdocsBlocks(removeComments(source));
+	return { text: inlineFootnotes(latexDelimiters(mathFences(blocks.text))), addedLines: blocks.addedLines };
+}
+
+export const prepareNoteSource = (source: string): string => prepareNote(source).text;
+
+/** A line of the prepared text as a line of the note as written. */
+export const authoredLine = (line: number, addedLines: readonly number[]): number =>
+	line - addedLines.filter((added) => added < line).length;

@@ -1,0 +1,121 @@
+import { describe, expect, test } from 'vitest';
+import { authoredLine, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+
+const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
+
+const lineCount = (text: string) => text.split('\n').length;
+
+describe('removeComments', () => {
+	test('an inline %%comment%% and a block over several lines become blanks, lines kept', () => {
+		const source = 'Keep %%private remark%% this.\n%%\nA whole\nblock\n%%\nAfter.';
+		const prepared = removeComments(source);
+		expect(prepared).not.toContain('private');
+		expect(prepared).not.toContain('whole');
+		expect(prepared.split('\n')[0]).toMatch(/^Keep +this\.$/);
+		expect(lineCount(prepared)).toBe(lineCount(source));
+		expect(prepared.split('\n').at(-1)).toBe('After.');
+	});
+
+	test('an unclosed %% hides the rest of the note, as Obsidian does', () => {
+		expect(removeComments('Seen.\n%% draft\nnever shown').trim()).toBe('Seen.');
+	});
+
+	test('code keeps its %%', () => {
+		const source = '`a %% b %% c`\n\n```\n%% kept %%\n```\n';
+		expect(removeComments(source)).toBe(source);
+	});
+});
+
+describe('mkdocsBlocks', () => {
+	test('!!! type "Title" with an indented body becomes a callout, body parsed as Markdown', () => {
+		const source = '!!! tip "Use a gateway"\n    First line.\n\n    - a list\n\nAfter.';
+		expect(mkdocsBlocks(source)).toBe('> [!tip] Use a gateway\n> First line.\n>\n> - a list\n\nAfter.');
+	});
+
+	test('??? is folded, ???+ open, "" no title, and lines stay where they were', () => {
+		expect(mkdocsBlocks('??? info\n    body')).toBe('> [!info]-\n> body');
+		expect(mkdocsBlocks('???+ note "Open"\n    body')).toBe('> [!note]+ Open\n> body');
+		expect(mkdocsBlocks('!!! note ""\n    body')).toBe('> [!note] ""\n> body');
+		const source = '!!! note\n    one\n    two\n\ntext';
+		expect(lineCount(mkdocsBlocks(source))).toBe(lineCount(source));
+	});
+
+	test('blocks nest, and inside a list keep the list indent', () => {
+		expect(mkdocsBlocks('!!! note\n    outer\n\n    !!! warning\n        inner')).toBe('> [!note]\n> outer\n>\n> > [!warning]\n> > inner');
+		expect(mkdocsBlocks('- item\n\n    !!! note\n        body')).toBe('- item\n\n    > [!note]\n    > body');
+	});
+
+	test('=== "Label" content tabs become tab quotes, ===! starts a new group', () => {
+		expect(mkdocsBlocks('=== "C"\n\n    one\n\n=== "Rust"\n\n    two\n')).toBe('> [!tab] C\n>\n> one\n\n> [!tab] Rust\n>\n> two\n');
+		expect(mkdocsBlocks('===! "A"\n    one')).toBe('> [!tab-group] A\n> one');
+	});
+
+	test('a block followed at once by another line is ended by a blank line, which reports take back out', () => {
+		const prepared = mkdocsPrepared('=== "C"\n    one\n=== "Rust"\n    two\nText on line 5.');
+		expect(prepared.text).toBe('> [!tab] C\n> one\n\n> [!tab] Rust\n> two\n\nText on line 5.');
+		expect(prepared.addedLines).toEqual([3, 6]);
+		expect(authoredLine(7, prepared.addedLines)).toBe(5);
+		expect(authoredLine(4, prepared.addedLines)).toBe(3);
+	});
+
+	test('nested blocks add their lines where they are', () => {
+		const prepared = mkdocsPrepared('!!! note\n    === "A"\n        a\n    === "B"\n        b');
+		expect(prepared.text).toBe('> [!note]\n> > [!tab] A\n> > a\n>\n> > [!tab] B\n> > b');
+		expect(prepared.addedLines).toEqual([4]);
+	});
+
+	test('the body of a block keeps its code fences, and fenced code is not read as a block', () => {
+		const fenced = '```\n!!! note\n    not a block\n```';
+		expect(mkdocsBlocks(fenced)).toBe(fenced);
+		expect(mkdocsBlocks('!!! example\n    ```sh\n    ls\n    ```')).toBe('> [!example]\n> ```sh\n> ls\n> ```');
+	});
+});
+
+describe('latexDelimiters', () => {
+	test('\\(…\\) and \\[…\\] become $…$ and $$…$$', () => {
+		expect(latexDelimiters('Inline \\(x^2\\) and\n\\[\n\\frac{a}{b}\n\\]')).toBe('Inline $x^2$ and\n$$\n\\frac{a}{b}\n$$');
+	});
+
+	test('escaped brackets and parentheses in prose stay as written', () => {
+		expect(latexDelimiters('See \\[1\\] and \\(sic\\).')).toBe('See \\[1\\] and \\(sic\\).');
+	});
+
+	test('code is left alone', () => {
+		expect(latexDelimiters('`\\(x^2\\)`')).toBe('`\\(x^2\\)`');
+	});
+});
+
+describe('mathFences', () => {
+	test('```math fences become $$ blocks with the same lines', () => {
+		expect(mathFences('```math\na^2 + b^2\n```\n')).toBe('$$\na^2 + b^2\n$$\n');
+		expect(mathFences('- item\n  ~~~math\n  x\n  ~~~')).toBe('- item\n  $$\n  x\n  $$');
+	});
+
+	test('other fences, and math inside them, are left alone', () => {
+		const source = '````md\n```math\nx\n```\n````';
+		expect(mathFences(source)).toBe(source);
+	});
+});
+
+describe('inlineFootnotes', () => {
+	test('^[text] becomes a numbered footnote defined at the end', () => {
+		expect(inlineFootnotes('A claim^[With [a link](x) inside.] and another^[Second.].')).toBe(
+			'A claim[^inline-1] and another[^inline-2].\n\n[^inline-1]: With [a link](x) inside.\n\n[^inline-2]: Second.\n',
+		);
+	});
+
+	test('code and an unclosed ^[ stay as written', () => {
+		expect(inlineFootnotes('`x^[0]` and ^[open')).toBe('`x^[0]` and ^[open');
+	});
+});
+
+describe('prepareNoteSource', () => {
+	test('a comment hides an admonition, and nothing of it is left', () => {
+		expect(prepareNoteSource('%%\n!!! note\n    hidden\n%%\nshown').trim()).toBe('shown');
+	});
+
+	test('a note without any of the syntax comes back as it was', () => {
+		const source = '# Title\n\n## 1. Topic\n\nText with `code` and $5.\n';
+		expect(prepareNote(source)).toEqual({ text: source, addedLines: [] });
+	});
+});
