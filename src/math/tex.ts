@@ -57,8 +57,33 @@ export function renderTex({ tex, display }: TexSpan): RenderedTex {
 	return result;
 }
 
-/** A formula's text as a title or the table of contents shows it: `\mathbb{R}^{n}` → `ℝn`; invalid TeX as written. */
+/** A formula's text as the page's `textContent` reads it (`\mathbb{R}^{n}` → `ℝn`); invalid TeX as written. */
 export function texText(span: TexSpan): string {
 	const result = renderTex(span);
 	return result.ok ? result.text : span.tex;
+}
+
+const SUPERSCRIPTS = Object.fromEntries([...'0123456789+-=()abcdefghijklmnoprstuvwxyz'].map((c, i) => [c, [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'][i]]));
+const SUBSCRIPTS = Object.fromEntries([...'0123456789+-=()aehijklmnoprstuvx'].map((c, i) => [c, [...'₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ'][i]]));
+
+/** `n` → `ⁿ` when every character has a Unicode superscript (or subscript), else `^n` (`_n`). */
+function scripted(text: string, table: Record<string, string>, mark: string): string {
+	const characters = [...text];
+	return characters.every((character) => table[character]) ? characters.map((character) => table[character]).join('') : `${mark}${text.length > 1 ? `(${text})` : text}`;
+}
+
+function plainText(node: Element['children'][number]): string {
+	if (node.type === 'text') return node.value;
+	if (node.type !== 'element') return '';
+	const [base, script, second] = node.children.filter((child) => child.type === 'element');
+	if (node.tagName === 'msup' && script) return plainText(base) + scripted(textOf(script), SUPERSCRIPTS, '^');
+	if (node.tagName === 'msub' && script) return plainText(base) + scripted(textOf(script), SUBSCRIPTS, '_');
+	if (node.tagName === 'msubsup' && second) return plainText(base) + scripted(textOf(script), SUBSCRIPTS, '_') + scripted(textOf(second), SUPERSCRIPTS, '^');
+	return node.children.map(plainText).join('');
+}
+
+/** A formula as a note's title shows it, in plain text that keeps what it can of the maths: `\mathbb{R}^{n}` → `ℝⁿ`. */
+export function texTitle(span: TexSpan): string {
+	const result = renderTex(span);
+	return result.ok ? plainText(result.mathml) : span.tex;
 }

@@ -79,7 +79,7 @@ export function pageNote(note: CatalogueNote, backlinks: Backlink[] = []): PageN
 		hasTabs,
 		hasMath,
 		tags,
-		headings: note.headings.map(({ depth, text, id }) => ({ depth, text, id })),
+		headings: note.headings.map(({ depth, text, id, tocLabel }) => ({ depth, text, id, ...(tocLabel ? { tocLabel } : {}) })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 		backlinks,
 	};

@@ -9,7 +9,7 @@ import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
 import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
-import { renderTex, texSpan, texText, type TexSpan } from '../math/tex.ts';
+import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { findTags } from './tags.ts';
 
@@ -27,6 +27,8 @@ export interface OutlineHeading {
 	id: string;
 	/** The anchor GitHub gives the heading (`11-cloud-computing` for `## 1.1 Cloud Computing`), when it is not `id`. */
 	githubId?: string;
+	/** What the table of contents shows instead of `text`, from MkDocs' `{ data-toc-label="…" }`. */
+	tocLabel?: string;
 	line?: number;
 }
 
@@ -118,7 +120,7 @@ function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
  * The text of a heading as the page's `textContent` reads it: images and raw HTML add nothing, a
  * footnote call adds its number, an MDX expression its source.
  */
-function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number): string {
+function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number, math = texText): string {
 	switch (node.type) {
 		case 'text':
 		case 'inlineCode':
@@ -126,7 +128,7 @@ function headingText(node: NoteNode, source: string, footnoteNumber: (identifier
 			return node.value;
 		case 'inlineMath': {
 			const span = inlineTex(node, source);
-			return span ? texText(span) : source.slice(node.position?.start.offset, node.position?.end.offset);
+			return span ? math(span) : source.slice(node.position?.start.offset, node.position?.end.offset);
 		}
 		case 'footnoteReference':
 			return String(footnoteNumber(node.identifier));
@@ -137,7 +139,7 @@ function headingText(node: NoteNode, source: string, footnoteNumber: (identifier
 			return '';
 		default:
 			return childrenOf(node)
-				.map((child) => headingText(child, source, footnoteNumber))
+				.map((child) => headingText(child, source, footnoteNumber, math))
 				.join('');
 	}
 }
@@ -282,11 +284,13 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 				const tocLabel = typeof attributes?.['data-toc-label'] === 'string' ? attributes['data-toc-label'] : undefined;
 				const decision = decisions.decide({ depth: node.depth, text, id: authoredId, topLevel: topLevel.has(node) });
 				if (decision.drop) {
-					if (decision.title !== undefined) contents.liftedTitle = decision.title;
+					// A title with maths keeps what plain text can show of it (`ℝⁿ`, not `ℝn`).
+					if (decision.title !== undefined) contents.liftedTitle = headingText(node, source, footnoteNumber, texTitle).trim();
 					break;
 				}
 				const shown = decision.topicNumber ? (splitTopicNumber(text.trim())?.rest ?? text) : text;
-				const heading: KeptHeading = { depth: node.depth, text: (tocLabel ?? shown).trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				const heading: KeptHeading = { depth: node.depth, text: shown.trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				if (tocLabel) heading.tocLabel = tocLabel;
 				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);
 				headingsInOrder.push(heading);

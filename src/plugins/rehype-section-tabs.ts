@@ -17,6 +17,8 @@ interface HeadingFacts {
 interface TreeReader {
 	/** The facts of an `h1`, `h2` or `h3`; `undefined` for any other node. */
 	heading(node: RootContent): HeadingFacts | undefined;
+	/** The footnotes' section, which closes the note, not its last topic. */
+	isFootnotes(node: RootContent): boolean;
 	/** True for whitespace-only text and comments (raw HTML comments too): content that renders as nothing. */
 	isBlank(node: RootContent): boolean;
 }
@@ -70,8 +72,8 @@ export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | 
 			continue;
 		}
 		let end = index + 1;
-		// A topic ends at the next `##` or `#`.
-		while (end < children.length && !['h1', 'h2'].includes(reader.heading(children[end])?.tagName ?? '')) end++;
+		// A topic ends at the next `##` or `#`, or at the footnotes.
+		while (end < children.length && !['h1', 'h2'].includes(reader.heading(children[end])?.tagName ?? '') && !reader.isFootnotes(children[end])) end++;
 		output.push(buildTopic(node as Element, facts, children.slice(index + 1, end), reader), { type: 'text', value: '\n' });
 		index = end - 1;
 	}
@@ -88,15 +90,21 @@ export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | 
 export function rehypeSectionTabs(): HastPluginEntry {
 	return () => {
 		const headings = new Map<number, HeadingFacts>();
+		const footnotes = new Set<number>();
 		const reader = (context: HastVisitorContext): TreeReader => ({
 			heading: (node) => headings.get(nodeId(node)),
+			isFootnotes: (node) => node.type === 'element' && footnotes.has(nodeId(node)),
 			isBlank: (node) => node.type === 'comment' || (node.type === 'text' && context.textContent(node).trim() === ''),
 		});
 		return {
 			name: 'rehype-section-tabs',
 			element: {
-				filter: ['h1', 'h2', 'h3'],
+				filter: ['h1', 'h2', 'h3', 'section'],
 				visit(node: Element, context) {
+					if (node.tagName === 'section') {
+						if (node.properties.dataFootnotes !== undefined) footnotes.add(nodeId(node));
+						return;
+					}
 					const id = node.properties.id;
 					headings.set(nodeId(node), { tagName: node.tagName, id: typeof id === 'string' ? id : undefined, text: context.textContent(node) });
 				},

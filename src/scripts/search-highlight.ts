@@ -12,7 +12,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Marks the searched words in the note and brings the first one into view, selecting the tab that
- * holds it (or, when the URL names a section, the first word in that section).
+ * holds it and unfolding the callout it is in (or, when the URL names a section, the first word in
+ * that section).
  */
 export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 	if (terms.length === 0) return;
@@ -45,7 +46,10 @@ export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 	const first = marks.find((mark) => !scope || scope.contains(mark)) ?? marks[0];
 	if (!first) return;
 	await customElements.whenDefined(TABS_TAG);
-	const tabs = first.closest(TABS_TAG) as (HTMLElement & { reveal(element: Element): boolean }) | null;
-	tabs?.reveal(first);
+	// Every tab group and folded callout around the word opens, the outermost too.
+	for (let around = first.parentElement; around; around = around.parentElement) {
+		if (around instanceof HTMLDetailsElement) around.open = true;
+		else if (around.localName === TABS_TAG) (around as HTMLElement & { reveal(element: Element): boolean }).reveal(first);
+	}
 	first.scrollIntoView({ block: 'center' });
 }

@@ -86,9 +86,9 @@ describe('building the tabs-cases fixture', () => {
 		expect(explicit).toBe(md);
 	});
 
-	test('alerts, tables, task lists and highlighted code with a copy button render', () => {
+	test('callouts, tables, task lists and highlighted code with a copy button render', () => {
 		const article = selectOne('article', parseHtml(site.page('cases/index.html')));
-		expect(select('[data-alert="warning"]', article)).toBeDefined();
+		expect(select('.callout[data-callout="warning"]', article)).toBeDefined();
 		expect(select('table', article)).toBeDefined();
 		expect(select('input[type="checkbox"]', article)).toBeDefined();
 		expect(select('div.code-block[data-language="js"] > pre.astro-code', article)).toBeDefined();

@@ -51,7 +51,8 @@ describe('remark-tex', () => {
 
 	test('a title with maths reads as text, never as TeX', () => {
 		const contents = readNoteContents(prepareNoteSource('# Vectors in $\\mathbb{R}^{n}$\n\nText.\n'), 'md', { liftTitle: true });
-		expect(contents.liftedTitle).toBe('Vectors in ℝn');
+		expect(contents.liftedTitle).toBe('Vectors in ℝⁿ');
+		expect(readNoteContents('# Sums $x_{i+1}^{2q}$\n\nText.\n', 'md', { liftTitle: true }).liftedTitle).toBe('Sums xᵢ₊₁^(2q)');
 		expect(contents.hasMath).toBe(true);
 		expect(texText({ tex: '\\frac{a', display: false })).toBe('\\frac{a');
 	});

@@ -101,6 +101,18 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('a word inside a folded callout is found, and the callout opens on the target page', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('wombat');
+		await settled(page);
+		await Promise.all([page.waitForURL(/peering/), page.keyboard.press('Enter')]);
+		const hit = page.locator('mark.search-hit', { hasText: /wombat/i }).first();
+		await expect.poll(() => hit.isVisible()).toBe(true);
+		expect(await hit.evaluate((mark) => mark.closest('details')?.open)).toBe(true);
+		await close();
+	});
+
 	test('a word found only in a diagram label finds its note', async () => {
 		const { page, close } = await open('html-in-notes/');
 		await page.keyboard.press('/');
