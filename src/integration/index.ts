@@ -42,7 +42,7 @@ export class NotesProblemsError extends Error {
 
 /** The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. */
 const catalogueModule = (catalogue: Catalogue) =>
-	`export default ${JSON.stringify({ notes: catalogue.notes.map((note) => pageNote(note, catalogue.links.backlinks.get(note.slug))) })};`;
+	`export default ${JSON.stringify({ notes: catalogue.notes.map((note) => pageNote(note, catalogue.links)) })};`;
 
 /** By a note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
 const linkStamps = (catalogue: Catalogue) =>

@@ -37,6 +37,20 @@ export type RenderedTex = { ok: true; mathml: Element; text: string } | { ok: fa
 const rendered = new Map<string, RenderedTex>();
 
 /**
+ * What Obsidian's MathJax reads and Temml does not: `\mit`, and `\bbox[colour]{…}` (a coloured
+ * box; with other options, a framed one).
+ */
+const MATHJAX_MACROS = { '\\mit': '\\mathit', '\\notesColourBox': '\\colorbox{#1}{$#2$}' };
+const BBOX = /\\bbox(?:\[([^\]]*)\])?/g;
+function mathJaxCompatible(tex: string): string {
+	if (!tex.includes('\\bbox')) return tex;
+	return tex.replace(BBOX, (_, options = '') => {
+		const colour = /^\s*([a-zA-Z]+|#[\da-fA-F]{3,6})\s*(?:,|$)/.exec(options)?.[1];
+		return colour ? `\\notesColourBox{${colour}}` : '\\boxed';
+	});
+}
+
+/**
  * Renders a formula to MathML, once per formula and mode in a build: the catalogue and the
  * Markdown plugin both ask for it. No `\href` or `\url` (`trust` stays off), and macro expansion
  * is capped, so a note cannot make the build loop.
@@ -46,7 +60,14 @@ export function renderTex({ tex, display }: TexSpan): RenderedTex {
 	let result = rendered.get(key);
 	if (result) return result;
 	try {
-		const markup = temml.renderToString(tex, { displayMode: display, throwOnError: true, annotate: false, trust: false, maxExpand: 1000 });
+		const markup = temml.renderToString(mathJaxCompatible(tex), {
+			displayMode: display,
+			throwOnError: true,
+			annotate: false,
+			trust: false,
+			maxExpand: 1000,
+			macros: { ...MATHJAX_MACROS },
+		});
 		const mathml = (htmlToHast(markup, { fragment: true }) as Root).children.find((node) => node.type === 'element') as Element;
 		result = { ok: true, mathml, text: textOf(mathml) };
 	} catch (error) {

@@ -69,19 +69,20 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	backlinks: Backlink[];
 }
 
-export function pageNote(note: CatalogueNote, backlinks: Backlink[] = []): PageNote {
-	const { slug, title, description, group, hasTabs, hasMath, tags } = note;
+export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks' | 'shown'>): PageNote {
+	const { slug, title, description, group, hasTabs, tags } = note;
 	return {
 		slug,
 		title,
 		description,
 		group,
 		hasTabs,
-		hasMath,
+		// Maths in a note it embeds is maths on its page.
+		hasMath: note.hasMath || (links.shown.get(slug) ?? []).some((shown) => shown.hasMath),
 		tags,
 		headings: note.headings.map(({ depth, text, id, tocLabel }) => ({ depth, text, id, ...(tocLabel ? { tocLabel } : {}) })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
-		backlinks,
+		backlinks: links.backlinks.get(slug) ?? [],
 	};
 }
 

@@ -89,6 +89,10 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 			edits.push({ at: reference.offset! + match[0].length - match[1].length, length: match[1].length, value: `<${url}>` });
 		}
 	}
+	// The host's parse sees no source for what it embeds, so cannot tell prose dollars from maths: they come escaped.
+	for (const { offset, length } of note.proseDollars) {
+		if (inRange(offset)) edits.push({ at: offset, length, value: source.slice(offset, offset + length).replace(/\$/g, '\\$') });
+	}
 	// Headings inside a quote would join the page's outline, with ids that may clash: shown in bold instead.
 	for (const each of note.headings) {
 		const at = each.line === undefined ? undefined : starts[each.line - 1];

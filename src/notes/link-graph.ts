@@ -30,6 +30,8 @@ export interface LinkGraph {
 	 * to was renamed, a note it embeds was edited).
 	 */
 	stamps: Map<string, string>;
+	/** By slug: the notes a note shows inside it through embeds (and they through theirs), as deep as the page shows them. */
+	shown: Map<string, CatalogueNote[]>;
 }
 
 /** Embeds inside embeds show at most this deep. */
@@ -55,7 +57,7 @@ function topicAt(note: CatalogueNote, line: number | undefined) {
  * loop), the backlinks of each note, and the files the site must publish.
  */
 export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
-	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], links: 0, resolved: 0, stamps: new Map() };
+	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map() };
 	/** What each note's links came to, for its stamp. */
 	const outcomes = new Map<CatalogueNote, string[]>();
 	const files = new Set<string>();
@@ -133,10 +135,12 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 	}
 	graph.files = [...files].sort();
 	// What a note shows of the notes it embeds (and they of theirs) is part of it.
-	const embedded = (slug: string, chain: string[]): string[] =>
-		(embeds.get(slug) ?? []).flatMap(({ target }) => (chain.includes(target.slug) || chain.length > MAX_EMBED_DEPTH ? [] : [target.hash, ...embedded(target.slug, [...chain, target.slug])]));
+	const embedded = (slug: string, chain: string[]): CatalogueNote[] =>
+		(embeds.get(slug) ?? []).flatMap(({ target }) => (chain.includes(target.slug) || chain.length > MAX_EMBED_DEPTH ? [] : [target, ...embedded(target.slug, [...chain, target.slug])]));
 	for (const [note, list] of outcomes) {
-		graph.stamps.set(note.relativePath, createHash('sha1').update([...list, ...embedded(note.slug, [note.slug])].join('\n')).digest('hex'));
+		const shown = embedded(note.slug, [note.slug]);
+		if (shown.length > 0) graph.shown.set(note.slug, shown);
+		graph.stamps.set(note.relativePath, createHash('sha1').update([...list, ...shown.map((each) => each.hash)].join('\n')).digest('hex'));
 	}
 	return graph;
 }

@@ -104,6 +104,11 @@ export interface NoteContents {
 	/** The page shows maths (so it loads the maths stylesheet). */
 	hasMath: boolean;
 	texErrors: TexError[];
+	/**
+	 * Source offsets of `$…$` that Pandoc's rules read as prose ("costs $5 or $10"): a note that
+	 * embeds this one escapes them, as its parse cannot see the source they were written in.
+	 */
+	proseDollars: { offset: number; length: number }[];
 	/** Obsidian's `#tags` in the text, as written, in order (repeats included). */
 	inlineTags: string[];
 }
@@ -235,6 +240,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 		wikilinks: [],
 		hasMath: false,
 		texErrors: [],
+		proseDollars: [],
 		inlineTags: [],
 	};
 	let quoteTabs = false;
@@ -299,9 +305,14 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: { li
 			case 'footnoteReference':
 				footnoteNumber(node.identifier);
 				break;
-			case 'inlineMath':
-				readTex(inlineTex(node, source), at);
+			case 'inlineMath': {
+				const span = inlineTex(node, source);
+				if (span) readTex(span, at);
+				else if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+					contents.proseDollars.push({ offset: node.position.start.offset, length: node.position.end.offset - node.position.start.offset });
+				}
 				break;
+			}
 			case 'blockquote': {
 				// `> [!tab] Label` (MkDocs' content tabs, prepared): `rehype-quote-tabs` draws a tab group.
 				const lead = node.children[0]?.type === 'paragraph' ? node.children[0].children[0] : undefined;

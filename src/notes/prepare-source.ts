@@ -10,7 +10,8 @@
  * - `%%comment%%` and `%%` … `%%` blocks become blanks;
  * - MkDocs' `!!! type "Title"`, `??? type` (folded) and `???+ type` (open) with an indented body
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
- * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks;
+ * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
+ *   inside `$…$` becomes `\char36 ` (the parser would end the formula there);
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note.
  * Code (fenced blocks and inline code) is left as written.
  */
@@ -98,7 +99,7 @@ const ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+(?:inline|end))*
 const CONTENT_TAB = /^( *)===(!?)[ \t]+"([^"]*)"[ \t]*$/;
 
 /** Lines of a note being prepared; `added[i]` is true for a line the preparation put in. */
-interface PreparedLines {
+export interface PreparedLines {
 	lines: string[];
 	added: boolean[];
 }
@@ -144,10 +145,59 @@ function mkdocsLines(lines: string[]): PreparedLines {
  * `addedLines` (1-based, in the prepared text) are the blank lines put in where a block is followed
  * at once by another line, which would otherwise continue its quote.
  */
-export function mkdocsBlocks(source: string): { text: string; addedLines: number[] } {
-	if (!/^ *(?:!!!|\?\?\?|===)/m.test(source)) return { text: source, addedLines: [] };
-	const { lines, added } = mkdocsLines(source.split('\n'));
-	return { text: lines.join('\n'), addedLines: added.flatMap((each, index) => (each ? [index + 1] : [])) };
+export const mkdocsBlocks = (source: string): PreparedNote => preparedNote(mkdocsPrepared(source));
+
+function mkdocsPrepared(source: string): PreparedLines {
+	const lines = source.split('\n');
+	return /^ *(?:!!!|\?\?\?|===)/m.test(source) ? mkdocsLines(lines) : { lines, added: lines.map(() => false) };
+}
+
+/** A change that keeps every line where it was, made to the text of prepared lines. */
+const sameLines = ({ lines, added }: PreparedLines, change: (text: string) => string): PreparedLines => ({ lines: change(lines.join('\n')).split('\n'), added });
+
+const preparedNote = ({ lines, added }: PreparedLines): PreparedNote => ({
+	text: lines.join('\n'),
+	addedLines: added.flatMap((each, index) => (each ? [index + 1] : [])),
+});
+
+/** A line's container prefix: quote markers and indentation. */
+const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
+
+/**
+ * `$$` blocks written as Obsidian and Typora allow, with the formula on the `$$` lines
+ * (`$$\begin{align}` … `\end{align}$$`): the parser would take the opening line's formula for an
+ * info string and read on to the end of the note for a `$$` line of its own. The `$$` goes on a
+ * line of its own, which is an added line.
+ */
+export function displayMathLines({ lines, added }: PreparedLines): PreparedLines {
+	if (!lines.some((line) => line.includes('$$'))) return { lines, added };
+	const inCode = new Set(fencesOf(lines).flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, at) => start + at)));
+	const output: PreparedLines = { lines: [], added: [] };
+	const push = (line: string, isAdded: boolean) => {
+		output.lines.push(line);
+		output.added.push(isAdded);
+	};
+	let open = false;
+	lines.forEach((line, index) => {
+		const prefix = CONTAINER_PREFIX.exec(line)![0];
+		const rest = line.slice(prefix.length).trimEnd();
+		if (inCode.has(index) || (!open && !rest.startsWith('$$'))) return push(line, added[index]);
+		if (!open) {
+			const formula = rest.slice(2);
+			if (formula.includes('$$') || formula.startsWith('$')) return push(line, added[index]);
+			open = true;
+			if (formula.trim() === '') return push(line, added[index]);
+			// The `$$` is the added line, so the formula keeps its author's line number.
+			push(`${prefix}$$`, true);
+			return push(`${prefix}${formula}`, added[index]);
+		}
+		if (!rest.endsWith('$$')) return push(line, added[index]);
+		open = false;
+		if (rest === '$$') return push(line, added[index]);
+		push(`${prefix}${rest.slice(0, -2)}`, added[index]);
+		push(`${prefix}$$`, true);
+	});
+	return output;
 }
 
 /** What TeX has and prose rarely does: `\[1\]` and `\(sic\)` are escaped brackets, `\[x^2\]` is math. */
@@ -161,6 +211,18 @@ export function latexDelimiters(source: string): string {
 		if (!LOOKS_LIKE_TEX.test(tex) || tex.includes('\n\n')) return match[0];
 		return match[1] !== undefined ? `$${tex}$` : `$$${tex}$$`;
 	});
+}
+
+/** `$…\$…$`: an inline formula with an escaped dollar in it, which Obsidian reads as one formula. */
+const FORMULA_WITH_DOLLAR = /(?<![\\$])\$(?=[^\s$])((?:[^$\\\n]|\\.)*?\\\$(?:[^$\\\n]|\\.)*?)(?<=\S)\$(?!\d)/g;
+
+/**
+ * `\$` inside `$…$` as `\char36 `, a dollar sign to TeX: the parser would end the formula at it
+ * (`$\sigma = \$2.50$`). A `\$` in prose stays an escaped dollar.
+ */
+export function escapedDollarsInMath(source: string): string {
+	if (!source.includes('\\$')) return source;
+	return replaceOutsideCode(source, FORMULA_WITH_DOLLAR, (match) => `$${match[1].replace(/\\([\s\S])/g, (pair, next) => (next === '$' ? '\\char36 ' : pair))}$`);
 }
 
 /** ```` ```math ```` fences (GitHub's and GitLab's display math) as `$$` blocks, which the parser reads as math. */
@@ -212,8 +274,9 @@ export interface PreparedNote {
 
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
-	const blocks = mkdocsBlocks(removeComments(source));
-	return { text: inlineFootnotes(latexDelimiters(mathFences(blocks.text))), addedLines: blocks.addedLines };
+	const blocks = mkdocsPrepared(removeComments(source));
+	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
+	return preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
 }
 
 export const prepareNoteSource = (source: string): string => prepareNote(source).text;

@@ -48,8 +48,8 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 		processor: {
 			features: MARKDOWN_FEATURES,
 			mdastPlugins: [
-				remarkTex(),
 				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
+				remarkTex(),
 				remarkTags({ base: config.base }),
 				remarkHighlights(),
 				...(breaks ? [remarkLineBreaks()] : []),

@@ -1,5 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h, isBlank, text } from '../dom/hast.ts';
+import { EMBED_MARKER } from '../dom/link.ts';
 
 /** `[!type]`, `[!type]-` or `[!type]+`, at the start of a quote's first paragraph. */
 export const QUOTE_MARKER = /^\s*\[!([\w-]+)\]([-+]?)[ \t]*/;
@@ -55,4 +56,7 @@ export function readQuoteMarker(node: ElementContent): QuoteMarker | undefined {
 
 /** `[!tab]` and `[!tab-group]` (MkDocs' `===` content tabs, prepared): tabs, not callouts. */
 export const isTabMarker = (type: string) => /^tab(?:-group)?$/i.test(type);
+
+/** A callout's marker: not tabs, and not the `[!embed]` quote `remark-wikilinks` makes of an embedded note. */
+export const isCalloutMarker = (type: string) => !isTabMarker(type) && `[!${type}]` !== EMBED_MARKER;
 

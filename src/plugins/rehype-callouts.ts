@@ -1,19 +1,20 @@
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
+import { sourceMayHold } from './satteri.ts';
 import { calloutElement } from '../dom/callout.ts';
-import { isTabMarker, readQuoteMarker } from './quote-marker.ts';
+import { isCalloutMarker, readQuoteMarker } from './quote-marker.ts';
 
 /** MkDocs' `!!! note ""`: no title (after smart punctuation, the quotes may be curly). */
 const NO_TITLE = /^["“][”"]$/;
 
 /**
  * `> [!type]± Title` blockquote → the callout element; any other blockquote (and `[!tab]`, which
- * `rehype-quote-tabs` reads) → undefined. Builds new nodes around the blockquote's own children
+ * `rehype-quote-tabs` reads, and `[!embed]`, which `rehype-embeds` reads) → undefined. Builds new nodes around the blockquote's own children
  * and never changes them.
  */
 export function calloutFromBlockquote(blockquote: Element): Element | undefined {
 	const marker = readQuoteMarker(blockquote);
-	if (!marker || isTabMarker(marker.type)) return undefined;
+	if (!marker || !isCalloutMarker(marker.type)) return undefined;
 	const [only, ...more] = marker.line;
 	const untitled = more.length === 0 && only?.type === 'text' && NO_TITLE.test(only.value.trim());
 	return calloutElement({
@@ -30,7 +31,7 @@ export function calloutFromBlockquote(blockquote: Element): Element | undefined 
  */
 export function rehypeCallouts(): HastPluginEntry {
 	return (factory) =>
-		factory.source.includes('[!') && {
+		sourceMayHold(factory.source, '[!') && {
 			name: 'rehype-callouts',
 			element: {
 				filter: ['blockquote'],

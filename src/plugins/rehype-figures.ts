@@ -19,7 +19,7 @@ import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
 import { PLACEHOLDER_TITLE_ATTRIBUTE } from './remark-note-images.ts';
-import { hastTreePlugin, mutableCopy } from './satteri.ts';
+import { hastTreePlugin, mutableCopy, sourceMayHold } from './satteri.ts';
 
 /** How a raw `<img src>` inside the author's own HTML resolves. */
 export type EmbeddedImage = { kind: 'local'; url: string } | { kind: 'remote' } | { kind: MissingReason };
@@ -267,7 +267,7 @@ export function rehypeFigures(options: RehypeFiguresOptions) {
 		const astro = context.data.astro as AstroRenderData | undefined;
 		astro?.remoteImagePaths?.clear();
 		// Most notes have no image: a look at the source spares them the copy of the tree.
-		if (!MAY_HAVE_IMAGES.test(context.source)) return undefined;
+		if (!sourceMayHold(context.source, MAY_HAVE_IMAGES)) return undefined;
 		const root = mutableCopy(frozen);
 		const noteFile = context.fileURL?.protocol === 'file:' ? fileURLToPath(context.fileURL) : undefined;
 		const resolveEmbedded = noteFile

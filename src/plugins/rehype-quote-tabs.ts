@@ -4,7 +4,7 @@ import type { HastPluginEntry } from 'satteri';
 import { isBlank, textOf } from '../dom/hast.ts';
 import { contentTabsElement } from '../dom/tabs.ts';
 import { isTabMarker, readQuoteMarker } from './quote-marker.ts';
-import { hastTreePlugin, mutableCopy } from './satteri.ts';
+import { hastTreePlugin, mutableCopy, sourceMayHold } from './satteri.ts';
 
 type Tab = { label: string; id: string; content: ElementContent[] };
 
@@ -58,7 +58,7 @@ function regroup(children: RootContent[], slugger: GithubSlugger): RootContent[]
  */
 export function rehypeQuoteTabs(): HastPluginEntry {
 	return (factory) =>
-		/\[!tab/i.test(factory.source) &&
+		sourceMayHold(factory.source, /\[!tab/i) &&
 		hastTreePlugin('rehype-quote-tabs', (root: Root) => {
 			const children = mutableCopy(root.children);
 			const slugger = new GithubSlugger();

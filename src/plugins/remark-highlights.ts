@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { MdastContent, MdastPluginEntry } from 'satteri';
+import { sourceMayHold } from './satteri.ts';
 
 /** `==` that is not part of `===` (a setext underline, `a === b`). */
 const DELIMITER = /(?<!=)==(?!=)/g;
@@ -65,7 +66,7 @@ export function remarkHighlights(): MdastPluginEntry {
 		return children ? ({ ...node, children } as MdastContent) : undefined;
 	};
 	return (factory) =>
-		factory.source.includes('==') && {
+		sourceMayHold(factory.source, '==') && {
 			name: 'remark-highlights',
 			paragraph: visit,
 			heading: visit,

@@ -8,7 +8,7 @@ import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { visitMdast } from '../notes/mdast.ts';
-import { elementNode } from './satteri.ts';
+import { elementNode, sourceMayHold } from './satteri.ts';
 
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
@@ -53,7 +53,7 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 	return (factory) => {
 		if (!factory.fileURL || factory.fileURL.protocol !== 'file:') return null;
 		// Most notes have no image: leave the plugin out for them, tree walk and all.
-		if (!MAY_HAVE_IMAGES.test(factory.source)) return null;
+		if (!sourceMayHold(factory.source, MAY_HAVE_IMAGES)) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
 		const definitions = new Map<string, { url: string; title?: string | null }>();
 

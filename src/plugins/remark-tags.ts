@@ -1,7 +1,7 @@
 import type { MdastContent, MdastPluginEntry } from 'satteri';
 import { tagLinkElement } from '../dom/tag.ts';
 import { findTags } from '../notes/tags.ts';
-import { elementNode } from './satteri.ts';
+import { elementNode, sourceMayHold } from './satteri.ts';
 
 export interface RemarkTagsOptions {
 	/** The site's base path (`/aws-notes/`), for the links to tag pages. Default: `/`. */
@@ -18,7 +18,7 @@ const MAY_HAVE_TAGS = /(?:^|[\s*_(])#[\p{L}_]/mu;
 export function remarkTags(options: RemarkTagsOptions = {}): MdastPluginEntry {
 	const base = options.base ?? '/';
 	return (factory) =>
-		MAY_HAVE_TAGS.test(factory.source) && {
+		sourceMayHold(factory.source, MAY_HAVE_TAGS) && {
 			name: 'remark-tags',
 			options: { position: true },
 			text(node, context) {

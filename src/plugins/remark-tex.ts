@@ -22,7 +22,11 @@ export function remarkTex(): MdastPluginDefinition {
 		inlineMath(node, context) {
 			const start = node.position?.start.offset;
 			const end = node.position?.end.offset;
-			if (start === undefined || end === undefined) return;
+			// Without a position, the formula comes from an embedded note, whose prose dollars came escaped.
+			if (start === undefined || end === undefined) {
+				context.replaceNode(node, texNode({ tex: node.value, display: false }));
+				return;
+			}
 			const written = context.source.slice(start, end);
 			const span = texSpan(written, context.source.charAt(end));
 			context.replaceNode(node, span ? texNode(span) : { type: 'text', value: written });

@@ -32,6 +32,15 @@ export function notesProcessor(options: SatteriProcessorOptions, prepare: (sourc
 	};
 }
 
+/**
+ * A plugin's look at a note's source before it walks the tree: may the note hold `pattern`? An
+ * embed (`![[Note]]`) brings another note's text into the tree during the parse, so a note with
+ * one may hold anything.
+ */
+export function sourceMayHold(source: string, pattern: string | RegExp): boolean {
+	return source.includes('![[') || (typeof pattern === 'string' ? source.includes(pattern) : pattern.test(source));
+}
+
 /** A note's mdast tree with positions, parsed as the pipeline parses it; throws on an MDX syntax error. */
 export function parseNoteTree(source: string, format: NoteFormat): MdastNode {
 	return (format === 'mdx' ? mdxToMdast : markdownToMdast)(source, { features: MARKDOWN_FEATURES, position: true });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authoredLine, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+import { authoredLine, escapedDollarsInMath, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
 
 const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
 
@@ -82,6 +82,31 @@ describe('latexDelimiters', () => {
 
 	test('code is left alone', () => {
 		expect(latexDelimiters('`\\(x^2\\)`')).toBe('`\\(x^2\\)`');
+	});
+});
+
+describe('escapedDollarsInMath', () => {
+	test('a \$ inside $…$ is a dollar sign to TeX, and the formula ends at its own closing dollar', () => {
+		expect(escapedDollarsInMath('a deviation of $\\sigma = \\$2.50$ and $X$')).toBe('a deviation of $\\sigma = \\char36 2.50$ and $X$');
+	});
+	test('prose dollars, escaped dollars in prose, \\\\ pairs and code are left alone', () => {
+		for (const source of ['costs \\$5 or \\$10', 'costs $5 or \\$10', 'a $ \\$ x $ b', '`$a \\$ b$`', '$a \\\\$ then \\$']) {
+			expect(escapedDollarsInMath(source), source).toBe(source);
+		}
+	});
+});
+
+describe('display maths written on its $$ lines', () => {
+	test('the formula leaves the $$ lines, keeping its line for reports; the rest of the note stays prose', () => {
+		const { text, addedLines } = prepareNote('$$\\begin{align}\nx &= 1\n\\end{align}$$\n\nafter\n\n> $$a\n> = b$$\n');
+		expect(text).toBe('$$\n\\begin{align}\nx &= 1\n\\end{align}\n$$\n\nafter\n\n> $$\n> a\n> = b\n> $$\n');
+		expect(addedLines).toEqual([1, 5, 9, 12]);
+		expect(authoredLine(2, addedLines)).toBe(1);
+		expect(authoredLine(7, addedLines)).toBe(5);
+		expect(authoredLine(10, addedLines)).toBe(7);
+	});
+	test('blocks already on their own lines, one-line $$x$$, code and a lone $$ inside prose stay', () => {
+		for (const source of ['$$\nx\n$$', '$$x$$ and text', '```\n$$x\n```', 'costs $$5', '$$$x']) expect(prepareNote(source).text, source).toBe(source);
 	});
 });
 

@@ -102,7 +102,8 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 	test('maths: MathML at build time, prose dollars kept, the stylesheet only where there is maths', () => {
 		const maths = parseHtml(site().page('maths/index.html'));
 		const body = selectOne('article.note__body', maths);
-		expect(selectAll('math', body).length).toBe(4);
+		expect(selectAll('math', body).length).toBe(6);
+		expect(textOf(body)).toContain('Text after the formulas is prose.');
 		expect(textOf(body)).toContain('A coffee costs $5 or $10, and $ x $ is not maths either.');
 		expect(textOf(select('code.math-error', body)!)).toBe('$\\frac{a$');
 		expect(selectAll('link[rel="stylesheet"]', maths).some((link) => String(link.properties.href).endsWith(MATH_STYLESHEET))).toBe(true);
@@ -110,6 +111,21 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		const other = parseHtml(site().page('obsidian-syntax/index.html'));
 		expect(selectAll('link[rel="stylesheet"]', other).some((link) => String(link.properties.href).includes('notes-assets/math'))).toBe(false);
 		expect(selectAll('script', maths).filter((script) => String(script.properties.src ?? '').includes('math'))).toEqual([]);
+	});
+
+	test('a note that embeds others shows their callouts, highlights, tags and maths as they show on their own pages', () => {
+		const revision = parseHtml(site().page('revision/index.html'));
+		const body = selectOne('article.note__body', revision);
+		const text = textOf(body).replace(/==not in code==|a == b|\$\\frac\{a\$/g, '');
+		for (const syntax of RAW_SYNTAX) expect(text, `revision: ${syntax}`).not.toMatch(syntax);
+		expect(selectAll('.callout', body).length).toBe(selectAll('.callout', page()).length + selectAll('.callout', article(site().page('maths/index.html'))).length);
+		expect(select('mark', body)).toBeDefined();
+		expect(select('a.tag', body)).toBeDefined();
+		const maths = article(site().page('maths/index.html'));
+		expect(selectAll('math', body).length).toBe(selectAll('math', maths).length);
+		expect(selectAll('.math-error', body).length).toBe(selectAll('.math-error', maths).length);
+		expect(textOf(body)).toContain('A coffee costs $5 or $10, and $ x $ is not maths either.');
+		expect(selectAll('link[rel="stylesheet"]', revision).some((link) => String(link.properties.href).endsWith(MATH_STYLESHEET))).toBe(true);
 	});
 
 	test('the maths is in the search index as text', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { toHtml } from 'hast-util-to-html';
 import { renderTex, texSpan, texText } from '../../src/math/tex.ts';
 import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { prepareNoteSource } from '../../src/notes/prepare-source.ts';
@@ -55,6 +56,12 @@ describe('remark-tex', () => {
 		expect(readNoteContents('# Sums $x_{i+1}^{2q}$\n\nText.\n', 'md', { liftTitle: true }).liftedTitle).toBe('Sums xᵢ₊₁^(2q)');
 		expect(contents.hasMath).toBe(true);
 		expect(texText({ tex: '\\frac{a', display: false })).toBe('\\frac{a');
+	});
+
+	test("MathJax's \\mit and \\bbox, which Obsidian reads, render", () => {
+		const box = renderTex({ tex: 'Y = \\bbox[lavender]{A \\cdot B} + \\bbox[5px,border:2px solid red]{C}', display: false });
+		expect(box.ok && toHtml(box.mathml)).toMatch(/mathbackground="lavender".*border:1px solid/s);
+		expect(renderTex({ tex: '\\mit{R}^n', display: false }).ok).toBe(true);
 	});
 
 	test('no \\href: links from TeX are not trusted', async () => {
