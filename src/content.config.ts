@@ -2,16 +2,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { escapePath } from 'tinyglobby';
 import collection from 'virtual:notes/collection';
 import { NoteFrontmatterSchema } from './config/note.ts';
 import { isInside } from './notes/assets.ts';
 import { contentHash, entryIdOf, noteSlug } from './notes/files.ts';
 
-/** Notes that cannot be built (the catalogue's) are left out here; the integration reports them. */
+/**
+ * Exactly the catalogue's notes: those that cannot be built and the folders behind symbolic links
+ * are left out here (as glob patterns, escaped); the integration reports them.
+ */
 const notesLoader = glob({
 	base: collection.notesRoot,
-	pattern: ['**/*.{md,mdx}', ...collection.excluded.map((file) => `!${escapePath(file)}`)],
+	pattern: ['**/*.{md,mdx}', ...collection.excluded.map((pattern) => `!${pattern}`)],
 	generateId: ({ entry }) => entryIdOf(noteSlug(entry)),
 	retainBody: false,
 });

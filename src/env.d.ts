@@ -17,7 +17,7 @@ declare module 'virtual:notes/collection' {
 	const collection: {
 		/** The notes folder, absolute. */
 		notesRoot: string;
-		/** Notes left out of the site (paths relative to the notes folder). */
+		/** Glob patterns (escaped, relative to the notes folder) of what the site leaves out: notes that cannot be built, symbolic links not followed. */
 		excluded: string[];
 		/** Changes when a file that is not a note changes. */
 		assetsStamp: string;

@@ -13,6 +13,19 @@ export function summarizeMermaidError(message: string): string {
 	return lines.join(' ').replace(/\s+/g, ' ') || 'mermaid gave no reason';
 }
 
+/**
+ * How much mermaid draws: a diagram longer than this, or with more edges, is reported like any
+ * invalid diagram. Mermaid's own defaults, which no study note comes near; mermaid itself would
+ * draw "Maximum text size in diagram exceeded" in the diagram's place, and report nothing.
+ */
+export const DIAGRAM_LIMITS = { maxTextSize: 50_000, maxEdges: 500 } as const;
+
+/** Why mermaid would not draw a diagram this long, or `undefined`. */
+export function diagramSizeError(code: string): string | undefined {
+	if (code.length <= DIAGRAM_LIMITS.maxTextSize) return undefined;
+	return `the diagram is ${code.length.toLocaleString('en')} characters long; mermaid draws diagrams of at most ${DIAGRAM_LIMITS.maxTextSize.toLocaleString('en')} (split it into smaller diagrams)`;
+}
+
 /** The note line mermaid's "line N" of the diagram's code falls on. */
 export function noteLineOf(diagram: Pick<DiagramSource, 'codeLine'>, diagramLine: number | undefined): number | undefined {
 	if (diagram.codeLine === undefined || diagramLine === undefined) return undefined;

@@ -5,6 +5,7 @@ import { decodeOrKeep } from '../notes/url-path.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { oneAtATime } from './one-at-a-time.ts';
+import { diagramSizeError } from './errors.ts';
 import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './theme.ts';
 
 /**
@@ -114,6 +115,8 @@ export class DiagramRenderer {
 
 	async #render(code: string, baseId: string): Promise<RawRender> {
 		const started = performance.now();
+		const tooLarge = diagramSizeError(code);
+		if (tooLarge) return { ok: false, message: tooLarge, ms: 0 };
 		const configs = Object.fromEntries(DIAGRAM_THEMES.map((theme) => [theme, mermaidConfig(theme)]));
 		const page = await this.#page;
 		let timer: NodeJS.Timeout | undefined;

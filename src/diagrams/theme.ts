@@ -1,3 +1,5 @@
+import { DIAGRAM_LIMITS } from './errors.ts';
+
 /**
  * How mermaid draws the site's diagrams, in the light and the dark theme. Browser-safe (no Node
  * imports): the build renderer and the `notes-diagram` element use the same settings, and the
@@ -30,6 +32,7 @@ export function mermaidConfig(theme: DiagramTheme) {
 	return {
 		startOnLoad: false,
 		securityLevel: 'strict',
+		...DIAGRAM_LIMITS,
 		// Ids come from the render id (`dg-<hash>-<theme>`), never from the clock.
 		deterministicIds: true,
 		// Plain SVG text: page styles cannot reach the labels, and the zoom dialog can clone them.

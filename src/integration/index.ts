@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
@@ -56,7 +57,11 @@ const linkStamps = (catalogue: Catalogue) =>
  * catalogue, kept apart from the pages' module, which at 1,000 notes is megabytes of JSON.
  */
 function collectionModule(catalogue: Catalogue): string {
-	const { notesRoot, excluded, assetsStamp } = catalogue;
+	const { notesRoot, assetsStamp } = catalogue;
+	const excluded = [
+		...catalogue.excluded.map(escapePath),
+		...catalogue.refusedLinks.map((link) => `${escapePath(link.relativePath)}${link.folder ? '/**' : ''}`),
+	];
 	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listNotesFolder, noteSlug, readNoteFile } from './files.ts';
+import { listNotesFolder, noteSlug, readNoteFile, type RefusedLink } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
-import { authoredLine, prepareNote } from './prepare-source.ts';
+import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle } from './title.ts';
@@ -37,6 +37,7 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	hash: string;
 	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
 	addedLines: number[];
+	controlCharacters?: PreparedNote['controlCharacters'];
 }
 
 export interface Catalogue {
@@ -47,6 +48,8 @@ export interface Catalogue {
 	notes: CatalogueNote[];
 	/** Notes left out of the site, by path relative to the notes folder. */
 	excluded: string[];
+	/** Symbolic links not followed (see `listNotesFolder`): nothing behind them is read. */
+	refusedLinks: RefusedLink[];
 	/** Why each of them was left out. */
 	problems: NoteProblem[];
 	/** Every file that is not a note (images, PDFs…), relative to the notes folder. */
@@ -151,6 +154,7 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 			tags: distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]),
 			hash: read.hash,
 			addedLines: prepared.addedLines,
+			controlCharacters: prepared.controlCharacters,
 			...outline,
 		},
 	};
@@ -169,6 +173,24 @@ export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catal
 		const lines = added.get(problem.file);
 		return lines && problem.line !== undefined ? { ...problem, line: authoredLine(problem.line, lines) } : problem;
 	});
+}
+
+/** Characters of a file name that Astro's glob loader reads as part of a URL (`c#sharp.md`, `what?.md`). */
+const URL_BREAKING = /[#?\\]/;
+
+const REFUSED_LINK_MESSAGES: Record<RefusedLink['reason'], string> = {
+	outside: 'leads outside the notes folder; nothing behind it was read or published',
+	'folder-link': 'leads to a folder inside the notes folder (its notes would be published twice, or loop); it was not followed',
+	dangling: 'leads nowhere; it was skipped',
+};
+
+function refusedLinkProblem(link: RefusedLink, file: string, projectRoot: string): NoteProblem {
+	return {
+		kind: 'refused-link',
+		file: displayPath(file, projectRoot),
+		message: `symbolic link (to a ${link.folder ? 'folder' : 'file'}) ${REFUSED_LINK_MESSAGES[link.reason]}`,
+		hint: link.reason === 'outside' ? 'Copy what it leads to into the notes folder if it belongs on the site.' : 'Remove the link, or put the files themselves in its place.',
+	};
 }
 
 /** An Obsidian vault (a `.obsidian/` folder at the top): its notes are titled by their file names, as Obsidian shows them. */
@@ -219,7 +241,18 @@ export class NotesCatalogue {
 		const excluded: string[] = [];
 		const problems: NoteProblem[] = [];
 		const bySlug = new Map<string, CatalogueNote>();
+		for (const link of listing.refused) problems.push(refusedLinkProblem(link, path.join(notesRoot, link.relativePath), projectRoot));
 		for (const relativePath of listing.notes) {
+			if (URL_BREAKING.test(relativePath)) {
+				excluded.push(relativePath);
+				problems.push({
+					kind: 'bad-file-name',
+					file: displayPath(path.join(notesRoot, relativePath), projectRoot),
+					message: `file name has ${JSON.stringify(URL_BREAKING.exec(relativePath)![0])}, which Astro's content loader cannot read in a path; the note was left out of the site`,
+					hint: 'Rename the file (or its folder) without #, ? or \\.',
+				});
+				continue;
+			}
 			const stamp = `${vault}:${stampOf(path.join(notesRoot, relativePath))}`;
 			const known = this.#records.get(relativePath);
 			const record = known?.stamp === stamp ? known.record : readNote(relativePath, { ...this.options, vault });
@@ -253,6 +286,7 @@ export class NotesCatalogue {
 			vault,
 			notes: inOrder,
 			excluded,
+			refusedLinks: listing.refused,
 			problems,
 			assets: assetPaths,
 			assetsStamp: createHash('sha1').update(assets.join('\n')).digest('hex'),

@@ -57,7 +57,7 @@ export function checkImage(
  * before the build renders them.
  */
 export function checkNotes(
-	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors'>[] },
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters'>[] },
 	projectRoot: string,
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
@@ -65,6 +65,17 @@ export function checkNotes(
 		for (const reference of note.images) {
 			const problem = checkImage(reference, note, catalogue.notesRoot, projectRoot);
 			if (problem) problems.push(problem);
+		}
+		if (note.controlCharacters) {
+			const { line, column, count } = note.controlCharacters;
+			problems.push({
+				kind: 'control-characters',
+				file: displayPath(note.file, projectRoot),
+				line,
+				column,
+				message: `${count === 1 ? 'a control character' : `${count} control characters`} (NUL and the like, invisible in an editor) taken out of the note`,
+				hint: 'They usually come from a copy and paste or a broken export: delete them, or re-save the file as plain text.',
+			});
 		}
 		for (const error of note.texErrors) {
 			problems.push({

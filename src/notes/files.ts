@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
@@ -38,6 +38,14 @@ export interface FolderListing {
 	/** Note files, relative to the notes folder with `/` separators, sorted by name within each folder. */
 	notes: string[];
 	assets: AssetFile[];
+	/** Symbolic links the site does not follow, and why: they are reported, and nothing behind them is read. */
+	refused: RefusedLink[];
+}
+
+export interface RefusedLink {
+	relativePath: string;
+	folder: boolean;
+	reason: 'outside' | 'folder-link' | 'dangling';
 }
 
 /** Copies the files of the notes folder that links lead to (a PDF) into the built site, at the same paths. */
@@ -48,14 +56,26 @@ export function publishFiles(notesRoot: string, dist: string, files: readonly st
 	}
 }
 
-/** Lists the notes folder in one walk: the notes, and every other file. Dot files and `node_modules` are skipped. */
+/**
+ * Lists the notes folder in one walk: the notes, and every other file. Dot files and
+ * `node_modules` are skipped. The folder is a boundary: a symbolic link is followed only to a file
+ * inside it; one that leads out, to a folder (a loop, or the same notes twice) or nowhere is refused.
+ */
 export function listNotesFolder(notesRoot: string): FolderListing {
-	const listing: FolderListing = { notes: [], assets: [] };
+	const listing: FolderListing = { notes: [], assets: [], refused: [] };
+	const realRoot = realpathSync(notesRoot);
 	const visit = (folder: string) => {
 		const entries = readdirSync(path.join(notesRoot, folder), { withFileTypes: true });
 		for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
 			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
 			const relativePath = folder ? `${folder}/${entry.name}` : entry.name;
+			if (entry.isSymbolicLink()) {
+				const refused = refusedLink(path.join(notesRoot, relativePath), realRoot);
+				if (refused) {
+					listing.refused.push({ relativePath, ...refused });
+					continue;
+				}
+			}
 			if (entry.isDirectory()) visit(relativePath);
 			else if (NOTE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) listing.notes.push(relativePath);
 			else {
@@ -72,7 +92,39 @@ export function listNotesFolder(notesRoot: string): FolderListing {
 	return listing;
 }
 
+/** Why a symbolic link is not followed, or `undefined` for a link to a file inside the notes folder. */
+function refusedLink(link: string, realRoot: string): Omit<RefusedLink, 'relativePath'> | undefined {
+	let target: string;
+	try {
+		target = realpathSync(link);
+	} catch {
+		return { folder: false, reason: 'dangling' };
+	}
+	const folder = statSync(target).isDirectory();
+	const relative = path.relative(realRoot, target);
+	if (relative.startsWith('..') || path.isAbsolute(relative)) return { folder, reason: 'outside' };
+	return folder ? { folder, reason: 'folder-link' } : undefined;
+}
+
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * More values than any front matter has. YAML aliases share what they repeat, so a few hundred
+ * bytes can stand for billions of values (an "alias bomb"), which the content store would write out.
+ */
+const MAX_FRONTMATTER_VALUES = 10_000;
+
+/** Whether `value` holds at most `limit` values, counted as written out, aliases expanded. */
+function withinValues(value: unknown, limit: number): boolean {
+	let count = 0;
+	const stack = [value];
+	while (stack.length > 0) {
+		const next = stack.pop();
+		if (++count > limit) return false;
+		if (next && typeof next === 'object') for (const child of Object.values(next)) stack.push(child);
+	}
+	return true;
+}
 
 /** Splits off the YAML front matter; returns its data, or a problem. */
 export function readFrontmatter(
@@ -85,6 +137,9 @@ export function readFrontmatter(
 		const data = loadYaml(match[1]) ?? {};
 		if (typeof data !== 'object' || Array.isArray(data)) {
 			return { error: 'front matter must be a YAML mapping (key: value lines)', line: 2 };
+		}
+		if (!withinValues(data, MAX_FRONTMATTER_VALUES)) {
+			return { error: `front matter expands to more than ${MAX_FRONTMATTER_VALUES.toLocaleString('en')} values (YAML aliases, \`*name\`, repeat what \`&name\` defines)`, line: 2 };
 		}
 		return { data: data as Record<string, unknown>, body: source.slice(match[0].length), bodyLine };
 	} catch (error) {

@@ -13,7 +13,8 @@
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
  *   inside `$…$` becomes `\char36 ` (the parser would end the formula there);
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note.
- * Code (fenced blocks and inline code) is left as written.
+ * Code (fenced blocks and inline code) is left as written. Control characters (NUL and the like)
+ * are taken out everywhere.
  */
 
 /** A fenced code block: its lines (0-based, `end` the closing fence or the last line) and its opening. */
@@ -270,13 +271,26 @@ export function inlineFootnotes(source: string): string {
 export interface PreparedNote {
 	text: string;
 	addedLines: number[];
+	/** Where the first control character (NUL and the like) was, and how many were taken out. */
+	controlCharacters?: { line: number; column: number; count: number };
 }
+
+/** Characters no note means to hold (NUL, backspace, escape…): tabs, newlines and carriage returns stay. */
+const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
 	const blocks = mkdocsPrepared(removeComments(source));
 	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
-	return preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
+	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
+	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];
+	if (controls.length === 0) return prepared;
+	const before = prepared.text.slice(0, controls[0].index).split('\n');
+	return {
+		text: prepared.text.replace(CONTROL_CHARACTERS, ''),
+		addedLines: prepared.addedLines,
+		controlCharacters: { line: before.length, column: before.at(-1)!.length + 1, count: controls.length },
+	};
 }
 
 export const prepareNoteSource = (source: string): string => prepareNote(source).text;

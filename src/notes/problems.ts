@@ -28,7 +28,10 @@ export type ProblemKind =
 	| 'broken-link'
 	| 'ambiguous-link'
 	| 'embed-loop'
-	| 'invalid-math';
+	| 'invalid-math'
+	| 'refused-link'
+	| 'bad-file-name'
+	| 'control-characters';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -45,6 +48,9 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'ambiguous-link': ['ambiguous link', 'ambiguous links'],
 	'embed-loop': ['embed that loops or nests too deep', 'embeds that loop or nest too deep'],
 	'invalid-math': ['invalid formula', 'invalid formulas'],
+	'refused-link': ['symbolic link not followed', 'symbolic links not followed'],
+	'bad-file-name': ['file name the site cannot read', 'file names the site cannot read'],
+	'control-characters': ['note with control characters', 'notes with control characters'],
 };
 
 /**

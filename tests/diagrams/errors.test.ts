@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { invalidDiagramProblem, noteLineOf, summarizeMermaidError, unknownIconProblem } from '../../src/diagrams/errors.ts';
+import { DIAGRAM_LIMITS, diagramSizeError, invalidDiagramProblem, noteLineOf, summarizeMermaidError, unknownIconProblem } from '../../src/diagrams/errors.ts';
+import { mermaidConfig } from '../../src/diagrams/theme.ts';
 import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { formatReport } from '../../src/notes/problems.ts';
 import type { NoteFormat } from '../../src/plugins/satteri.ts';
@@ -15,6 +16,12 @@ const PARSE_ERROR = [
 ].join('\n');
 
 describe('diagram error mapping', () => {
+	test('a diagram longer than mermaid draws is an error of its own, and mermaid is given the same limits', () => {
+		expect(diagramSizeError('flowchart LR\n  a --> b')).toBeUndefined();
+		expect(diagramSizeError('x'.repeat(DIAGRAM_LIMITS.maxTextSize + 1))).toMatch(/50,001 characters long; mermaid draws diagrams of at most 50,000/);
+		expect(mermaidConfig('dark')).toMatchObject(DIAGRAM_LIMITS);
+	});
+
 	test('summarises mermaid\'s message on one line, without its excerpt and caret', () => {
 		expect(summarizeMermaidError(PARSE_ERROR)).toBe(
 			"Parse error on line 3: Expecting 'STR', 'MD_STR', 'UNICODE_TEXT', 'EDGE_TEXT', got 'LINK'",

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MERMAID_ENTRY, MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
 import { decodeEntities } from '../../src/diagrams/svg.ts';
-import { builtSite, fixturePath, testRunFolder, type BuiltSite } from '../support/build.ts';
+import { buildSite, builtSite, fixturePath, testRunFolder, type BuiltSite } from '../support/build.ts';
 import { describeInBrowser } from '../support/page-checks.ts';
 
 const FIXTURE = fixturePath('diagrams-cases');
@@ -126,6 +126,29 @@ describeInBrowser('diagrams rendered at build time', () => {
 			expect(strict.output).toContain(`${NOTE}/invalid.md:5:1  mermaid diagram could not be drawn`);
 			expect(strict.output).toContain(`${NOTE}/unknown-icon.md:3:1  unknown icon`);
 		});
+	});
+});
+
+describeInBrowser('diagrams over mermaid\'s limits', () => {
+	let site: BuiltSite;
+	let notes: string;
+	beforeAll(() => {
+		notes = mkdtempSync(path.join(testRunFolder(), 'diagram-limits-'));
+		const nodes = Array.from({ length: 2000 }, (_, i) => `  n${i}[Service number ${i} of the platform] --> n${i + 1}`);
+		writeFileSync(path.join(notes, 'huge.md'), `# Huge\n\n\`\`\`mermaid\nflowchart LR\n${nodes.join('\n')}\n\`\`\`\n\nText after.\n`);
+		const edges = Array.from({ length: 501 }, (_, i) => `  a${i} --> a${i + 1}`);
+		writeFileSync(path.join(notes, 'edges.md'), `# Edges\n\n\`\`\`mermaid\nflowchart LR\n${edges.join('\n')}\n\`\`\`\n`);
+		site = buildSite(notes);
+	});
+
+	test('are reported with file and line, and the page shows why and the source, not mermaid\'s placeholder', () => {
+		expect(site.exitCode, site.output).toBe(0);
+		expect(site.output).toContain(`${path.join(notes, 'huge.md')}:3:1  mermaid diagram could not be drawn: the diagram is`);
+		expect(site.output).toMatch(new RegExp(`${path.join(notes, 'edges.md')}:3:1  mermaid diagram could not be drawn.*Edge limit exceeded`));
+		const html = site.page('huge/index.html');
+		expect(html).toContain('mermaid draws diagrams of at most 50,000');
+		expect(html).not.toContain('Maximum text size in diagram exceeded');
+		expect(html).toContain('<p>Text after.</p>');
 	});
 });
 

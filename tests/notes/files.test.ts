@@ -29,6 +29,16 @@ describe('readFrontmatter', () => {
 	});
 });
 
+describe('readFrontmatter, against an alias bomb', () => {
+	test('front matter whose YAML aliases expand past 10,000 values is an error, found without expanding it', () => {
+		const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+		for (let level = 1; level < 9; level++) levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+		const result = readFrontmatter(`---\n${levels.join('\n')}\n---\nbody\n`);
+		expect(result).toMatchObject({ error: expect.stringMatching(/expands to more than 10,000 values/), line: 2 });
+		expect(readFrontmatter('---\nbase: &b [1, 2]\nagain: *b\n---\nbody\n')).toMatchObject({ data: { again: [1, 2] } });
+	});
+});
+
 describe('listNotesFolder', () => {
 	test('lists notes and every other file in one walk, sorted within each folder, without dot files', () => {
 		const listing = listNotesFolder(fixturePath('deploy-site'));

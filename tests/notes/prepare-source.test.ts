@@ -110,6 +110,15 @@ describe('display maths written on its $$ lines', () => {
 	});
 });
 
+describe('control characters', () => {
+	test('NUL and the like are taken out, and where the first was is told; tabs and CRLF stay', () => {
+		const prepared = prepareNote('# Title\r\n\ta\u0000b\nc\u001b[0m\u007f\n');
+		expect(prepared.text).toBe('# Title\r\n\tab\nc[0m\n');
+		expect(prepared.controlCharacters).toEqual({ line: 2, column: 3, count: 3 });
+		expect(prepareNote('plain\ttext\r\n').controlCharacters).toBeUndefined();
+	});
+});
+
 describe('mathFences', () => {
 	test('```math fences become $$ blocks with the same lines', () => {
 		expect(mathFences('```math\na^2 + b^2\n```\n')).toBe('$$\na^2 + b^2\n$$\n');
