@@ -313,6 +313,10 @@ class NotesSearch extends HTMLElement {
 		} else if (event.key === 'Enter' && this.#active >= 0) {
 			event.preventDefault();
 			this.#list.querySelectorAll<HTMLElement>('[role="option"]')[this.#active].click();
+		} else if (event.key === 'Escape') {
+			// A search field's Esc would only clear the text: one Esc closes, and the text stays for next time.
+			event.preventDefault();
+			this.#dialog.close();
 		}
 	}
 

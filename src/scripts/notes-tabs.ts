@@ -19,8 +19,8 @@ const sectionsMode = (): SectionsMode =>
 /**
  * `<notes-tabs>`: upgrades the server's stacked sections into WAI-ARIA tabs. It adds the roles and
  * the ids that tie each tab to its panel, then only toggles attributes: the tab list's `hidden`,
- * `aria-selected`, roving `tabindex`, and `hidden="until-found"` on unselected panels, so
- * find-in-page still reaches them.
+ * `aria-selected`, roving `tabindex` (the shown panel is the one Tab stop among the panels), and
+ * `hidden="until-found"` on unselected panels, so find-in-page still reaches them.
  */
 class NotesTabs extends HTMLElement {
 	#tabs: HTMLButtonElement[] = [];
@@ -91,7 +91,6 @@ class NotesTabs extends HTMLElement {
 			tab.tabIndex = index === 0 ? 0 : -1;
 			if (!panel) continue;
 			panel.setAttribute('role', 'tabpanel');
-			panel.tabIndex = 0;
 			if (!sectionId) continue;
 			tab.id = tabId(sectionId);
 			panel.id = panelId(sectionId);
@@ -105,8 +104,13 @@ class NotesTabs extends HTMLElement {
 		if (this.#list) this.#list.hidden = stacked;
 		const selected = this.selectedIndex;
 		for (const [index, panel] of this.#panels.entries()) {
-			if (stacked || index === selected) panel.removeAttribute('hidden');
+			const shown = stacked || index === selected;
+			if (shown) panel.removeAttribute('hidden');
 			else panel.setAttribute('hidden', 'until-found');
+			// The shown panel is a Tab stop after its tab list (WAI-ARIA tabs); a hidden one, laid out
+			// at no size by `until-found`, would be a stop nobody can see; stacked, a panel is a section.
+			if (shown && !stacked) panel.tabIndex = 0;
+			else panel.removeAttribute('tabindex');
 		}
 		this.toggleAttribute('data-ready', true);
 	}

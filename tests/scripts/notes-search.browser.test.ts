@@ -22,8 +22,8 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await server?.close();
 	});
 
-	async function open(path = 'aws/peering/') {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	async function open(path = 'aws/peering/', options: { colorScheme?: 'light' | 'dark' } = {}) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 		const page = await context.newPage();
 		const problems = watchPage(page, new URL(server.url).origin);
 		const pagefindRequests: string[] = [];
@@ -65,6 +65,16 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await page.keyboard.press('Control+k');
 		expect(await dialog(page).isVisible()).toBe(true);
 		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('one Esc closes the search, with text typed in it too', async () => {
+		const { page, close } = await open();
+		await page.keyboard.press('/');
+		await page.keyboard.type('peering');
+		await settled(page);
+		await page.keyboard.press('Escape');
+		expect(await dialog(page).isVisible()).toBe(false);
 		await close();
 	});
 
@@ -185,12 +195,15 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
-	test('axe-core finds no violations with the dialog open', async () => {
-		const { page, close } = await open();
-		await page.keyboard.press('/');
-		await page.keyboard.type('peering');
-		await settled(page);
-		expect(await axeViolations(page)).toEqual([]);
-		await close();
-	});
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test(`axe-core finds no violations with the dialog open on results (${colorScheme})`, async () => {
+			const { page, close } = await open('aws/peering/', { colorScheme });
+			await page.keyboard.press('/');
+			await page.keyboard.type('peering');
+			await settled(page);
+			expect(await page.locator('.search__excerpt mark').count()).toBeGreaterThan(0);
+			expect(await axeViolations(page)).toEqual([]);
+			await close();
+		});
+	}
 });

@@ -138,6 +138,37 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		await close();
 	});
 
+	test('with JavaScript on but the page\'s script failing to load, every section is shown, and no dead tab', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.route('**/_astro/NoteBody*.js', (route) => route.abort());
+		await page.goto(`${server.url}cases/`);
+		await page.waitForLoadState('load');
+		const two = topic(page, 'two-sections');
+		expect(await two.getByText('a concept').isVisible()).toBe(true);
+		expect(await two.getByText('first summary point').isVisible()).toBe(true);
+		expect(await two.locator('.tabs__list').isVisible()).toBe(false);
+		await context.close();
+	});
+
+	test('Tab never stops on a hidden panel: only the shown panel of a tab set is a Tab stop', async () => {
+		const { page, close } = await open('cases/');
+		await expect.poll(() => page.locator('notes-tabs[data-ready]').count()).toBeGreaterThan(0);
+		const stops: { tag: string; width: number; height: number; visible: boolean }[] = [];
+		for (let i = 0; i < 60; i++) {
+			await page.keyboard.press('Tab');
+			stops.push(
+				await page.evaluate(() => {
+					const element = document.activeElement as HTMLElement;
+					const box = element.getBoundingClientRect();
+					return { tag: `${element.localName}.${element.className}`, width: box.width, height: box.height, visible: element.checkVisibility() };
+				}),
+			);
+		}
+		expect(stops.filter((stop) => !stop.visible || stop.width === 0 || stop.height === 0)).toEqual([]);
+		await close();
+	});
+
 	test('in print every section is shown', async () => {
 		const { page, close } = await open('cases/');
 		await page.emulateMedia({ media: 'print' });
@@ -174,7 +205,7 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test(`axe-core finds no violations (${colorScheme})`, async () => {
-			for (const path of ['cases/', '', 'same-mdx/', 'loose-tabs/']) {
+			for (const path of ['cases/', '', 'same-mdx/', 'loose-tabs/', '404.html']) {
 				const { page, problems, close } = await open(path, { colorScheme });
 				expect(await axeViolations(page), path).toEqual([]);
 				expect(problems, path).toEqual([]);

@@ -35,12 +35,17 @@ export function watchPage(page: Page, allowedOrigin: string) {
 	return problems;
 }
 
+/** The rules axe-core checks: WCAG 2.2 A and AA (target size included) and its best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /** Runs axe-core (from node_modules) on the page; returns its violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-	const violations = await page.evaluate(async () => {
-		const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+	const violations = await page.evaluate(async (tags) => {
+		type AxeResult = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
 		return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-	});
+	}, AXE_TAGS);
 	return violations;
 }
