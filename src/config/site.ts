@@ -48,6 +48,12 @@ export const SiteOptionsSchema = z
 		 * GitHub and MkDocs show it. Default: `"auto"`.
 		 */
 		breaks: z.union([z.literal('auto'), z.boolean()]).default('auto'),
+		/**
+		 * The Content-Security-Policy of every page (see "Security" in the README): sources to add,
+		 * by directive (`{ 'frame-src': ['https://www.youtube-nocookie.com'] }`), or `false` for none.
+		 * Default: `{}`.
+		 */
+		csp: z.union([z.literal(false), z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string()))]).default({}),
 	})
 	.strict();
 

@@ -1,0 +1,34 @@
+import type { AstroUserConfig } from 'astro';
+import { PAGE_BOOT_HASH } from './page-boot.ts';
+
+type Csp = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+/** What the site loads, by directive: its own files, and images from anywhere on `https:` (notes link to them). */
+const DIRECTIVES: Record<string, string[]> = {
+	'default-src': ["'self'"],
+	'img-src': ["'self'", 'https:', 'data:'],
+	'object-src': ["'none'"],
+	'base-uri': ["'self'"],
+	'form-action': ["'self'"],
+};
+
+/**
+ * The Content-Security-Policy of every page, as a `<meta>` (GitHub Pages sends no headers), made by
+ * Astro from this: scripts only from the site, with the hashes Astro computes of its inline ones
+ * and `PAGE_BOOT_HASH`; `'wasm-unsafe-eval'` for Pagefind's WebAssembly. Styles from the site, and
+ * inline `<style>` and `style=""` too: mermaid's SVG carries its own, and Shiki colours code with
+ * attributes (a style cannot run code). `extra` adds sources by directive (`csp` in the README).
+ */
+export function contentSecurityPolicy(extra: Record<string, string[]> = {}): Csp {
+	const directives = { ...DIRECTIVES };
+	for (const [name, sources] of Object.entries(extra)) {
+		if (name === 'script-src' || name === 'style-src') continue;
+		directives[name] = [...new Set([...(directives[name] ?? directives['default-src']), ...sources])];
+	}
+	return {
+		algorithm: 'SHA-256',
+		directives: Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`) as Csp['directives'],
+		scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", ...(extra['script-src'] ?? [])], hashes: [PAGE_BOOT_HASH] },
+		styleDirective: { resources: ["'self'", "'unsafe-inline'", ...(extra['style-src'] ?? [])] },
+	};
+}
