@@ -19,6 +19,7 @@ describe('parseSiteConfig', () => {
 			strict: false,
 			sidebarNotes: 40,
 			breaks: 'auto',
+			csp: {},
 			site: undefined,
 			base: '/',
 			projectRoot: ROOT,
