@@ -8,6 +8,8 @@ declare module 'virtual:notes/catalogue' {
 	const catalogue: {
 		/** The notes that build, in reading order. */
 		notes: import('./notes/catalogue.ts').PageNote[];
+		/** In `npm run dev`, the notes left out of the site, and the report's line on each. */
+		leftOut: { slug: string; file: string; problem: string }[];
 	};
 	export default catalogue;
 }

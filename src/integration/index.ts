@@ -10,8 +10,8 @@ import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-f
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
 import { isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
-import { formatReport, type NoteProblem } from '../notes/problems.ts';
-import { publishFiles } from '../notes/files.ts';
+import { displayPath, formatProblem, formatReport, type NoteProblem } from '../notes/problems.ts';
+import { noteSlug, publishFiles } from '../notes/files.ts';
 import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
 import { notesProcessor } from '../plugins/satteri.ts';
@@ -42,9 +42,23 @@ export class NotesProblemsError extends Error {
 	}
 }
 
-/** The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. */
-const catalogueModule = (catalogue: Catalogue) =>
-	`export default ${JSON.stringify({ notes: catalogue.notes.map((note) => pageNote(note, catalogue.links)) })};`;
+/**
+ * The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. In dev, also
+ * the notes left out and why, so that a broken note's own page says what is wrong with it.
+ */
+const catalogueModule = (catalogue: Catalogue, projectRoot: string, dev: boolean) =>
+	`export default ${JSON.stringify({
+		notes: catalogue.notes.map((note) => pageNote(note, catalogue.links)),
+		leftOut: dev ? leftOutNotes(catalogue, projectRoot) : [],
+	})};`;
+
+function leftOutNotes(catalogue: Catalogue, projectRoot: string): { slug: string; file: string; problem: string }[] {
+	return catalogue.excluded.flatMap((relativePath) => {
+		const file = displayPath(path.join(catalogue.notesRoot, relativePath), projectRoot);
+		const problem = catalogue.problems.find((each) => each.file === file);
+		return problem ? [{ slug: noteSlug(relativePath), file, problem: formatProblem(problem) }] : [];
+	});
+}
 
 /** By a note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
 const linkStamps = (catalogue: Catalogue) =>
@@ -125,7 +139,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 						plugins: [
 							virtualModules({
 								[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
-								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue),
+								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue, config.projectRoot, command === 'dev'),
 								[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
 								// In dev, diagrams change as you write: the whole icon pack.
 								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' ? diagrams?.occurrences : undefined),

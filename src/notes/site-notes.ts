@@ -16,6 +16,12 @@ function allNotes(): Promise<readonly PageNote[]> {
 	return built;
 }
 
+/** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
+export async function getLeftOutNotes() {
+	const { default: catalogue } = await import('virtual:notes/catalogue');
+	return catalogue.leftOut;
+}
+
 /** The notes with a page of their own, in reading order. */
 export async function getNotes(): Promise<readonly PageNote[]> {
 	return (await allNotes()).filter((note) => note.slug !== '');

@@ -1,7 +1,7 @@
-import type { AstroUserConfig } from 'astro';
+import type { AstroConfig } from 'astro';
 import { PAGE_BOOT_HASH } from './page-boot.ts';
 
-type Csp = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+type Csp = Exclude<AstroConfig['security']['csp'], boolean>;
 
 /** What the site loads, by directive: its own files, and images from anywhere on `https:` (notes link to them). */
 const DIRECTIVES: Record<string, string[]> = {

@@ -60,6 +60,30 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		expect(sidebar).toContain('Welcome, edited');
 	});
 
+	test('a broken note breaks only its own page, which says why; the report is printed again', async () => {
+		const reported = output.length;
+		writeFileSync(path.join(notes, 'broken.mdx'), '---\ntitle: Broken\n---\n\n# Broken\n\n<div>{ unclosed\n');
+		await expect.poll(async () => (await page('/broken/')).html, { timeout: 15_000 }).toContain('This note could not be built');
+		const broken = await page('/broken/');
+		expect(broken.html).toMatch(/broken\.mdx:7:1 +MDX syntax error/);
+		expect((await page('/')).status).toBe(200);
+		expect((await page('/aws/networking/peering/')).status).toBe(200);
+		expect(output.slice(reported)).toMatch(/1 problem in the notes \(1 MDX syntax error\)/);
+		rmSync(path.join(notes, 'broken.mdx'));
+		await expect.poll(async () => (await page('/broken/')).status).toBe(404);
+
+		// A note that built, broken by an edit, and mended.
+		const file = path.join(notes, 'aws/explicit-tabs.mdx');
+		const before = readFileSync(file, 'utf8');
+		writeFileSync(file, `${before}\n<div>{ unclosed\n`);
+		await expect.poll(async () => (await page('/aws/explicit-tabs/')).html, { timeout: 15_000 }).toContain('This note could not be built');
+		expect((await page('/')).status).toBe(200);
+		expect((await page('/aws/networking/peering/')).status).toBe(200);
+		writeFileSync(file, before);
+		await expect.poll(async () => (await page('/aws/explicit-tabs/')).html, { timeout: 15_000 }).not.toContain('This note could not be built');
+		expect((await page('/aws/explicit-tabs/')).status).toBe(200);
+	});
+
 	test('a new note gets its page and its place in the list; a deleted one goes', async () => {
 		writeFileSync(path.join(notes, 'fresh.md'), '# Fresh note\n\n## 1. New topic\n\nText.\n');
 		await expect.poll(async () => (await page('/fresh/')).status).toBe(200);
