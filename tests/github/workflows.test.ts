@@ -97,10 +97,13 @@ describe('GitHub Actions workflows', () => {
 		expect(kinds).toEqual(expect.arrayContaining(['permissions', 'job-needs']));
 	});
 
-	test.each(files)('%s pins every action to a full version (vX.Y.Z) or a commit', (file) => {
+	test.each(files)('%s pins every action to a commit, its version (vX.Y.Z) in a comment, for Dependabot', (file) => {
 		for (const { uses } of steps(parse(file))) {
-			if (uses) expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@(?:v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+			if (!uses) continue;
+			expect(uses, `${file}: ${uses}`).toMatch(/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/);
+			expect(source(file), `${file}: ${uses}`).toContain(`uses: ${uses} # v`);
 		}
+		expect(readFileSync(path.join(workflowsDir, '../dependabot.yml'), 'utf8')).toMatch(/package-ecosystem: npm[\s\S]*package-ecosystem: github-actions/);
 	});
 
 	test.each(files)('%s uses the Node.js version from .nvmrc, with the npm cache, and runs only README commands', (file) => {
