@@ -8,6 +8,7 @@ import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { visitMdast } from '../notes/mdast.ts';
+import { imageEmbedOptions } from '../notes/wikilinks.ts';
 import { elementNode, sourceMayHold } from './satteri.ts';
 
 export interface RemarkNoteImagesOptions {
@@ -49,6 +50,11 @@ export function placeholderNode(placeholder: Element, title: string | null | und
  *   figure contract's placeholder, so the build goes on. The notes check that runs before the
  *   build (`src/notes/check.ts`) reports the same images, with their lines.
  */
+/** Obsidian's `![alt|300](url)` and `![|300x200](url)`: a size after the alt text. */
+function markdownImageSize(alt: string): { alt: string; width?: number; height?: number } {
+	return /\|\s*\d+(?:x\d+)?\s*$/.test(alt) ? imageEmbedOptions(alt) : { alt };
+}
+
 export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginEntry {
 	return (factory) => {
 		if (!factory.fileURL || factory.fileURL.protocol !== 'file:') return null;
@@ -93,8 +99,9 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 			},
 			image(node, context) {
 				if (!node.url) return;
-				const replacement = imageNode({ url: node.url, alt: node.alt ?? '', title: node.title });
-				if ('url' in replacement && replacement.url === node.url) return;
+				const fields = { url: node.url, title: node.title, ...markdownImageSize(node.alt ?? '') };
+				const replacement = imageNode(fields);
+				if ('url' in replacement && replacement.url === node.url && fields.alt === node.alt) return;
 				context.replaceNode(node, replacement);
 			},
 			imageReference(node, context) {

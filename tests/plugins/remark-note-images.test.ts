@@ -24,6 +24,14 @@ describe('remark-note-images', () => {
 		expect(sources(await render('![a](https://example.com/a.png)'))[0]).toBe('https://example.com/a.png');
 	});
 
+	test('Obsidian\'s size after the alt text, ![alt|300](url), is the width, and not in the alt', async () => {
+		const html = await render('![a tree|300](https://example.com/a.png)\n\n![|320x200](https://example.com/b.png)\n\n![a|b](https://example.com/c.png)');
+		expect(html).toMatch(/<img[^>]*src="https:\/\/example.com\/a.png"[^>]*alt="a tree"[^>]*width="300"|<img[^>]*alt="a tree"[^>]*width="300"|width="300"[^>]*alt="a tree"/);
+		expect(html).toMatch(/width="320"[^>]*height="200"|height="200"[^>]*width="320"/);
+		expect(html).toContain('alt="a|b"');
+		expect(html).not.toContain('|300');
+	});
+
 	test('resolves reference-style images through their definition', async () => {
 		const html = await render('![a][pic]\n\n[pic]: img/photo.jpg "From the definition"\n');
 		expect(sources(html)[0]).toBe('./img/photo.jpg');
