@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import collection from 'virtual:notes/collection';
 import { NoteFrontmatterSchema } from './config/note.ts';
 import { isInside } from './notes/assets.ts';
-import { contentHash, entryIdOf, noteSlug } from './notes/files.ts';
+import { contentHash, entryIdOf, noteSlug, readFrontmatter } from './notes/files.ts';
 
 /**
  * Exactly the catalogue's notes: those that cannot be built and the folders behind symbolic links
@@ -33,10 +34,27 @@ export const collections = {
 				// and on where its links lead (in dev, the integration passes the stamps as they are now).
 				const stamps = (context.refreshContextData?.linkStamps as Record<string, string> | undefined) ?? collection.linkStamps;
 				const stamp = (data: string) => `${data}\0${collection.assetsStamp}\0${stamps[contentHash(Buffer.from(data))] ?? ''}`;
-				return notesLoader.load({
+				await notesLoader.load({
 					...context,
 					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? stamp(data) : data),
 				});
+				// `c#sharp.md`: the glob loader would read `#sharp.md` as a URL's fragment. Rendered here, as it would be.
+				for (const relativePath of collection.loadedByPath) {
+					const file = path.join(collection.notesRoot, relativePath);
+					const contents = readFileSync(file, 'utf8');
+					const frontmatter = readFrontmatter(contents);
+					if ('error' in frontmatter) continue;
+					const id = entryIdOf(noteSlug(relativePath));
+					const rendered = await context.renderMarkdown(frontmatter.body, { fileURL: pathToFileURL(file) });
+					context.store.set({
+						id,
+						data: await context.parseData({ id, data: frontmatter.data, filePath: file }),
+						filePath: path.relative(root, file).split(path.sep).join('/'),
+						digest: context.generateDigest(stamp(contents)),
+						rendered,
+						assetImports: rendered.metadata?.imagePaths,
+					});
+				}
 			},
 		},
 		schema: NoteFrontmatterSchema,

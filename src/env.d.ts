@@ -21,6 +21,8 @@ declare module 'virtual:notes/collection' {
 		notesRoot: string;
 		/** Glob patterns (escaped, relative to the notes folder) of what the site leaves out: notes that cannot be built, symbolic links not followed. */
 		excluded: string[];
+		/** Notes the glob loader cannot read by their paths (`c#sharp.md`): the collection renders them itself. */
+		loadedByPath: string[];
 		/** Changes when a file that is not a note changes. */
 		assetsStamp: string;
 		/** By a note's content hash: a stamp of where its links lead, and of what it embeds. */

@@ -8,7 +8,7 @@ import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
-import { isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
+import { breaksGlobLoader, isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
 import { displayPath, formatProblem, formatReport, type NoteProblem } from '../notes/problems.ts';
 import { noteSlug, publishFiles } from '../notes/files.ts';
@@ -73,11 +73,12 @@ const linkStamps = (catalogue: Catalogue) =>
  */
 function collectionModule(catalogue: Catalogue): string {
 	const { notesRoot, assetsStamp } = catalogue;
+	const loadedByPath = catalogue.notes.flatMap((note) => (breaksGlobLoader(note.relativePath) ? [note.relativePath] : []));
 	const excluded = [
-		...catalogue.excluded.map(escapePath),
+		...[...catalogue.excluded, ...loadedByPath].map(escapePath),
 		...catalogue.refusedLinks.map((link) => `${escapePath(link.relativePath)}${link.folder ? '/**' : ''}`),
 	];
-	return `export default ${JSON.stringify({ notesRoot, excluded, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
+	return `export default ${JSON.stringify({ notesRoot, excluded, loadedByPath, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
 }
 
 /**

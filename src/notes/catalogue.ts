@@ -175,8 +175,12 @@ export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catal
 	});
 }
 
-/** Characters of a file name that Astro's glob loader reads as part of a URL (`c#sharp.md`, `what?.md`). */
-const URL_BREAKING = /[#?\\]/;
+/**
+ * A path Astro's glob loader reads as part of a URL (`c#sharp.md`, `what?.md`): it cannot load the
+ * note. The content collection renders such a `.md` note itself (`src/content.config.ts`); an
+ * `.mdx` one, which is compiled as a module from its path, is left out and reported.
+ */
+export const breaksGlobLoader = (relativePath: string): boolean => /[#?\\]/.test(relativePath);
 
 const REFUSED_LINK_MESSAGES: Record<RefusedLink['reason'], string> = {
 	outside: 'leads outside the notes folder; nothing behind it was read or published',
@@ -243,13 +247,13 @@ export class NotesCatalogue {
 		const bySlug = new Map<string, CatalogueNote>();
 		for (const link of listing.refused) problems.push(refusedLinkProblem(link, path.join(notesRoot, link.relativePath), projectRoot));
 		for (const relativePath of listing.notes) {
-			if (URL_BREAKING.test(relativePath)) {
+			if (breaksGlobLoader(relativePath) && relativePath.toLowerCase().endsWith('.mdx')) {
 				excluded.push(relativePath);
 				problems.push({
 					kind: 'bad-file-name',
 					file: displayPath(path.join(notesRoot, relativePath), projectRoot),
-					message: `file name has ${JSON.stringify(URL_BREAKING.exec(relativePath)![0])}, which Astro's content loader cannot read in a path; the note was left out of the site`,
-					hint: 'Rename the file (or its folder) without #, ? or \\.',
+					message: `file name has #, ? or \\, which Astro cannot compile an .mdx note from; the note was left out of the site`,
+					hint: 'Rename the file (or its folder) without #, ? or \\, or make it a .md note.',
 				});
 				continue;
 			}

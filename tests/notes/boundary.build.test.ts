@@ -31,6 +31,7 @@ function writeNotesFolder(): { notes: string; outside: string } {
 	writeFileSync(path.join(notes, 'sub/inner.md'), NOTE('Inner'));
 	writeFileSync(path.join(notes, 'c#sharp.md'), NOTE('Sharp'));
 	writeFileSync(path.join(notes, 'what?.md'), NOTE('What'));
+	writeFileSync(path.join(notes, 'c#.mdx'), NOTE('C sharp in MDX'));
 	symlinkSync(path.join(outside, 'secret.md'), path.join(notes, 'secret.md'));
 	symlinkSync(outside, path.join(notes, 'private'));
 	symlinkSync('..', path.join(notes, 'sub/loop'));
@@ -55,13 +56,13 @@ describe('the notes folder is a boundary, and bad input is bounded and reported'
 		strict = buildSite(notes, { env: { NOTES_STRICT: '1' } });
 	});
 
-	test('builds, and reports every link not followed and every name left out, with its file', () => {
+	test('builds, and reports every link not followed and every note left out, with its file', () => {
 		expect(site.exitCode, site.output).toBe(0);
 		for (const name of ['secret.md', 'private', 'sub/loop', 'again', 'dangling.md']) {
 			expect(site.output).toMatch(new RegExp(`${path.join(notes, name).replace(/[.?]/g, '\\$&')}  symbolic link`));
 		}
-		expect(site.output).toContain(`${path.join(notes, 'c#sharp.md')}  file name`);
-		expect(site.output).toContain(`${path.join(notes, 'what?.md')}  file name`);
+		expect(site.output).not.toContain(`${path.join(notes, 'c#sharp.md')}  `);
+		expect(site.output).toContain(`${path.join(notes, 'c#.mdx')}  file name has #, ? or \\`);
 		expect(site.output).toContain(`${path.join(notes, 'nul.md')}:7:6  2 control characters`);
 		expect(site.output).toContain(`${path.join(notes, 'bomb.md')}:2  front matter expands to more than 10,000 values`);
 	});
@@ -76,12 +77,14 @@ describe('the notes folder is a boundary, and bad input is bounded and reported'
 		expect(indexed).not.toContain('OUTSIDE-');
 	});
 
-	test('every note found is a page, and there is no page that is not a note: no loop, no second copy', () => {
+	test('every note found is a page, # and ? in its name too, and there is no page that is not a note: no loop, no second copy', () => {
 		const pages = filesBelow(site.dist)
 			.filter((file) => file.endsWith('index.html') && !file.includes(`${path.sep}tags${path.sep}`))
 			.map((file) => path.relative(site.dist, path.dirname(file)).split(path.sep).join('/'))
 			.sort();
-		expect(pages).toEqual(['', 'alias', 'good', 'nul', 'sub/inner']);
+		expect(pages).toEqual(['', 'alias', 'csharp', 'good', 'nul', 'sub/inner', 'what']);
+		expect(site.page('csharp/index.html')).toContain('Sharp in a sentence.');
+		expect(site.page('what/index.html')).toContain('What in a sentence.');
 		expect(site.page('nul/index.html')).toContain('A NUL and an escape in the text.');
 	});
 
