@@ -18,6 +18,7 @@ import { notesProcessor } from '../plugins/satteri.ts';
 import { prepareNoteSource } from '../notes/prepare-source.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
+import { summariseBuildLog } from './build-log.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	invalidateVirtualModule,
@@ -97,6 +98,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let catalogue: Catalogue;
 	let diagrams: DiagramsPass | undefined;
 	let problems: NoteProblem[] = [];
+	let buildLog: ReturnType<typeof summariseBuildLog> | undefined;
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
@@ -200,8 +202,10 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			'astro:build:start': () => {
 				problems = findProblems();
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
+				buildLog = summariseBuildLog();
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				for (const line of buildLog?.stop() ?? []) logger.info(line);
 				if (diagrams?.drawsInBrowser) {
 					copyMermaid(fileURLToPath(dir));
 					logger.info('Mermaid copied for diagrams drawn in the browser.');

@@ -56,6 +56,12 @@ describe('figures in a built site', () => {
 
 	const file = (url: string) => path.join(site.dist, decodeURI(url));
 
+	test('the log has a line per phase: Astro\'s line per page and per image summarised', () => {
+		expect(site.output).not.toMatch(/[├└]─ \/|▶ \/_astro\//);
+		expect(site.output).toMatch(/\[notes-site\] Pages: \d+ written\./);
+		expect(site.output).toMatch(/\[notes-site\] Images: \d+ optimised(, [\d.]+ [kM]B in all| \(from the cache\))\./);
+	});
+
 	test('builds despite the problem images, and ends with one report listing them all', () => {
 		expect(site.exitCode, site.output).toBe(0);
 		const report = site.output.slice(site.output.indexOf('problems in the notes'));
