@@ -5,7 +5,8 @@
  * each phase. Any other output, Astro's phase headings and warnings included, passes through.
  */
 const PAGE_LINE = /[├└]─ \//g;
-const PAGE_TIME = /^\s*(?:\x1b\[[\d;]*m)*\s*\(\+\d+(?:\.\d+)?m?s\)\s*(?:\x1b\[[\d;]*m)*\s*$/;
+const ANSI_COLOUR = /\x1b\[[\d;]*m/g;
+const PAGE_TIME = /^\s*\(\+\d+(?:\.\d+)?m?s\)\s*$/;
 const IMAGE_LINE = /▶ \/(?:.*\(before: [\d.]+[kM]?B, after: ([\d.]+)([kM]?B)\))?/;
 
 const kilobytes = (value: string, unit: string) => Number(value) * (unit === 'MB' ? 1024 : unit === 'B' ? 1 / 1024 : 1);
@@ -15,7 +16,8 @@ export function summariseBuildLog() {
 	const counts = { pages: 0, images: 0, imagesAfter: 0 };
 	const write = process.stdout.write.bind(process.stdout);
 	process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+		// Without the colours a terminal (or CI's FORCE_COLOR) gets.
+		const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()).replace(ANSI_COLOUR, '');
 		const pages = text.match(PAGE_LINE)?.length ?? 0;
 		const image = IMAGE_LINE.exec(text);
 		if (pages > 0) counts.pages += pages;
