@@ -177,6 +177,23 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('at 375 px the filters stay inside the dialog, however long a note\'s title', async () => {
+		const { page, close } = await open();
+		await page.setViewportSize({ width: 375, height: 800 });
+		await page.keyboard.press('/');
+		await page.keyboard.type('peering');
+		await settled(page);
+		const overflow = await page.evaluate(() => {
+			const dialog = document.querySelector('dialog.search__dialog')!.getBoundingClientRect();
+			const selects = [...document.querySelectorAll<HTMLSelectElement>('.search__filters select')];
+			for (const select of selects) select.add(new Option('A note with a very long title that goes on and on about VPC peering and transit gateways'));
+			return selects.map((select) => select.getBoundingClientRect().right - dialog.right);
+		});
+		expect(overflow.length).toBeGreaterThan(0);
+		for (const pixels of overflow) expect(pixels).toBeLessThanOrEqual(0);
+		await close();
+	});
+
 	test('result text is escaped: markup quoted in a note cannot inject', async () => {
 		const { page, problems, close } = await open();
 		let alerted = false;
