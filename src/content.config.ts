@@ -9,8 +9,9 @@ import { isInside } from './notes/assets.ts';
 import { contentHash, entryIdOf, noteSlug, readFrontmatter } from './notes/files.ts';
 
 /**
- * Exactly the catalogue's notes: those that cannot be built and the folders behind symbolic links
- * are left out here (as glob patterns, escaped); the integration reports them.
+ * Exactly the catalogue's notes. Left out of the glob (as escaped patterns): the notes that cannot
+ * be built and what lies behind refused symbolic links, which the integration reports, and the
+ * notes the glob loader cannot read by their paths, which `load` renders below.
  */
 const notesLoader = glob({
 	base: collection.notesRoot,
