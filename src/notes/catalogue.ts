@@ -6,7 +6,7 @@ import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
-import { distinctTitles, noteTitle } from './title.ts';
+import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
@@ -121,7 +121,7 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 	const prepared = prepareNote(read.source);
 	let contents: NoteContents;
 	try {
-		contents = readNoteContents(prepared.text, format, { liftTitle: !read.frontmatter.title && !options.vault });
+		contents = readNoteContents(prepared.text, format, { liftTitle: !read.frontmatter.title, liftOnly: options.vault ? titleFromFileName(relativePath, { vault: true }) : undefined });
 	} catch (error) {
 		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
 		const message = error instanceof Error ? error.message : String(error);

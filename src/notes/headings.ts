@@ -10,10 +10,21 @@ export interface NoteHeadingsOptions {
 	/**
 	 * Take the note's first heading, when it is a `#` heading that names the note, out of the body:
 	 * the layout shows it as the page title. Default: `true` (a note whose front matter has a
-	 * `title` passes `false`, and so do the notes of an Obsidian vault, titled by their file names).
+	 * `title` passes `false`).
 	 */
 	liftTitle?: boolean;
+	/**
+	 * Lift the first heading only when it reads as this title (letter case and spacing aside): in an
+	 * Obsidian vault the file name is the title, and a first `# Heading` repeating it would show twice.
+	 */
+	liftOnly?: string;
 }
+
+/** Two titles that read the same: letter case, spacing and the joining `-`/`_` of file names aside. */
+const sameTitle = (a: string, b: string) => {
+	const plain = (text: string) => text.toLocaleLowerCase().replace(/[\s_-]+/g, ' ').trim();
+	return plain(a) === plain(b);
+};
 
 /**
  * Headings that name a part of a note, not the note: many notes start with `# Overview`, and a
@@ -57,7 +68,8 @@ export type HeadingDecision =
  * ids depend only on the note.
  * - Empty headings are dropped (a lone `#` line is the author's separator).
  * - The note's first heading is dropped when it is the page title (returned as `title`): a `#`
- *   heading that is not generic ({@link isGenericHeading}). A `#` heading further down stays.
+ *   heading that is not generic ({@link isGenericHeading}), and with `liftOnly`, one that reads as
+ *   that title. A `#` heading further down stays.
  * - `## 1. VPC Flow Logs` → id `vpc-flow-logs`, number `1`; its `### concepts` → `vpc-flow-logs-concepts`.
  * - Other headings get a plain slug; ids the author wrote are kept.
  */
@@ -66,9 +78,11 @@ export class NoteHeadings {
 	/** Only the first heading with text may be the title. */
 	#titleDecided: boolean;
 	#topicId: string | undefined;
+	#liftOnly: string | undefined;
 
 	constructor(options: NoteHeadingsOptions = {}) {
 		this.#titleDecided = !(options.liftTitle ?? true);
+		this.#liftOnly = options.liftOnly;
 	}
 
 	decide(heading: { depth: number; text: string; id?: string; topLevel: boolean }): HeadingDecision {
@@ -77,7 +91,9 @@ export class NoteHeadings {
 		if (text === '') return { drop: true };
 		const first = !this.#titleDecided;
 		this.#titleDecided = true;
-		if (first && depth === 1 && !isGenericHeading(text)) return { drop: true, title: text };
+		if (first && depth === 1 && !isGenericHeading(text) && (this.#liftOnly === undefined || sameTitle(text, this.#liftOnly))) {
+			return { drop: true, title: text };
+		}
 		if (depth === 2 && topLevel) {
 			const numbered = splitTopicNumber(text);
 			const id = heading.id ?? this.#slugger.slug(numbered ? numbered.rest : text);

@@ -2,7 +2,7 @@ import type { Definition, Heading, Nodes as MdastNodes, RootContent } from 'mdas
 import type { MdxJsxFlowElement } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource } from '../diagrams/extract.ts';
 import { parseNoteTree, type NoteFormat } from '../plugins/satteri.ts';
-import { headingCarriesContent, NoteHeadings, splitTopicNumber, tabSectionIds } from './headings.ts';
+import { headingCarriesContent, NoteHeadings, splitTopicNumber, tabSectionIds, type NoteHeadingsOptions } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
@@ -218,8 +218,8 @@ function tabHeadings(tabs: MdxJsxFlowElement, topicId: string | undefined): Outl
  * the Markdown plugins do with the same tree: `rehype-note-headings` (ids, dropped headings) and
  * `rehype-section-tabs` (topics end at the next `##` or `#`, empty sections are left out).
  */
-export function describeNoteTree(tree: MdastNodes, source: string, options: { liftTitle: boolean }): NoteContents {
-	const decisions = new NoteHeadings({ liftTitle: options.liftTitle });
+export function describeNoteTree(tree: MdastNodes, source: string, options: NoteHeadingsOptions): NoteContents {
+	const decisions = new NoteHeadings(options);
 	const footnotes = new Map<string, number>();
 	const footnoteNumber = (identifier: string) => {
 		if (!footnotes.has(identifier)) footnotes.set(identifier, footnotes.size + 1);
@@ -437,7 +437,7 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 const isJsx = (node: RootContent | NoteNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';
 
 /** Parses a note once and reads it; throws (with Sätteri's position) on an MDX syntax error. */
-export function readNoteContents(source: string, format: NoteFormat, options: { liftTitle: boolean }): NoteContents {
+export function readNoteContents(source: string, format: NoteFormat, options: NoteHeadingsOptions): NoteContents {
 	return describeNoteTree(parseNoteTree(source, format) as MdastNodes, source, options);
 }
 

@@ -57,7 +57,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				diagrams,
 			],
 			hastPlugins: [
-				rehypeNoteHeadings(notes.vault ? { liftTitle: false } : {}),
+				rehypeNoteHeadings(notes.vault ? { vaultRoot: notesRoot } : {}),
 				rehypeCallouts(),
 				rehypeQuoteTabs(),
 				rehypeEmbeds(),

@@ -1,10 +1,19 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
 import { NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from '../notes/headings.ts';
+import { titleFromFileName } from '../notes/title.ts';
 import { nodeId } from './satteri.ts';
 
-export type RehypeNoteHeadingsOptions = NoteHeadingsOptions;
+export interface RehypeNoteHeadingsOptions extends Pick<NoteHeadingsOptions, 'liftTitle'> {
+	/**
+	 * The notes folder, when it is an Obsidian vault: a note is titled by its file name, and its
+	 * first `#` heading is lifted only when it repeats that name (as the catalogue decides).
+	 */
+	vaultRoot?: string;
+}
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
@@ -21,7 +30,9 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
 	return (document) => {
 		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
-		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title });
+		const file = options.vaultRoot && document.fileURL?.protocol === 'file:' ? fileURLToPath(document.fileURL) : undefined;
+		const liftOnly = file && titleFromFileName(path.relative(options.vaultRoot!, file).split(path.sep).join('/'), { vault: true });
+		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title, liftOnly: liftOnly || undefined });
 		const found: Element[] = [];
 		return {
 			name: 'rehype-note-headings',

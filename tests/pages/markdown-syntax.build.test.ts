@@ -128,6 +128,13 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		expect(selectAll('link[rel="stylesheet"]', revision).some((link) => String(link.properties.href).endsWith(MATH_STYLESHEET))).toBe(true);
 	});
 
+	test('a first heading that repeats the file name is the title, shown once; any other stays in the body', () => {
+		const lifted = parseHtml(site().page('lifted-title/index.html'));
+		expect(selectAll('h1', lifted).map(textOf)).toEqual(['Lifted Title', 'A later heading stays']);
+		const kept = parseHtml(site().page('kept-heading/index.html'));
+		expect(selectAll('h1', kept).map(textOf)).toEqual(['Kept heading', 'Something else']);
+	});
+
 	test('the maths is in the search index as text', () => {
 		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/maths/'));
 		expect(indexed?.content).toContain('mc2');
