@@ -105,13 +105,23 @@ export interface PreparedLines {
 	added: boolean[];
 }
 
-function mkdocsLines(lines: string[]): PreparedLines {
-	const inCode = new Set(fencesOf(lines).flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, at) => start + at)));
+/** The indices of the lines of fenced code blocks, their fences included. */
+const linesInFences = (lines: string[]): Set<number> =>
+	new Set(fencesOf(lines).flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, at) => start + at)));
+
+/** Prepared lines being written, and how to add one. */
+function preparedLinesWriter() {
 	const output: PreparedLines = { lines: [], added: [] };
 	const push = (line: string, added = false) => {
 		output.lines.push(line);
 		output.added.push(added);
 	};
+	return { output, push };
+}
+
+function mkdocsLines(lines: string[]): PreparedLines {
+	const inCode = linesInFences(lines);
+	const { output, push } = preparedLinesWriter();
 	for (let index = 0; index < lines.length; index++) {
 		const line = lines[index];
 		const admonition = inCode.has(index) ? undefined : ADMONITION.exec(line);
@@ -172,12 +182,8 @@ const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
  */
 export function displayMathLines({ lines, added }: PreparedLines): PreparedLines {
 	if (!lines.some((line) => line.includes('$$'))) return { lines, added };
-	const inCode = new Set(fencesOf(lines).flatMap(({ start, end }) => Array.from({ length: end - start + 1 }, (_, at) => start + at)));
-	const output: PreparedLines = { lines: [], added: [] };
-	const push = (line: string, isAdded: boolean) => {
-		output.lines.push(line);
-		output.added.push(isAdded);
-	};
+	const inCode = linesInFences(lines);
+	const { output, push } = preparedLinesWriter();
 	let open = false;
 	lines.forEach((line, index) => {
 		const prefix = CONTAINER_PREFIX.exec(line)![0];
