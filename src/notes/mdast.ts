@@ -4,6 +4,16 @@ import type { MdxFlowExpression, MdxJsxFlowElement, MdxJsxTextElement, MdxTextEx
 /** A node of a note's mdast tree, MDX nodes included. */
 export type NoteNode = MdastNodes | MdxJsxFlowElement | MdxJsxTextElement | MdxFlowExpression | MdxTextExpression;
 
+/**
+ * Where a node was written in the source, as offsets; `undefined` for a node without a position
+ * (one a plugin made, or one an embed brought in from another note).
+ */
+export function sourceRange(node: { position?: { start: { offset?: number }; end: { offset?: number } } | null }): { start: number; end: number } | undefined {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	return start === undefined || end === undefined ? undefined : { start, end };
+}
+
 export const childrenOf = (node: NoteNode): NoteNode[] => ('children' in node ? (node.children as NoteNode[]) : []);
 
 /**

@@ -8,7 +8,7 @@ import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
-import { childrenOf, visitMdast, type NoteNode } from './mdast.ts';
+import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { findTags } from './tags.ts';
@@ -115,10 +115,8 @@ export interface NoteContents {
 
 /** A `$…$` node's formula, read by Pandoc's rules from the source; `undefined` when the dollars are prose. */
 function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
-	const start = node.position?.start.offset;
-	const end = node.position?.end.offset;
-	if (start === undefined || end === undefined) return undefined;
-	return texSpan(source.slice(start, end), source.charAt(end));
+	const range = sourceRange(node);
+	return range && texSpan(source.slice(range.start, range.end), source.charAt(range.end));
 }
 
 /**
@@ -133,7 +131,8 @@ function headingText(node: NoteNode, source: string, footnoteNumber: (identifier
 			return node.value;
 		case 'inlineMath': {
 			const span = inlineTex(node, source);
-			return span ? math(span) : source.slice(node.position?.start.offset, node.position?.end.offset);
+			const range = sourceRange(node);
+			return span ? math(span) : source.slice(range?.start, range?.end);
 		}
 		case 'footnoteReference':
 			return String(footnoteNumber(node.identifier));
@@ -307,10 +306,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				break;
 			case 'inlineMath': {
 				const span = inlineTex(node, source);
+				const range = sourceRange(node);
 				if (span) readTex(span, at);
-				else if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-					contents.proseDollars.push({ offset: node.position.start.offset, length: node.position.end.offset - node.position.start.offset });
-				}
+				else if (range) contents.proseDollars.push({ offset: range.start, length: range.end - range.start });
 				break;
 			}
 			case 'blockquote': {

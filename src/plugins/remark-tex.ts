@@ -1,6 +1,7 @@
 import type { MdastPluginDefinition } from 'satteri';
 import { mathErrorElement } from '../dom/math.ts';
 import { renderTex, texSpan, type TexSpan } from '../math/tex.ts';
+import { sourceRange } from '../notes/mdast.ts';
 import { elementNode } from './satteri.ts';
 
 /** The mdast node that renders as a formula's MathML, or its error box. */
@@ -20,15 +21,14 @@ export function remarkTex(): MdastPluginDefinition {
 		name: 'remark-tex',
 		options: { position: true },
 		inlineMath(node, context) {
-			const start = node.position?.start.offset;
-			const end = node.position?.end.offset;
+			const range = sourceRange(node);
 			// Without a position, the formula comes from an embedded note, whose prose dollars came escaped.
-			if (start === undefined || end === undefined) {
+			if (!range) {
 				context.replaceNode(node, texNode({ tex: node.value, display: false }));
 				return;
 			}
-			const written = context.source.slice(start, end);
-			const span = texSpan(written, context.source.charAt(end));
+			const written = context.source.slice(range.start, range.end);
+			const span = texSpan(written, context.source.charAt(range.end));
 			context.replaceNode(node, span ? texNode(span) : { type: 'text', value: written });
 		},
 		math(node, context) {

@@ -6,6 +6,7 @@ import { brokenLinkElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
 import { embedMarkdown, type EmbedContext } from '../notes/embeds.ts';
 import { noteImageUrl } from '../notes/images.ts';
+import { sourceRange } from '../notes/mdast.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
 import { placeholderNode } from './remark-note-images.ts';
@@ -37,7 +38,7 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 		const noteFile = fileURLToPath(factory.fileURL);
 		const from = path.relative(options.notesRoot, noteFile).split(path.sep).join('/');
 		/** Source ranges of paragraphs replaced by an embed: their text is not looked at again. */
-		const embedded: [number, number][] = [];
+		const embedded: { start: number; end: number }[] = [];
 
 		/** What a wikilink becomes in running text; `shown` is its alias as the page shows it (smart punctuation applied). */
 		const inline = (link: Wikilink, written: string, shown: string | undefined): MdastContent => {
@@ -65,25 +66,23 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 			name: 'remark-wikilinks',
 			options: { position: true },
 			paragraph(node, context) {
-				const start = node.position?.start.offset;
-				const end = node.position?.end.offset;
-				if (start === undefined || end === undefined) return;
-				const written = context.source.slice(start, end).trim();
+				const range = sourceRange(node);
+				if (!range) return;
+				const written = context.source.slice(range.start, range.end).trim();
 				const [link] = findWikilinks(written);
 				if (!link?.embed || link.length !== written.length || isBlockLink(link)) return;
 				const target = resolver.wikilink(link, from);
 				// The note itself, whole, cannot stand inside itself; one of its sections can.
 				if (target.kind !== 'note' || (target.note.relativePath === from && !target.heading)) return;
-				embedded.push([start, end]);
+				embedded.push(range);
 				const self = resolver.noteAt(from);
 				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source }, self ? [self.slug] : []), mdxExpressions: false });
 			},
 			text(node, context) {
-				const start = node.position?.start.offset;
-				const end = node.position?.end.offset;
-				if (start === undefined || end === undefined || embedded.some(([from, to]) => start >= from && start < to)) return;
+				const range = sourceRange(node);
+				if (!range || embedded.some(({ start, end }) => range.start >= start && range.start < end)) return;
 				// Found in the source (exact targets), shown from the value (smart punctuation applied).
-				const written = context.source.slice(start, end);
+				const written = context.source.slice(range.start, range.end);
 				const links = findWikilinks(written);
 				if (links.length === 0) return;
 				const shown = findWikilinks(node.value);
