@@ -33,16 +33,16 @@ const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION,
 
 /**
  * How Obsidian and a reader compare heading text: case, spacing and a topic's number left out,
- * curly quotes and dashes as typed (the page's smart punctuation makes them), and the characters
- * Obsidian drops from a heading link (`:`, `#`, `^`, `|`, brackets) as spaces.
+ * dashes as typed (the page's smart punctuation makes them), and punctuation as spaces: Obsidian
+ * drops `:`, `#`, `^`, `|` and brackets from a heading link, and vaults link
+ * `## Random Access Memory (RAM)` as `[[Memory#Random Access Memory RAM]]` and
+ * `## Publish/Subscribe` as `#Publish Subscribe`. Letters, digits, `-` and `.` count.
  */
 const headingKey = (text: string) =>
 	lower(splitTopicNumber(text.trim())?.rest ?? text.trim())
-		.replace(/[‘’]/g, "'")
-		.replace(/[“”]/g, '"')
 		.replace(/[–—]/g, '-')
 		.replace(/…/g, '...')
-		.replace(/[:#^|[\]]/g, ' ')
+		.replace(/[^\p{L}\p{N}\p{M}\s.-]+/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.replace(/[.\s]+$/, '')
 		.trim();

@@ -38,6 +38,14 @@ describe('wikilinks, resolved as Obsidian resolves them', () => {
 		expect(link('', 'Roles')).toBe('#roles');
 	});
 
+	test('a heading linked without its punctuation, as vaults write it: (RAM), /, ?, &', () => {
+		expect(link('Memory', 'Random Access Memory RAM')).toBe('/notes/networking/memory/#random-access-memory-ram');
+		expect(link('Memory', 'Publish Subscribe')).toBe('/notes/networking/memory/#publishsubscribe');
+		expect(link('Memory', 'Why use Non-Volatile Storage')).toBe('/notes/networking/memory/#why-use-non-volatile-storage');
+		expect(link('Memory', 'Protection Sharing')).toBe('/notes/networking/memory/#protection--sharing');
+		expect(link('Memory', 'Random Access')).toMatch(/^broken: “Memory” has no heading “Random Access”\./);
+	});
+
 	test('files anywhere in the folder, as Obsidian finds attachments', () => {
 		expect(link('chart.png')).toBe('image: attachments/chart.png');
 		expect(link('slides.pdf')).toBe('/notes/attachments/slides.pdf');
