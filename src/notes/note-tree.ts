@@ -6,7 +6,7 @@ import { headingCarriesContent, NoteHeadings, splitTopicNumber, tabSectionIds, t
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';
-import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
+import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
 import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
@@ -126,6 +126,8 @@ function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
 function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number, math = texText): string {
 	switch (node.type) {
 		case 'text':
+			// Wikilinks are still text here; the page shows each as its link text.
+			return withWikilinksShown(node.value);
 		case 'inlineCode':
 		case 'mdxTextExpression':
 			return node.value;

@@ -82,3 +82,14 @@ export function wikilinkText(link: Pick<Wikilink, 'target' | 'heading' | 'alias'
 	if (!heading) return name;
 	return name ? `${name} › ${heading}` : heading;
 }
+
+/** Text with its wikilinks as the page shows them: `Technical [[Controls]]` → "Technical Controls"; an embed shows no text. */
+export function withWikilinksShown(text: string): string {
+	let shown = '';
+	let last = 0;
+	for (const link of findWikilinks(text)) {
+		shown += text.slice(last, link.index) + (link.embed ? '' : wikilinkText(link));
+		last = link.index + link.length;
+	}
+	return last === 0 ? text : shown + text.slice(last);
+}

@@ -205,6 +205,8 @@ describe('outline', () => {
 		expect(read('#\n\n```sh\n# a comment\n```\n\n# Real *Title* #\n\n## 1. Topic\n').liftedTitle).toBe('Real Title');
 		// A # heading further down is a heading of the note, not its title.
 		expect(read('## 1. Topic\n\n# Later heading\n').liftedTitle).toBeUndefined();
+		// A wikilink reads as its link text, as the page shows it.
+		expect(read('# Technical [[Controls]] and [[Policy|policies]] ![[chart.png]]\n').liftedTitle).toBe('Technical Controls and policies');
 		expect(read('# Overview\n\n## 1. Topic\n').liftedTitle).toBeUndefined();
 		expect(read('## Only topics\n\n#\n').liftedTitle).toBeUndefined();
 		const given = read('# Lifted\n\n## A\n', 'md', false);
