@@ -66,7 +66,7 @@ export interface Catalogue {
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
 export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags'> {
-	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId'>[];
+	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId' | 'written'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
 	backlinks: Backlink[];

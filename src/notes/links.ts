@@ -227,7 +227,10 @@ export class LinkResolver {
 		let from = 0;
 		let found: OutlineHeading | undefined;
 		for (const part of parts) {
-			const index = note.headings.findIndex((heading, at) => at >= from && headingKey(heading.text) === headingKey(part));
+			const key = headingKey(part);
+			const index = note.headings.findIndex(
+				(heading, at) => at >= from && (headingKey(heading.text) === key || (heading.written !== undefined && headingKey(heading.written) === key)),
+			);
 			// The heading the page shows as the note's title: the link leads to the top of the page.
 			if (index === -1 && parts.length === 1 && headingKey(note.title) === headingKey(part)) return { kind: 'note', note, href: this.noteHref(note) };
 			if (index === -1) {

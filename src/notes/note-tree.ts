@@ -29,6 +29,11 @@ export interface OutlineHeading {
 	githubId?: string;
 	/** What the table of contents shows instead of `text`, from MkDocs' `{ data-toc-label="…" }`. */
 	tocLabel?: string;
+	/**
+	 * The heading as typed, when it holds a wikilink (`Free Space in [[Volatile Memory|Main Memory]]`):
+	 * Obsidian's links to it are made from this text, not from what the page shows.
+	 */
+	written?: string;
 	line?: number;
 }
 
@@ -297,6 +302,10 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				}
 				const shown = decision.topicNumber ? (splitTopicNumber(text.trim())?.rest ?? text) : text;
 				const heading: KeptHeading = { depth: node.depth, text: shown.trim(), id: decision.id, line: at.line, topicNumber: decision.topicNumber };
+				const first = sourceRange(node.children[0] ?? node);
+				const last = sourceRange(node.children.at(-1) ?? node);
+				const written = first && last ? source.slice(first.start, last.end) : '';
+				if (written.includes('[[')) heading.written = written;
 				if (tocLabel) heading.tocLabel = tocLabel;
 				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);

@@ -46,6 +46,16 @@ describe('wikilinks, resolved as Obsidian resolves them', () => {
 		expect(link('Memory', 'Random Access')).toMatch(/^broken: “Memory” has no heading “Random Access”\./);
 	});
 
+	test('a heading with a wikilink: by the text the page shows, and by the text Obsidian links it with', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'notes-heading-links-'));
+		writeFileSync(path.join(folder, 'Memory.md'), '# Memory\n\n## Free Space in [[Volatile Memory|Main Memory]]\n\nText.\n');
+		writeFileSync(path.join(folder, 'Volatile Memory.md'), '# Volatile Memory\n\nText.\n');
+		const { resolver } = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
+		for (const heading of ['Free Space in Main Memory', 'Free Space in Volatile Memory Main Memory']) {
+			expect(hrefOf(resolver.wikilink({ target: 'Memory', heading }, 'Volatile Memory.md')), heading).toBe('/memory/#free-space-in-main-memory');
+		}
+	});
+
 	test('files anywhere in the folder, as Obsidian finds attachments', () => {
 		expect(link('chart.png')).toBe('image: attachments/chart.png');
 		expect(link('slides.pdf')).toBe('/notes/attachments/slides.pdf');
