@@ -214,6 +214,22 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		});
 	}
 
+	test('a topic heading with a link in it flows as text after its number, not in columns', async () => {
+		const { page, close } = await open('cases/');
+		const { textLastLine, linkFirstLine } = await page.evaluate(() => {
+			const heading = document.querySelector<HTMLElement>('.topic > h2[data-topic-number]')!;
+			heading.innerHTML = `${'A heading long enough to need more than one line for all of its words, '.repeat(2)}ending in <a href="#">a linked note</a>`;
+			const range = document.createRange();
+			range.selectNodeContents(heading.firstChild!);
+			return {
+				textLastLine: Math.max(...[...range.getClientRects()].map((rect) => rect.top)),
+				linkFirstLine: heading.querySelector('a')!.getClientRects()[0].top,
+			};
+		});
+		expect(linkFirstLine).toBeGreaterThanOrEqual(textLastLine - 1);
+		await close();
+	});
+
 	test('small screens: the sidebar opens from the menu button, and nothing overflows', async () => {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await context.newPage();
