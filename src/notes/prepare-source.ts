@@ -7,7 +7,7 @@
  *
  * Every change keeps the note's lines where they were, but for the blank line that ends an MkDocs
  * block followed at once by another line (`addedLines`, which reports take back out):
- * - `%%comment%%` and `%%` … `%%` blocks become blanks;
+ * - `%%comment%%` and `%%` … `%%` blocks become blanks, and Obsidian's block ids (`^5cb177`) go;
  * - MkDocs' `!!! type "Title"`, `??? type` (folded) and `???+ type` (open) with an indented body
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
@@ -94,6 +94,15 @@ const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 export function removeComments(source: string): string {
 	if (!source.includes('%%')) return source;
 	return replaceOutsideCode(source, /%%[\s\S]*?(?:%%|$(?![\s\S]))/g, (match) => blank(match[0]));
+}
+
+/**
+ * Obsidian's block ids (`… wait on each other ^5cb177`, or `^5cb177` on a line of its own):
+ * markers Obsidian hides, which links (`[[Note#^5cb177]]`) point at. Removed, lines kept.
+ */
+export function removeBlockIds(source: string): string {
+	if (!source.includes('^')) return source;
+	return replaceOutsideCode(source, /(?:^|[ \t])\^[A-Za-z0-9-]+[ \t]*$/gm, () => '');
 }
 
 const ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+(?:inline|end))*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
@@ -286,7 +295,7 @@ const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
-	const blocks = mkdocsPrepared(removeComments(source));
+	const blocks = mkdocsPrepared(removeBlockIds(removeComments(source)));
 	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
 	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authoredLine, escapedDollarsInMath, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+import { authoredLine, escapedDollarsInMath, removeBlockIds, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
 
 const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
 
@@ -23,6 +23,15 @@ describe('removeComments', () => {
 	test('code keeps its %%', () => {
 		const source = '`a %% b %% c`\n\n```\n%% kept %%\n```\n';
 		expect(removeComments(source)).toBe(source);
+	});
+});
+
+describe('removeBlockIds', () => {
+	test('Obsidian\'s block ids go, at the end of a line or on one of their own; lines stay', () => {
+		expect(removeBlockIds('4. **Circular Wait** ^5cb177\n- item ^a-1\n\n| t |\n^table-id\n')).toBe('4. **Circular Wait**\n- item\n\n| t |\n\n');
+	});
+	test('a caret elsewhere, in maths, footnotes or code, stays', () => {
+		for (const source of ['x^2 and 2^10', '$x ^2$', 'see^[note]', '`a ^b1`', '```\ncode ^id\n```', 'a ^b c']) expect(removeBlockIds(source), source).toBe(source);
 	});
 });
 
