@@ -1,15 +1,17 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
+import { isSummaryHeading } from '../notes/cards.ts';
 import { tabSectionIds } from '../notes/headings.ts';
 import { h, isBlank, text } from './hast.ts';
 import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
 
 /**
  * The server side of the MDX `<Tabs>` component: the `<notes-tab-item>` elements `<Tab>` rendered
- * become the same sections, with the same ids, as `###` sections in a Markdown note.
+ * become the same sections, with the same ids, as `###` sections in a Markdown note; in a topic,
+ * its summary tab is the topic's card (`summaryCard`, its id, which the notes pipeline sets).
  */
-export function renderTabsHtml(slotHtml: string, topic: string | undefined): string {
+export function renderTabsHtml(slotHtml: string, topic: string | undefined, summaryCard?: string): string {
 	const fragment = htmlToHast(slotHtml, { fragment: true }) as Root;
 	// Outside a topic the sections are the note's own: `h2`, so heading levels still step by one.
 	const level = topic ? 'h3' : 'h2';
@@ -22,5 +24,7 @@ export function renderTabsHtml(slotHtml: string, topic: string | undefined): str
 		content: item.children,
 		filled: !item.children.every(isBlank),
 	}));
+	const summary = sections.find((section) => section.filled && isSummaryHeading(section.text));
+	if (summary && summaryCard) summary.card = summaryCard;
 	return toHtml(sectionsContent(sections));
 }

@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { summaryCardElement } from './card.ts';
 import { h, text } from './hast.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface TabSection {
 	content: ElementContent[];
 	/** False when the content is only whitespace and comments: the section is left out. */
 	filled: boolean;
+	/** A topic's summary: its content is the back of this card (`src/dom/card.ts`). */
+	card?: string;
 }
 
 export const tabId = (sectionId: string) => `${sectionId}-tab`;
@@ -58,10 +61,13 @@ export function tabLabel(headingText: string): string {
 	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
+/** A section's content, a summary's as its card. */
+const sectionBody = (section: TabSection): ElementContent[] => (section.card ? [summaryCardElement(section.card, section.content)] : section.content);
+
 /** Builds the tab group for a topic's non-empty sections. */
 export function tabsElement(sections: TabSection[]): Element {
 	const buttons = sections.map((section) => h('button', { type: 'button' }, [text(tabLabel(section.text))]));
-	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...section.content]));
+	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...sectionBody(section)]));
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
 		h('div', { className: [TAB_LIST_CLASS], hidden: true, dataPagefindIgnore: 'all' }, buttons),
 		...panels,
@@ -87,6 +93,6 @@ export function contentTabsElement(tabs: { label: string; id: string; content: E
 export function sectionsContent(sections: TabSection[]): ElementContent[] {
 	const filled = sections.filter((section) => section.filled);
 	if (filled.length === 0) return [];
-	if (filled.length === 1) return [filled[0].heading, ...filled[0].content];
+	if (filled.length === 1) return [filled[0].heading, ...sectionBody(filled[0])];
 	return [tabsElement(filled)];
 }

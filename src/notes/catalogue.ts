@@ -9,6 +9,7 @@ import { displayPath, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
+import { noteCards, type NoteCard } from './cards.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { NoteFormat } from '../plugins/satteri.ts';
  * home page, sidebar, pager, table of contents and search filters. None parses a note again.
  */
 
-export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlineTags'> {
+export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlineTags' | 'cardSources'> {
 	/** Absolute path of the file. */
 	file: string;
 	/** Path relative to the notes folder, with `/` separators: `aws/vpc.md`. */
@@ -35,6 +36,8 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	tags: string[];
 	/** A fingerprint of the file's bytes (`contentHash`). */
 	hash: string;
+	/** Its flashcards: each topic with a summary, and the cards it writes in the spaced-repetition plugin's syntax. */
+	cards: NoteCard[];
 	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
 	addedLines: number[];
 	controlCharacters?: PreparedNote['controlCharacters'];
@@ -138,8 +141,9 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 			},
 		};
 	}
-	const { liftedTitle, inlineTags, ...outline } = contents;
+	const { liftedTitle, inlineTags, cardSources, ...outline } = contents;
 	const folder = path.posix.dirname(relativePath);
+	const tags = distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]);
 	return {
 		ok: true,
 		note: {
@@ -151,8 +155,9 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath, { vault: options.vault }),
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
-			tags: distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]),
+			tags,
 			hash: read.hash,
+			cards: noteCards(relativePath, outline.topics, cardSources, tags),
 			addedLines: prepared.addedLines,
 			controlCharacters: prepared.controlCharacters,
 			...outline,

@@ -12,6 +12,7 @@ import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { findTags } from './tags.ts';
+import { mayHoldCards, paragraphCards, type CardSource } from './cards.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -116,7 +117,10 @@ export interface NoteContents {
 	proseDollars: { offset: number; length: number }[];
 	/** Obsidian's `#tags` in the text, as written, in order (repeats included). */
 	inlineTags: string[];
+	/** The flashcards written in the note, before ids (the catalogue gives them, knowing the note's path and tags). */
+	cardSources: CardSource[];
 }
+
 
 /** A `$…$` node's formula, read by Pandoc's rules from the source; `undefined` when the dollars are prose. */
 function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
@@ -248,7 +252,11 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		texErrors: [],
 		proseDollars: [],
 		inlineTags: [],
+		cardSources: [],
 	};
+	const cardsPossible = mayHoldCards(source, true);
+	/** Blocks a `?` card's answer took: not read again as cards of their own. */
+	const inAnswers = new Set<NoteNode>();
 	let quoteTabs = false;
 	const readTex = (span: TexSpan | undefined, at: { line?: number; column?: number }) => {
 		if (!span) return;
@@ -269,6 +277,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 	const viaDefinitions: { list: 'images' | 'links'; identifier: string; line?: number; column?: number; offset?: number; context?: string }[] = [];
 
 	visitMdast(tree, (node) => {
+		if (cardsPossible && node.type !== 'paragraph' && 'children' in node) readCards(childrenOf(node) as RootContent[], source, contents.cardSources, inAnswers);
 		const start = node.position?.start;
 		const at = { line: start?.line, column: start?.column, offset: start?.offset };
 		if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -373,6 +382,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		if (url) contents[list].push({ url, ...at });
 	}
 	contents.images.sort(byPosition);
+	// Containers are read before their children: in document order, as the page's plugin meets them.
+	contents.cardSources.sort(byPosition);
 	contents.links.sort(byPosition);
 
 	const outline = outlineTopics(childrenOf(tree) as RootContent[], kept);
@@ -386,6 +397,20 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		}
 	}
 	return contents;
+}
+
+/** The cards in a container's blocks (`paragraphCards`), into `into`. */
+function readCards(blocks: RootContent[], source: string, into: CardSource[], inAnswers: Set<NoteNode>) {
+	blocks.forEach((block, index) => {
+		if (block.type !== 'paragraph' || inAnswers.has(block)) return;
+		const found = paragraphCards(block, () => blocks.slice(index + 1), source, { cloze: true });
+		if (!found) return;
+		for (const taken of blocks.slice(index + 1, index + 1 + found.takes)) inAnswers.add(taken);
+		for (const part of found.parts) {
+			if (part.type === 'pair') into.push({ type: 'pair', reverse: part.reverse, text: part.text, line: part.line });
+			else if (part.type === 'cloze') into.push({ type: 'cloze', clozes: part.clozes, text: part.text, line: part.line });
+		}
+	});
 }
 
 type KeptHeading = OutlineHeading & { topicNumber?: string };

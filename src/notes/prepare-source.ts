@@ -97,6 +97,16 @@ export function removeComments(source: string): string {
 }
 
 /**
+ * The spaced-repetition plugin's scheduling comments (`<!--SR:!2024-01-05,3,250-->`), which Obsidian
+ * rewrites at every review: never on the page, in search or in a card's id. MDX could not parse them.
+ */
+export function removeReviewComments(source: string): string {
+	if (!source.includes('<!--SR:')) return source;
+	// Removed with the spaces before it (left, two would make a line break); a line is never removed.
+	return replaceOutsideCode(source, /[ \t]*<!--SR:[\s\S]*?-->/g, (match) => match[0].replace(/[^\n]/g, ''));
+}
+
+/**
  * Obsidian's block ids (`… wait on each other ^5cb177`, or `^5cb177` on a line of its own):
  * markers Obsidian hides, which links (`[[Note#^5cb177]]`) point at. Removed, lines kept.
  */
@@ -295,7 +305,7 @@ const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
-	const blocks = mkdocsPrepared(removeBlockIds(removeComments(source)));
+	const blocks = mkdocsPrepared(removeBlockIds(removeReviewComments(removeComments(source))));
 	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
 	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];

@@ -9,6 +9,7 @@ import { rehypeLinks } from './rehype-links.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
+import { remarkCards } from './remark-cards.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
 import { remarkHighlights } from './remark-highlights.ts';
@@ -51,6 +52,8 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
 				remarkTex(),
 				remarkTags({ base: config.base }),
+				// Before the highlights, whose paragraphs it would not see again; after the links, which need positions it cannot give the text it splits.
+				remarkCards({ notesRoot, links: notes.links }),
 				remarkHighlights(),
 				...(breaks ? [remarkLineBreaks()] : []),
 				remarkNoteImages({ notesRoot }),
@@ -62,7 +65,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				rehypeQuoteTabs(),
 				rehypeEmbeds(),
 				rehypeCodeBlocks(),
-				rehypeSectionTabs(),
+				rehypeSectionTabs({ notesRoot }),
 				rehypeFigures({ notesRoot }),
 				rehypeLinks({ base: config.base, notesRoot, links: notes.links }),
 			],

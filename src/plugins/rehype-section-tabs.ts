@@ -5,6 +5,9 @@ import { emptyTopicNote, topicElement } from '../dom/topic.ts';
 import { headingCarriesContent } from '../notes/headings.ts';
 import { htmlComments } from '../notes/html-comments.ts';
 import { nodeId } from './satteri.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isSummaryHeading, summaryCardId } from '../notes/cards.ts';
 
 /** What the visitor read of a heading: its tag, id and text. */
 interface HeadingFacts {
@@ -21,21 +24,25 @@ interface TreeReader {
 	isFootnotes(node: RootContent): boolean;
 	/** True for whitespace-only text and comments (raw HTML comments too): content that renders as nothing. */
 	isBlank(node: RootContent): boolean;
+	/** The id of a topic's summary card (`src/notes/cards.ts`); `undefined` outside the notes folder. */
+	summaryCard(topicId: string): string | undefined;
 }
 
 /**
  * MDX `<Tabs>` inside a topic gets the topic's id, so its sections get the same ids as `###`
  * sections. Returns a new node; the tree's own nodes are never changed.
  */
-function withTopic(node: RootContent, topicId: string | undefined): RootContent {
+function withTopic(node: RootContent, topicId: string | undefined, summaryCard: string | undefined): RootContent {
 	if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Tabs' || !topicId) return node;
 	if (node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'topic')) return node;
-	return { ...node, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }] };
+	const card = summaryCard ? [{ type: 'mdxJsxAttribute' as const, name: 'summaryCard', value: summaryCard }] : [];
+	return { ...node, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'topic', value: topicId }, ...card] };
 }
 
 function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[], reader: TreeReader): Element {
 	const firstSection = nodes.findIndex((node) => reader.heading(node)?.tagName === 'h3');
-	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)).map((node) => withTopic(node, facts.id));
+	const summaryCard = facts.id ? reader.summaryCard(facts.id) : undefined;
+	const intro = (firstSection === -1 ? nodes : nodes.slice(0, firstSection)).map((node) => withTopic(node, facts.id, summaryCard));
 	const sections: TabSection[] = [];
 	if (firstSection !== -1) {
 		for (const node of nodes.slice(firstSection)) {
@@ -48,6 +55,8 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 			}
 		}
 	}
+	const summary = sections.find((section) => section.filled && isSummaryHeading(section.text));
+	if (summary && summaryCard) summary.card = summaryCard;
 	const hasIntro = !intro.every((node) => reader.isBlank(node));
 	const body = sectionsContent(sections);
 	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
@@ -56,7 +65,7 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 
 /**
  * Turns each `##` topic of a note into a `<section class="topic">` and its `###` sections into
- * tabs (see `src/dom/tabs.ts`). Empty sections are dropped; one non-empty section is shown without
+ * tabs (see `src/dom/tabs.ts`), its summary section the topic's card. Empty sections are dropped; one non-empty section is shown without
  * a tab bar; a topic with nothing in it says "No notes yet". Returns the root's new children, or
  * `undefined` when nothing changes. Expects the ids of
  * {@link import('./rehype-note-headings.ts').rehypeNoteHeadings}.
@@ -87,14 +96,17 @@ export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | 
  * the transform, run after it on the same tree, tells the root's children apart by their ids and
  * reads text through the context; the nodes it regroups are passed back untouched, as references.
  */
-export function rehypeSectionTabs(): HastPluginEntry {
-	return () => {
+export function rehypeSectionTabs(options: { notesRoot?: string } = {}): HastPluginEntry {
+	return (factory) => {
+		const file = options.notesRoot && factory.fileURL?.protocol === 'file:' ? fileURLToPath(factory.fileURL) : undefined;
+		const relativePath = file && path.relative(options.notesRoot!, file).split(path.sep).join('/');
 		const headings = new Map<number, HeadingFacts>();
 		const footnotes = new Set<number>();
 		const reader = (context: HastVisitorContext): TreeReader => ({
 			heading: (node) => headings.get(nodeId(node)),
 			isFootnotes: (node) => node.type === 'element' && footnotes.has(nodeId(node)),
 			isBlank: (node) => node.type === 'comment' || (node.type === 'text' && context.textContent(node).trim() === ''),
+			summaryCard: (topicId) => (relativePath ? summaryCardId(relativePath, topicId) : undefined),
 		});
 		return {
 			name: 'rehype-section-tabs',

@@ -9,8 +9,11 @@ type Item = { node: PhrasingContent } | { canOpen: boolean; canClose: boolean };
 
 const isSpace = (character: string | undefined) => character === undefined || /\s/.test(character);
 
+/** The mdast type of a `==highlight==` (rendered as `<mark>`): cloze cards count them. */
+export const MARK_TYPE = 'notesMark';
+
 /** A list of phrasing nodes with `==marked==` runs as `<mark>`, or `undefined` when there is none. */
-function highlight(children: readonly PhrasingContent[]): PhrasingContent[] | undefined {
+export function highlight(children: readonly PhrasingContent[]): PhrasingContent[] | undefined {
 	let changed = false;
 	const items: Item[] = [];
 	children.forEach((original, position) => {
@@ -44,7 +47,7 @@ function highlight(children: readonly PhrasingContent[]): PhrasingContent[] | un
 		if ('node' in item) output.push(item.node);
 		else if (opened !== undefined && item.canClose && output.length > opened + 1) {
 			const marked = output.splice(opened + 1);
-			output[opened] = { type: 'notesMark', data: { hName: 'mark' }, children: marked } as unknown as PhrasingContent;
+			output[opened] = { type: MARK_TYPE, data: { hName: 'mark' }, children: marked } as unknown as PhrasingContent;
 			opened = undefined;
 			changed = true;
 		} else {

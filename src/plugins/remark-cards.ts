@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Paragraph, RootContent } from 'mdast';
+import type { MdastContent, MdastPluginEntry } from 'satteri';
+import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, cardProperties, type CardElementKind } from '../dom/card.ts';
+import { CardIds, isFlashcardsTag, mayHoldCards, paragraphCards, partIds, type ParagraphCards } from '../notes/cards.ts';
+import type { LinkResolver } from '../notes/links.ts';
+import { sourceRange } from '../notes/mdast.ts';
+import { mutableCopy } from './satteri.ts';
+
+export interface RemarkCardsOptions {
+	notesRoot: string;
+	/** The notes catalogue's links, for the note's tags (cloze cards need `#flashcards`). */
+	links: () => LinkResolver | undefined;
+}
+
+const cardNode = (kind: CardElementKind, ids: string[], children: MdastContent[]) =>
+	({ type: 'notesCard', data: { hName: CARD_TAG, hProperties: cardProperties(kind, ids) }, children }) as unknown as MdastContent;
+
+const sideNode = (className: string, children: MdastContent[]) =>
+	({ type: 'notesCardSide', data: { hName: 'div', hProperties: { className: [className] } }, children }) as unknown as MdastContent;
+
+/** What a paragraph's cards become (`src/dom/card.ts`), its other lines staying a paragraph. */
+function drawnParts(found: ParagraphCards, ids: CardIds): MdastContent[] {
+	return found.parts.map((part) => {
+		if (part.type === 'prose') return { type: 'paragraph', children: part.children } as MdastContent;
+		const cardIds = partIds(part, ids).map(({ id }) => id);
+		if (part.type === 'cloze') return cardNode('cloze', cardIds, [{ type: 'paragraph', children: part.children } as MdastContent]);
+		// The blocks a `?` card's answer takes are copied: the originals are removed from the tree.
+		const answer = [...(part.answer.length > 0 ? [{ type: 'paragraph', children: part.answer }] : []), ...part.answerBlocks.map(mutableCopy)] as MdastContent[];
+		return cardNode('pair', cardIds, [
+			sideNode(CARD_QUESTION_CLASS, [{ type: 'paragraph', children: part.question } as MdastContent]),
+			sideNode(CARD_ANSWER_CLASS, answer),
+		]);
+	});
+}
+
+/**
+ * Flashcards in the spaced-repetition plugin's syntax (`Q::A`, `Q:::A`, `?` and `??` cards, and
+ * `==cloze==` in a note tagged `#flashcards`) drawn as questions and answers, by the rules and with
+ * the ids of `src/notes/cards.ts`, which the catalogue lists. Notes without `::`, a `?` line or
+ * (tagged) `==` are left alone.
+ */
+export function remarkCards(options: RemarkCardsOptions): MdastPluginEntry {
+	return (factory) => {
+		if (factory.fileURL?.protocol !== 'file:') return null;
+		const relativePath = path.relative(options.notesRoot, fileURLToPath(factory.fileURL)).split(path.sep).join('/');
+		const cloze = options.links()?.noteAt(relativePath)?.tags.some(isFlashcardsTag) ?? false;
+		if (!mayHoldCards(factory.source, cloze) && !factory.source.includes('![[')) return null;
+		const ids = new CardIds(relativePath);
+		/** Where the blocks a `?` card's answer took stand: not cards of their own. */
+		const taken: number[] = [];
+		return {
+			name: 'remark-cards',
+			options: { position: true },
+			paragraph(node, context) {
+				const start = sourceRange(node)?.start;
+				if (start === undefined || taken.includes(start)) return;
+				const parent = context.parent(node);
+				const index = context.indexOf(node) ?? 0;
+				const following = () => parent?.children.slice(index + 1) ?? [];
+				const found = paragraphCards(node as Paragraph, () => following() as readonly RootContent[], context.source, { cloze });
+				if (!found) return;
+				for (const block of following().slice(0, found.takes)) {
+					const blockStart = sourceRange(block)?.start;
+					if (blockStart !== undefined) taken.push(blockStart);
+					context.removeNode(block);
+				}
+				context.replaceNode(node, drawnParts(found, ids));
+			},
+		};
+	};
+}
