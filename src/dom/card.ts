@@ -34,3 +34,59 @@ export const cardProperties = (kind: CardElementKind, ids: readonly string[]): P
 
 /** A topic's summary section's content, as its card's back. */
 export const summaryCardElement = (id: string, content: ElementContent[]) => h(CARD_TAG, cardProperties('summary', [id]), content);
+
+export interface RenderedCard {
+	/** The card's ids, as `data-card` lists them. */
+	ids: string[];
+	/** The whole `<notes-card>` element. */
+	html: string;
+}
+
+const CARD_OPEN = `<${CARD_TAG} `;
+const CARD_CLOSE = `</${CARD_TAG}>`;
+const CARD_IDS = new RegExp(`\\s${CARD_IDS_ATTRIBUTE}="([^"]*)"`);
+
+/**
+ * The card elements of a rendered note, in document order (a card inside another too). A scan for
+ * the one tag, not a parse: text in the HTML has its `<` escaped, so only elements start with it.
+ */
+export function renderedCards(html: string): RenderedCard[] {
+	const cards: (RenderedCard & { start: number })[] = [];
+	const open: number[] = [];
+	let index = 0;
+	for (;;) {
+		const close = html.indexOf(CARD_CLOSE, index);
+		if (close === -1) break;
+		const start = html.indexOf(CARD_OPEN, index);
+		if (start !== -1 && start < close) {
+			open.push(start);
+			index = start + CARD_OPEN.length;
+			continue;
+		}
+		index = close + CARD_CLOSE.length;
+		const from = open.pop();
+		if (from === undefined) continue;
+		const ids = CARD_IDS.exec(html.slice(from, html.indexOf('>', from)))?.[1].split(' ').filter(Boolean) ?? [];
+		cards.push({ ids, html: html.slice(from, index), start: from });
+	}
+	return cards.sort((a, b) => a.start - b.start).map(({ ids, html: element }) => ({ ids, html: element }));
+}
+
+/**
+ * A card's HTML to show away from its note (the review page, the cheat sheet): no ids, which many
+ * cards would repeat, nor references to them; links within the note lead to the note's page.
+ */
+export function detachedCardHtml(html: string, notePage: string): string {
+	let detached = html.replace(/(<a\s[^<>]*?href=")#/g, `$1${notePage}#`);
+	// One attribute per tag and pass: a tag may have several.
+	for (let before = ''; before !== detached; ) {
+		before = detached;
+		detached = detached.replace(/(<[a-zA-Z][^<>]*?)\s(?:id|aria-describedby|aria-labelledby|aria-controls)="[^"]*"/g, '$1');
+	}
+	return detached;
+}
+
+/** Where the review page keeps the reader's progress (localStorage, one key per site: GitHub Pages sites of one account share an origin). */
+export const reviewStoreKey = (base: string) => `notes-review:${base}`;
+/** On an element that shows a deck's progress: the storage key, and the deck's card ids (a note's) or their number (every note's). */
+export const PROGRESS_ATTRIBUTE = 'data-card-progress';

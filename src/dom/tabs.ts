@@ -32,12 +32,15 @@ export const TAB_LABEL_CLASS = 'tabs__label';
 /** The element the MDX `<Tab>` component renders; `<Tabs>` turns each into a panel. */
 export const TAB_ITEM_TAG = 'notes-tab-item';
 
-/** On `<html>`: `tabs` (default) or `stacked`, the reader's page-level choice. */
+/**
+ * On `<html>`: `tabs` (default), `stacked`, or `summaries` (each topic shows its summary alone, on
+ * notes with summaries, marked `data-summaries`; elsewhere it reads as `tabs`): the reader's page-level choice.
+ */
 export const SECTIONS_MODE_ATTRIBUTE = 'data-sections';
 export const SECTIONS_MODE_STORAGE_KEY = 'notes-sections';
-/** Dispatched on `document` when the reader switches between tabs and stacked sections. */
+/** Dispatched on `document` when the reader switches between tabs, stacked sections and summaries. */
 export const SECTIONS_MODE_EVENT = 'notes:sections-mode';
-export type SectionsMode = 'tabs' | 'stacked';
+export type SectionsMode = 'tabs' | 'stacked' | 'summaries';
 
 export interface TabSection {
 	/** The section's heading (an `h3` with an `id`, `h2` outside a topic); it stays the panel's first child. */

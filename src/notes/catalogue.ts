@@ -73,6 +73,7 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
 	backlinks: Backlink[];
+	cards: Omit<NoteCard, 'line'>[];
 }
 
 export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks' | 'shown'>): PageNote {
@@ -89,6 +90,7 @@ export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks'
 		headings: note.headings.map(({ depth, text, id, tocLabel }) => ({ depth, text, id, ...(tocLabel ? { tocLabel } : {}) })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 		backlinks: links.backlinks.get(slug) ?? [],
+		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 	};
 }
 

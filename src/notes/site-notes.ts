@@ -1,4 +1,6 @@
+import { getEntry, render } from 'astro:content';
 import type { PageNote } from './catalogue.ts';
+import { entryIdOf } from './files.ts';
 import { tagAncestry, tagKey } from './tags.ts';
 
 export type { PageNote };
@@ -62,4 +64,11 @@ export function tagPages(notes: readonly PageNote[]): TagPage[] {
 		}
 	}
 	return [...pages.values()].sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+/** A note's rendered content (`render` of its content collection entry). */
+export async function renderNote(slug: string) {
+	const entry = await getEntry('notes', entryIdOf(slug));
+	if (!entry) throw new Error(`The note ${slug || '(home)'} is in the notes catalogue but not in the content collection.`);
+	return render(entry);
 }

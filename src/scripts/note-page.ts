@@ -7,23 +7,28 @@ import {
 	type SectionsMode,
 } from '../dom/tabs.ts';
 
-/** The "Tabs / All sections" switch: a page-level choice, remembered across pages and visits. */
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-sections-switch]')) {
-	const root = document.documentElement;
-	const sync = () => button.setAttribute('aria-pressed', String(root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked'));
-	sync();
+/** The "All sections" and "Summaries only" switches: a page-level choice, remembered across pages and visits. */
+const switches = [...document.querySelectorAll<HTMLButtonElement>('[data-sections-switch]')];
+const root = document.documentElement;
+const syncSwitches = () => {
+	for (const button of switches) button.setAttribute('aria-pressed', String(root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === button.dataset.sectionsSwitch));
+};
+syncSwitches();
+for (const button of switches) {
 	button.addEventListener('click', () => {
-		const next: SectionsMode = root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === 'stacked' ? 'tabs' : 'stacked';
+		const mode = button.dataset.sectionsSwitch as SectionsMode;
+		const next: SectionsMode = root.getAttribute(SECTIONS_MODE_ATTRIBUTE) === mode ? 'tabs' : mode;
 		root.setAttribute(SECTIONS_MODE_ATTRIBUTE, next);
 		try {
 			localStorage.setItem(SECTIONS_MODE_STORAGE_KEY, next);
 		} catch {
 			// Private mode: the choice lasts for this page only.
 		}
-		sync();
+		syncSwitches();
 		document.dispatchEvent(new Event(SECTIONS_MODE_EVENT));
 	});
 }
+
 
 /** Copy buttons on code blocks, where the clipboard is available. */
 if (navigator.clipboard) {

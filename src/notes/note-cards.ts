@@ -1,0 +1,33 @@
+import { detachedCardHtml, renderedCards } from '../dom/card.ts';
+import type { PageNote } from './catalogue.ts';
+import { noteHref } from './urls.ts';
+
+/** A card element of a rendered note with what the catalogue knows of it. */
+export interface CardOnPage {
+	ids: string[];
+	/** The element's HTML, detached from its note (see `detachedCardHtml`). */
+	html: string;
+	kind: PageNote['cards'][number]['kind'];
+	/** The topic it stands in, with its link. */
+	topic?: { text: string; href: string };
+}
+
+/**
+ * The cards of a note, from its rendered HTML: the elements whose ids the catalogue lists (a note
+ * embedded in this one brings cards of its own, which its own page counts). A card the catalogue
+ * lists and the page does not show is a fault of the pipeline, not of the note: the build stops.
+ */
+export function cardsOnPage(note: PageNote, html: string, kinds?: readonly CardOnPage['kind'][]): CardOnPage[] {
+	const known = new Map(note.cards.map((card) => [card.id, card]));
+	const found = renderedCards(html).filter((card) => known.has(card.ids[0]));
+	const missing = note.cards.filter((card) => !found.some((each) => each.ids.includes(card.id)));
+	if (missing.length > 0) throw new Error(`The note ${note.slug} has ${missing.length} card(s) the notes catalogue lists but its page does not show (${missing.map((card) => card.id).join(', ')}).`);
+	const page = noteHref(note.slug);
+	return found
+		.map((card) => {
+			const { kind, topic } = known.get(card.ids[0])!;
+			const heading = topic ? note.topics.find((each) => each.id === topic) : undefined;
+			return { ids: card.ids, html: detachedCardHtml(card.html, page), kind, ...(heading ? { topic: { text: heading.text, href: noteHref(note.slug, heading.id) } } : {}) };
+		})
+		.filter((card) => !kinds || kinds.includes(card.kind));
+}

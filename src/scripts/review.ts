@@ -1,0 +1,276 @@
+import { createEmptyCard, fsrs, type Card, type CardInput, type Grade } from 'ts-fsrs';
+import { CARD_ANSWER_CLASS, CARD_IDS_ATTRIBUTE, CARD_QUESTION_CLASS, CARD_TAG, cardKindClass } from '../dom/card.ts';
+import { countsText, deckCounts, emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
+
+/**
+ * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
+ * (`ts-fsrs`) schedules each from the reader's grade, and the progress stays in localStorage.
+ * Each card is the element the server rendered into the page's list of cards (which is the page
+ * without JavaScript), copied onto the stage with its answer hidden.
+ */
+
+type Side = 'summary' | 'forward' | 'reverse' | 'cloze';
+
+interface ReviewItem {
+	id: string;
+	side: Side;
+	/** Which mark a cloze card hides, from 0. */
+	cloze?: number;
+	/** The card's entry in the list: what the stage shows. */
+	entry: HTMLElement;
+	note: string;
+	folder: string;
+}
+
+const HIDDEN_CLOZE = '[…]';
+/** A card id (`CardIds`): what an imported file may name. */
+const CARD_ID = /^[\w-]{12}$/;
+/** A card due again within this long is waited for: the stage shows it when it is due. */
+const WAIT_MS = 30 * 60 * 1000;
+
+function readItems(list: HTMLElement): ReviewItem[] {
+	const items: ReviewItem[] = [];
+	for (const entry of list.querySelectorAll<HTMLElement>('[data-review-card]')) {
+		const card = entry.querySelector<HTMLElement>(CARD_TAG);
+		const ids = card?.getAttribute(CARD_IDS_ATTRIBUTE)?.split(' ') ?? [];
+		if (!card || ids.length === 0) continue;
+		const place = { entry, note: entry.dataset.note ?? '', folder: entry.dataset.folder ?? '' };
+		if (card.classList.contains(cardKindClass('cloze'))) ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
+		else if (card.classList.contains(cardKindClass('summary'))) items.push({ id: ids[0], side: 'summary', ...place });
+		else {
+			items.push({ id: ids[0], side: 'forward', ...place });
+			if (ids[1]) items.push({ id: ids[1], side: 'reverse', ...place });
+		}
+	}
+	return items;
+}
+
+const inDeck = (item: ReviewItem, deck: string) =>
+	deck === '' || (deck.startsWith('note:') ? item.note === deck.slice(5) : item.folder === deck.slice(7) || item.folder.startsWith(`${deck.slice(7)}/`));
+
+function deckFromUrl(): string {
+	const query = new URLSearchParams(location.search);
+	const note = query.get('note');
+	const folder = query.get('folder');
+	return note !== null ? `note:${note}` : folder !== null ? `folder:${folder}` : '';
+}
+
+/** "in 10 min", "in 3 days": how long until `time`. */
+function interval(ms: number): string {
+	const minutes = Math.max(1, Math.round(ms / 60000));
+	if (minutes < 60) return `${minutes} min`;
+	const hours = Math.round(minutes / 60);
+	if (hours < 24) return `${hours} h`;
+	const days = Math.round(hours / 24);
+	if (days < 31) return `${days} d`;
+	const months = Math.round(days / 30.4);
+	return months < 12 ? `${months} mo` : `${(days / 365).toFixed(1)} y`;
+}
+
+/** The stage's copy of a card, its answer hidden; returns what shows the answer. */
+function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } {
+	const node = item.entry.cloneNode(true) as HTMLElement;
+	node.removeAttribute('data-review-card');
+	const card = node.querySelector<HTMLElement>(CARD_TAG)!;
+	const hide = (element: HTMLElement | null) => {
+		if (element) element.hidden = true;
+		return () => element && (element.hidden = false);
+	};
+	if (item.side === 'summary') return { node, reveal: hide(card) };
+	if (item.side === 'cloze') {
+		const mark = card.querySelectorAll('mark')[item.cloze ?? 0];
+		if (!mark) return { node, reveal: () => {} };
+		const answer = [...mark.childNodes];
+		mark.replaceChildren(HIDDEN_CLOZE);
+		mark.classList.add('review__cloze');
+		return { node, reveal: () => mark.replaceChildren(...answer) };
+	}
+	const question = card.querySelector<HTMLElement>(`:scope > .${CARD_QUESTION_CLASS}`);
+	const answer = card.querySelector<HTMLElement>(`:scope > .${CARD_ANSWER_CLASS}`);
+	if (item.side === 'reverse' && question && answer) {
+		// Asked the other way: the answer is the question.
+		card.insertBefore(answer, question);
+		return { node, reveal: hide(question) };
+	}
+	return { node, reveal: hide(answer) };
+}
+
+function start(main: HTMLElement) {
+	const key = main.dataset.review!;
+	const query = <T extends Element>(selector: string) => main.querySelector<T>(selector)!;
+	const app = query<HTMLElement>('[data-review-app]');
+	const list = query<HTMLElement>('[data-review-list]');
+	const deckSelect = query<HTMLSelectElement>('[data-review-deck]');
+	const countsOutput = query<HTMLElement>('[data-review-counts]');
+	const stage = query<HTMLElement>('[data-review-current]');
+	const done = query<HTMLElement>('[data-review-done]');
+	const showButton = query<HTMLButtonElement>('[data-review-show]');
+	const grades = query<HTMLElement>('[data-review-grades]');
+	const message = query<HTMLElement>('[data-review-message]');
+	const scheduler = fsrs();
+	const items = readItems(list);
+	const names = new Map([...deckSelect.options].map((option) => [option.value, option.text]));
+	let store = loadStore(key);
+	let deck = deckFromUrl();
+	let current: { item: ReviewItem; reveal: () => void } | undefined;
+	let revealed = false;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+
+	const dueOf = (item: ReviewItem) => {
+		const stored = store.cards[item.id];
+		return stored ? Date.parse(stored.due) : undefined;
+	};
+
+	const save = () => {
+		// The home page's counts: when each card of this build is due.
+		store.dues = items.flatMap((item) => (store.cards[item.id] ? [dueOf(item)!] : []));
+		if (!saveStore(key, store)) message.textContent = 'This browser does not let the page keep your progress (private mode?): it lasts until you leave.';
+	};
+
+	const showCounts = () => {
+		const now = Date.now();
+		countsOutput.textContent = countsText(deckCounts(items.filter((item) => inDeck(item, deck)).map(dueOf), now));
+		for (const option of deckSelect.options) {
+			const counts = deckCounts(items.filter((item) => inDeck(item, option.value)).map(dueOf), now);
+			option.text = `${names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
+		}
+	};
+
+	const next = () => {
+		clearTimeout(timer);
+		const now = Date.now();
+		const deckItems = items.filter((item) => inDeck(item, deck));
+		const due = deckItems.filter((item) => (dueOf(item) ?? Infinity) <= now).sort((a, b) => dueOf(a)! - dueOf(b)!);
+		const item = due[0] ?? deckItems.find((item) => dueOf(item) === undefined);
+		showCounts();
+		revealed = false;
+		grades.hidden = true;
+		if (!item) {
+			current = undefined;
+			stage.replaceChildren();
+			showButton.hidden = true;
+			const upcoming = Math.min(...deckItems.map((each) => dueOf(each) ?? Infinity));
+			done.textContent =
+				deckItems.length === 0
+					? 'This deck has no cards.'
+					: `Nothing is due in this deck. The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
+			if (upcoming - now < WAIT_MS) timer = setTimeout(next, upcoming - now + 500);
+			return;
+		}
+		const copy = stageCopy(item);
+		current = { item, reveal: copy.reveal };
+		stage.replaceChildren(copy.node);
+		done.textContent = '';
+		showButton.hidden = false;
+	};
+
+	const reveal = () => {
+		if (!current || revealed) return;
+		revealed = true;
+		current.reveal();
+		const card = cardOf(current.item);
+		const now = new Date();
+		const preview = scheduler.repeat(card, now);
+		for (const button of grades.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
+			const grade = Number(button.dataset.grade) as Grade;
+			button.querySelector('[data-interval]')!.textContent = interval(preview[grade].card.due.getTime() - now.getTime());
+		}
+		showButton.hidden = true;
+		grades.hidden = false;
+		grades.querySelector<HTMLButtonElement>('[data-grade="3"]')!.focus();
+	};
+
+	const cardOf = (item: ReviewItem): CardInput | Card => (store.cards[item.id] as unknown as CardInput | undefined) ?? createEmptyCard(new Date());
+
+	const grade = (value: Grade) => {
+		if (!current || !revealed) return;
+		const { card } = scheduler.next(cardOf(current.item), new Date(), value);
+		store.cards[current.item.id] = JSON.parse(JSON.stringify(card)) as StoredCard;
+		save();
+		next();
+		if (!showButton.hidden) showButton.focus();
+	};
+
+	showButton.addEventListener('click', reveal);
+	grades.addEventListener('click', (event) => {
+		const button = (event.target as Element).closest<HTMLButtonElement>('[data-grade]');
+		if (button) grade(Number(button.dataset.grade) as Grade);
+	});
+	document.addEventListener('keydown', (event) => {
+		const target = event.target as HTMLElement;
+		if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, select, textarea, summary, [contenteditable], dialog')) return;
+		if (!revealed && (event.key === ' ' || event.key === 'Enter') && !target.closest('button, a')) {
+			event.preventDefault();
+			reveal();
+		} else if (revealed && ['1', '2', '3', '4'].includes(event.key)) {
+			event.preventDefault();
+			grade(Number(event.key) as Grade);
+		}
+	});
+	deckSelect.addEventListener('change', () => {
+		deck = deckSelect.value;
+		const [kind, value] = deck ? [deck.slice(0, deck.indexOf(':')), deck.slice(deck.indexOf(':') + 1)] : [];
+		history.replaceState(history.state, '', kind ? `?${new URLSearchParams({ [kind]: value! })}` : location.pathname);
+		next();
+	});
+
+	query<HTMLButtonElement>('[data-review-export]').addEventListener('click', () => {
+		const file = new Blob([JSON.stringify(store, null, '\t')], { type: 'application/json' });
+		const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file), download: `review-progress-${new Date().toISOString().slice(0, 10)}.json` });
+		link.click();
+		URL.revokeObjectURL(link.href);
+		message.textContent = `Exported the progress of ${Object.keys(store.cards).length} cards.`;
+	});
+	query<HTMLInputElement>('[data-review-import]').addEventListener('change', async (event) => {
+		const input = event.target as HTMLInputElement;
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		let imported: unknown;
+		try {
+			imported = JSON.parse(await file.text());
+		} catch {
+			imported = undefined;
+		}
+		if (!isReviewStore(imported)) {
+			message.textContent = `${file.name} is not review progress exported from this page; nothing was changed.`;
+			return;
+		}
+		// Card by card, the more recent review wins: importing into a browser that reviewed since loses nothing.
+		let taken = 0;
+		const merged: ReviewStore = { ...emptyStore(), cards: { ...store.cards } };
+		for (const [id, card] of Object.entries(imported.cards)) {
+			const mine = merged.cards[id];
+			if (!CARD_ID.test(id) || typeof card?.due !== 'string') continue;
+			if (!mine || Date.parse(card.last_review ?? '') > Date.parse(mine.last_review ?? '')) {
+				merged.cards[id] = card;
+				taken++;
+			}
+		}
+		store = merged;
+		save();
+		message.textContent = `Imported the progress of ${taken} cards from ${file.name}.`;
+		next();
+	});
+	query<HTMLButtonElement>('[data-review-reset]').addEventListener('click', () => {
+		const reviewed = items.filter((item) => inDeck(item, deck) && store.cards[item.id]);
+		if (reviewed.length === 0) {
+			message.textContent = 'No card of this deck has been reviewed yet.';
+			return;
+		}
+		if (!confirm(`Forget your progress on the ${reviewed.length} reviewed cards of “${names.get(deck)}”?`)) return;
+		for (const item of reviewed) delete store.cards[item.id];
+		save();
+		message.textContent = `Reset ${reviewed.length} cards.`;
+		next();
+	});
+
+	if (deckSelect.querySelector(`option[value="${CSS.escape(deck)}"]`)) deckSelect.value = deck;
+	else deck = '';
+	list.hidden = true;
+	app.hidden = false;
+	next();
+}
+
+const main = document.querySelector<HTMLElement>('[data-review]');
+if (main) start(main);

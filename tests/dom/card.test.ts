@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { detachedCardHtml, renderedCards } from '../../src/dom/card.ts';
+
+test('the card elements of a rendered note, a card inside another too, in document order', () => {
+	const html =
+		'<p>before</p><notes-card class="card card--summary" data-card="s1"><ul><li>x</li></ul>' +
+		'<notes-card class="card card--pair" data-card="p1 p2"><div class="card__question"><p>Q</p></div><div class="card__answer"><p>A &lt;notes-card </p></div></notes-card>' +
+		'</notes-card><notes-card class="card card--cloze" data-card="c1 c2"><p><mark>a</mark></p></notes-card>';
+	const cards = renderedCards(html);
+	expect(cards.map((card) => card.ids)).toEqual([['s1'], ['p1', 'p2'], ['c1', 'c2']]);
+	expect(cards[0].html).toMatch(/^<notes-card[^>]*data-card="s1">[\s\S]*<\/notes-card><\/notes-card>$/);
+	expect(cards[1].html).toMatch(/^<notes-card[^>]*data-card="p1 p2">[\s\S]*A &lt;notes-card <\/p><\/div><\/notes-card>$/);
+});
+
+test('a card away from its note: no ids, nor references to them; links within the note lead to its page', () => {
+	const html = '<notes-card data-card="x"><h4 id="notes" class="a">N</h4><p>See<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup> and <a href="/other/#y">other</a>; id="kept" as text</p></notes-card>';
+	expect(detachedCardHtml(html, '/base/vpc/')).toBe(
+		'<notes-card data-card="x"><h4 class="a">N</h4><p>See<sup><a href="/base/vpc/#user-content-fn-1" data-footnote-ref>1</a></sup> and <a href="/other/#y">other</a>; id="kept" as text</p></notes-card>',
+	);
+});
