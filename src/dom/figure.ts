@@ -98,8 +98,10 @@ export interface FigureParts {
 	caption?: string;
 }
 
-function captionElement(caption: string | undefined): Element[] {
-	return caption ? [h('figcaption', { className: [FIGURE_CAPTION_CLASS] }, [text(caption)])] : [];
+/** `alt`: a caption that repeats it is hidden from screen readers, which read the image's alt text already. */
+function captionElement(caption: string | undefined, alt?: unknown): Element[] {
+	const repeatsAlt = typeof alt === 'string' && alt.trim() === caption;
+	return caption ? [h('figcaption', { className: [FIGURE_CAPTION_CLASS], ...(repeatsAlt ? { ariaHidden: 'true' } : {}) }, [text(caption)])] : [];
 }
 
 /**
@@ -130,7 +132,7 @@ export function zoomControls(label: string, noun: 'image' | 'diagram', full?: El
 export function figureElement({ kind, image, full, label, caption }: FigureParts): Element {
 	return h('figure', { className: [FIGURE_CLASS], [propertyName(FIGURE_KIND_ATTRIBUTE)]: kind }, [
 		h(FIGURE_TAG, { className: [FIGURE_MEDIA_CLASS] }, [image, ...zoomControls(label, 'image', full)]),
-		...captionElement(caption),
+		...captionElement(caption, image.properties.alt),
 	]);
 }
 

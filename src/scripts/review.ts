@@ -69,8 +69,10 @@ function interval(ms: number): string {
 
 /** The stage's copy of a card, its answer hidden; returns what shows the answer. */
 function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } {
-	const node = item.entry.cloneNode(true) as HTMLElement;
-	node.removeAttribute('data-review-card');
+	// A list item of the page's list, as a block of the stage.
+	const node = document.createElement('div');
+	node.className = item.entry.className;
+	node.append(...(item.entry.cloneNode(true) as HTMLElement).childNodes);
 	const card = node.querySelector<HTMLElement>(CARD_TAG)!;
 	const hide = (element: HTMLElement | null) => {
 		if (element) element.hidden = true;

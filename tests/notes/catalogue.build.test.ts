@@ -19,6 +19,7 @@ const SITES: [string, BuildOptions][] = [
 	['tests/fixtures/diagrams-cases', { diagramsCache: 'diagrams-cases' }],
 	['tests/fixtures/syntax-vault', {}],
 	['tests/fixtures/syntax-mkdocs', {}],
+	['tests/fixtures/study-cards', {}],
 ];
 
 describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, options) => {
@@ -48,6 +49,10 @@ describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, optio
 		// The page offers "Show all sections" exactly when it has tabs.
 		expect(select('notes-tabs', article) !== undefined, 'tabs on the page').toBe(note.hasTabs);
 		expect(select('[data-sections-switch]', page) !== undefined, 'the sections switch').toBe(note.hasTabs);
+
+		// The page's cards are the catalogue's, with its ids (the review page finds them by those).
+		const cardIds = selectAll('notes-card', article).flatMap((card) => String(card.properties.dataCard).split(' '));
+		expect(cardIds.sort()).toEqual(note.cards.map((card) => card.id).sort());
 
 		const toc = selectAll('.toc a', page).map((link) => String(link.properties.href));
 		const listed = note.headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
