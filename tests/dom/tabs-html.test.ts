@@ -6,12 +6,14 @@ import { renderNote } from '../support/render.ts';
 const item = (label: string, html: string) => `<${TAB_ITEM_TAG} data-label="${label}">${html}</${TAB_ITEM_TAG}>`;
 
 describe('the MDX <Tabs> component (renderTabsHtml)', () => {
-	test('gives the same tabs as ### sections in a Markdown topic', async () => {
+	test('gives the same tabs as ### sections in a Markdown topic, the summary as its card', async () => {
+		const fromMarkdown = await renderNote('## Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
+		const summaryCard = /<notes-card class="card card--summary" data-card="([^"]+)">/.exec(fromMarkdown)![1];
 		const fromComponent = renderTabsHtml(
 			item('summary', '<ul>\n<li>a</li>\n</ul>') + '\n' + item('concepts', '<ul>\n<li>b</li>\n</ul>'),
 			'topic',
+			summaryCard,
 		);
-		const fromMarkdown = await renderNote('## Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
 		const tabsOf = (html: string) => /<notes-tabs[\s\S]*<\/notes-tabs>/.exec(html)![0].replace(/>\s+</g, '><');
 		expect(tabsOf(fromComponent)).toBe(tabsOf(fromMarkdown));
 	});

@@ -47,11 +47,11 @@ describe('rehype-section-tabs cases', () => {
 	test('renders the tab contract: tab list hidden until JavaScript, panels plain and visible, ARIA left to the script', async () => {
 		const html = await renderNote('## 1. Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
 		expect(html).toMatchInlineSnapshot(`
-			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" hidden data-pagefind-ignore="all"><button type="button">Summary</button><button type="button">Concepts</button></div><div class="tabs__panel"><h3 id="topic-summary">summary</h3>
+			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" hidden data-pagefind-ignore="all"><button type="button">Summary</button><button type="button">Concepts</button></div><div class="tabs__panel"><h3 id="topic-summary">summary</h3><notes-card class="card card--summary" data-card="eSPyO5x_Ad7u">
 			<ul>
 			<li>a</li>
 			</ul>
-			</div><div class="tabs__panel"><h3 id="topic-concepts">concepts</h3>
+			</notes-card></div><div class="tabs__panel"><h3 id="topic-concepts">concepts</h3>
 			<ul>
 			<li>b</li>
 			</ul></div></notes-tabs></section>
