@@ -38,6 +38,7 @@ export const summaryCardElement = (id: string, content: ElementContent[]) => h(C
 export interface RenderedCard {
 	/** The card's ids, as `data-card` lists them. */
 	ids: string[];
+	kind: CardElementKind;
 	/** The whole `<notes-card>` element. */
 	html: string;
 }
@@ -52,6 +53,7 @@ const CARD_IDS = new RegExp(`\\s${CARD_IDS_ATTRIBUTE}="([^"]*)"`);
  */
 export function renderedCards(html: string): RenderedCard[] {
 	const cards: (RenderedCard & { start: number })[] = [];
+	const kinds: CardElementKind[] = ['pair', 'cloze', 'summary'];
 	const open: number[] = [];
 	let index = 0;
 	for (;;) {
@@ -66,10 +68,12 @@ export function renderedCards(html: string): RenderedCard[] {
 		index = close + CARD_CLOSE.length;
 		const from = open.pop();
 		if (from === undefined) continue;
-		const ids = CARD_IDS.exec(html.slice(from, html.indexOf('>', from)))?.[1].split(' ').filter(Boolean) ?? [];
-		cards.push({ ids, html: html.slice(from, index), start: from });
+		const tag = html.slice(from, html.indexOf('>', from));
+		const ids = CARD_IDS.exec(tag)?.[1].split(' ').filter(Boolean) ?? [];
+		const kind = kinds.find((each) => tag.includes(cardKindClass(each))) ?? 'pair';
+		cards.push({ ids, kind, html: html.slice(from, index), start: from });
 	}
-	return cards.sort((a, b) => a.start - b.start).map(({ ids, html: element }) => ({ ids, html: element }));
+	return cards.sort((a, b) => a.start - b.start).map(({ start: _start, ...card }) => card);
 }
 
 /**
@@ -90,3 +94,29 @@ export function detachedCardHtml(html: string, notePage: string): string {
 export const reviewStoreKey = (base: string) => `notes-review:${base}`;
 /** On an element that shows a deck's progress: the storage key, and the deck's card ids (a note's) or their number (every note's). */
 export const PROGRESS_ATTRIBUTE = 'data-card-progress';
+/** The performance mark the review page sets when its first card is shown (`npm run bench` reads it). */
+export const FIRST_CARD_MARK = 'review:first-card';
+
+/**
+ * A note's cards on the review page: one `<script type="application/json" data-review-cards>`
+ * per note. As data, not as HTML in the page: a thousand notes' cards as elements took the page
+ * half a second to lay out before the first card; the script builds only the card on the stage.
+ */
+export interface ReviewDeck {
+	note: string;
+	folder: string;
+	title: string;
+	/** The note's page. */
+	href: string;
+	cards: {
+		ids: string[];
+		kind: CardElementKind;
+		/** The card element, detached from its note (`detachedCardHtml`). */
+		html: string;
+		topic?: { text: string; href: string };
+	}[];
+}
+export const REVIEW_DECK_ATTRIBUTE = 'data-review-cards';
+
+/** A deck as the text of a JSON `<script>`: `<` escaped, so nothing in it closes the element or starts a comment. */
+export const reviewDeckJson = (deck: ReviewDeck): string => JSON.stringify(deck).replace(/</g, '\\u003c');

@@ -1,4 +1,4 @@
-import { detachedCardHtml, renderedCards } from '../dom/card.ts';
+import { detachedCardHtml, renderedCards, type CardElementKind } from '../dom/card.ts';
 import type { PageNote } from './catalogue.ts';
 import { noteHref } from './urls.ts';
 
@@ -8,6 +8,8 @@ export interface CardOnPage {
 	/** The element's HTML, detached from its note (see `detachedCardHtml`). */
 	html: string;
 	kind: PageNote['cards'][number]['kind'];
+	/** Which of the card contract's elements it is. */
+	element: CardElementKind;
 	/** The topic it stands in, with its link. */
 	topic?: { text: string; href: string };
 }
@@ -27,7 +29,7 @@ export function cardsOnPage(note: PageNote, html: string, kinds?: readonly CardO
 		.map((card) => {
 			const { kind, topic } = known.get(card.ids[0])!;
 			const heading = topic ? note.topics.find((each) => each.id === topic) : undefined;
-			return { ids: card.ids, html: detachedCardHtml(card.html, page), kind, ...(heading ? { topic: { text: heading.text, href: noteHref(note.slug, heading.id) } } : {}) };
+			return { ids: card.ids, html: detachedCardHtml(card.html, page), kind, element: card.kind, ...(heading ? { topic: { text: heading.text, href: noteHref(note.slug, heading.id) } } : {}) };
 		})
 		.filter((card) => !kinds || kinds.includes(card.kind));
 }

@@ -56,12 +56,12 @@ export function remarkCards(options: RemarkCardsOptions): MdastPluginEntry {
 			paragraph(node, context) {
 				const start = sourceRange(node)?.start;
 				if (start === undefined || taken.includes(start)) return;
-				const parent = context.parent(node);
-				const index = context.indexOf(node) ?? 0;
-				const following = () => parent?.children.slice(index + 1) ?? [];
+				// Only a `?` card reads what follows it: `parent()` copies the document out of Rust.
+				let siblings: NonNullable<ReturnType<typeof context.parent>>['children'] | undefined;
+				const following = () => (siblings ??= context.parent(node)?.children.slice((context.indexOf(node) ?? 0) + 1) ?? []);
 				const found = paragraphCards(node as Paragraph, () => following() as readonly RootContent[], context.source, { cloze });
 				if (!found) return;
-				for (const block of following().slice(0, found.takes)) {
+				for (const block of found.takes > 0 ? following().slice(0, found.takes) : []) {
 					const blockStart = sourceRange(block)?.start;
 					if (blockStart !== undefined) taken.push(blockStart);
 					context.removeNode(block);

@@ -1,12 +1,12 @@
 import { createEmptyCard, fsrs, type Card, type CardInput, type Grade } from 'ts-fsrs';
-import { CARD_ANSWER_CLASS, CARD_IDS_ATTRIBUTE, CARD_QUESTION_CLASS, CARD_TAG, cardKindClass } from '../dom/card.ts';
+import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, REVIEW_DECK_ATTRIBUTE, type ReviewDeck } from '../dom/card.ts';
 import { countsText, deckCounts, emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
  * (`ts-fsrs`) schedules each from the reader's grade, and the progress stays in localStorage.
- * Each card is the element the server rendered into the page's list of cards (which is the page
- * without JavaScript), copied onto the stage with its answer hidden.
+ * Each note's cards are data in the page (`ReviewDeck`): only the card on the stage is made into
+ * elements, with its answer hidden.
  */
 
 type Side = 'summary' | 'forward' | 'reverse' | 'cloze';
@@ -16,8 +16,8 @@ interface ReviewItem {
 	side: Side;
 	/** Which mark a cloze card hides, from 0. */
 	cloze?: number;
-	/** The card's entry in the list: what the stage shows. */
-	entry: HTMLElement;
+	card: ReviewDeck['cards'][number];
+	deck: ReviewDeck;
 	note: string;
 	folder: string;
 }
@@ -28,25 +28,56 @@ const CARD_ID = /^[\w-]{12}$/;
 /** A card due again within this long is waited for: the stage shows it when it is due. */
 const WAIT_MS = 30 * 60 * 1000;
 
-function readItems(list: HTMLElement): ReviewItem[] {
+function readItems(): ReviewItem[] {
 	const items: ReviewItem[] = [];
-	for (const entry of list.querySelectorAll<HTMLElement>('[data-review-card]')) {
-		const card = entry.querySelector<HTMLElement>(CARD_TAG);
-		const ids = card?.getAttribute(CARD_IDS_ATTRIBUTE)?.split(' ') ?? [];
-		if (!card || ids.length === 0) continue;
-		const place = { entry, note: entry.dataset.note ?? '', folder: entry.dataset.folder ?? '' };
-		if (card.classList.contains(cardKindClass('cloze'))) ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
-		else if (card.classList.contains(cardKindClass('summary'))) items.push({ id: ids[0], side: 'summary', ...place });
-		else {
-			items.push({ id: ids[0], side: 'forward', ...place });
-			if (ids[1]) items.push({ id: ids[1], side: 'reverse', ...place });
+	for (const script of document.querySelectorAll(`script[${REVIEW_DECK_ATTRIBUTE}]`)) {
+		const deck = JSON.parse(script.textContent ?? '') as ReviewDeck;
+		for (const card of deck.cards) {
+			const place = { card, deck, note: deck.note, folder: deck.folder };
+			if (card.kind === 'cloze') card.ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
+			else if (card.kind === 'summary') items.push({ id: card.ids[0], side: 'summary', ...place });
+			else {
+				items.push({ id: card.ids[0], side: 'forward', ...place });
+				if (card.ids[1]) items.push({ id: card.ids[1], side: 'reverse', ...place });
+			}
 		}
 	}
 	return items;
 }
 
-const inDeck = (item: ReviewItem, deck: string) =>
-	deck === '' || (deck.startsWith('note:') ? item.note === deck.slice(5) : item.folder === deck.slice(7) || item.folder.startsWith(`${deck.slice(7)}/`));
+const element = (tag: string, className: string, text?: string) => Object.assign(document.createElement(tag), { className, ...(text === undefined ? {} : { textContent: text }) });
+
+/** A card as the stage shows it: its topic (a summary's front), the card as its note shows it, where it comes from. */
+function cardEntry({ card, deck }: ReviewItem): HTMLElement {
+	const entry = element('div', 'review-card');
+	if (card.kind === 'summary' && card.topic) entry.append(element('p', 'review-card__topic', card.topic.text));
+	const template = document.createElement('template');
+	template.innerHTML = card.html;
+	entry.append(template.content);
+	const source = element('a', '', card.topic ? `${deck.title} › ${card.topic.text}` : deck.title) as HTMLAnchorElement;
+	source.href = card.topic?.href ?? deck.href;
+	const sourceLine = element('p', 'review-card__source');
+	sourceLine.append(source);
+	entry.append(sourceLine);
+	return entry;
+}
+
+/** Each deck's cards, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
+function decksOf(items: ReviewItem[]): Map<string, ReviewItem[]> {
+	const decks = new Map<string, ReviewItem[]>();
+	const add = (deck: string, item: ReviewItem) => {
+		const members = decks.get(deck);
+		if (members) members.push(item);
+		else decks.set(deck, [item]);
+	};
+	for (const item of items) {
+		add('', item);
+		add(`note:${item.note}`, item);
+		const parts = item.folder ? item.folder.split('/') : [];
+		parts.forEach((_, index) => add(`folder:${parts.slice(0, index + 1).join('/')}`, item));
+	}
+	return decks;
+}
 
 function deckFromUrl(): string {
 	const query = new URLSearchParams(location.search);
@@ -69,10 +100,7 @@ function interval(ms: number): string {
 
 /** The stage's copy of a card, its answer hidden; returns what shows the answer. */
 function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } {
-	// A list item of the page's list, as a block of the stage.
-	const node = document.createElement('div');
-	node.className = item.entry.className;
-	node.append(...(item.entry.cloneNode(true) as HTMLElement).childNodes);
+	const node = cardEntry(item);
 	const card = node.querySelector<HTMLElement>(CARD_TAG)!;
 	const hide = (element: HTMLElement | null) => {
 		if (element) element.hidden = true;
@@ -101,7 +129,7 @@ function start(main: HTMLElement) {
 	const key = main.dataset.review!;
 	const query = <T extends Element>(selector: string) => main.querySelector<T>(selector)!;
 	const app = query<HTMLElement>('[data-review-app]');
-	const list = query<HTMLElement>('[data-review-list]');
+	const noScript = main.querySelector<HTMLElement>('[data-review-no-script]');
 	const deckSelect = query<HTMLSelectElement>('[data-review-deck]');
 	const countsOutput = query<HTMLElement>('[data-review-counts]');
 	const stage = query<HTMLElement>('[data-review-current]');
@@ -110,7 +138,9 @@ function start(main: HTMLElement) {
 	const grades = query<HTMLElement>('[data-review-grades]');
 	const message = query<HTMLElement>('[data-review-message]');
 	const scheduler = fsrs();
-	const items = readItems(list);
+	const items = readItems();
+	const decks = decksOf(items);
+	const deckItems = (name: string) => decks.get(name) ?? [];
 	const names = new Map([...deckSelect.options].map((option) => [option.value, option.text]));
 	let store = loadStore(key);
 	let deck = deckFromUrl();
@@ -131,9 +161,9 @@ function start(main: HTMLElement) {
 
 	const showCounts = () => {
 		const now = Date.now();
-		countsOutput.textContent = countsText(deckCounts(items.filter((item) => inDeck(item, deck)).map(dueOf), now));
+		countsOutput.textContent = countsText(deckCounts(deckItems(deck).map(dueOf), now));
 		for (const option of deckSelect.options) {
-			const counts = deckCounts(items.filter((item) => inDeck(item, option.value)).map(dueOf), now);
+			const counts = deckCounts(deckItems(option.value).map(dueOf), now);
 			option.text = `${names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
 		}
 	};
@@ -141,9 +171,9 @@ function start(main: HTMLElement) {
 	const next = () => {
 		clearTimeout(timer);
 		const now = Date.now();
-		const deckItems = items.filter((item) => inDeck(item, deck));
-		const due = deckItems.filter((item) => (dueOf(item) ?? Infinity) <= now).sort((a, b) => dueOf(a)! - dueOf(b)!);
-		const item = due[0] ?? deckItems.find((item) => dueOf(item) === undefined);
+		const members = deckItems(deck);
+		const due = members.filter((item) => (dueOf(item) ?? Infinity) <= now).sort((a, b) => dueOf(a)! - dueOf(b)!);
+		const item = due[0] ?? members.find((each) => dueOf(each) === undefined);
 		showCounts();
 		revealed = false;
 		grades.hidden = true;
@@ -151,9 +181,9 @@ function start(main: HTMLElement) {
 			current = undefined;
 			stage.replaceChildren();
 			showButton.hidden = true;
-			const upcoming = Math.min(...deckItems.map((each) => dueOf(each) ?? Infinity));
+			const upcoming = Math.min(...members.map((each) => dueOf(each) ?? Infinity));
 			done.textContent =
-				deckItems.length === 0
+				members.length === 0
 					? 'This deck has no cards.'
 					: `Nothing is due in this deck. The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
 			if (upcoming - now < WAIT_MS) timer = setTimeout(next, upcoming - now + 500);
@@ -255,7 +285,7 @@ function start(main: HTMLElement) {
 		next();
 	});
 	query<HTMLButtonElement>('[data-review-reset]').addEventListener('click', () => {
-		const reviewed = items.filter((item) => inDeck(item, deck) && store.cards[item.id]);
+		const reviewed = deckItems(deck).filter((item) => store.cards[item.id]);
 		if (reviewed.length === 0) {
 			message.textContent = 'No card of this deck has been reviewed yet.';
 			return;
@@ -269,9 +299,11 @@ function start(main: HTMLElement) {
 
 	if (deckSelect.querySelector(`option[value="${CSS.escape(deck)}"]`)) deckSelect.value = deck;
 	else deck = '';
-	list.hidden = true;
+	if (noScript) noScript.hidden = true;
 	app.hidden = false;
 	next();
+	// For `npm run bench`: how long after the page's start the first card stood on the stage.
+	performance.mark(FIRST_CARD_MARK);
 }
 
 const main = document.querySelector<HTMLElement>('[data-review]');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from '../support/browser.ts';
 import { writeCorpus } from './corpus.ts';
-import { folderBytes, measurePage, measureSearch, READER_PAUSE_MS, runBuild, stats, type BuildRun, type PageWeight, type SearchTiming, type Stats } from './measure.ts';
+import { folderBytes, measurePage, measureReview, measureSearch, READER_PAUSE_MS, runBuild, stats, type BuildRun, type PageWeight, type SearchTiming, type Stats } from './measure.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
@@ -115,6 +115,8 @@ let pageBig: PageWeight | undefined;
 let search: SearchTiming | undefined;
 let searchUniform: SearchTiming | undefined;
 let pageMedia: PageWeight | undefined;
+let reviewPage: PageWeight | undefined;
+let review: Awaited<ReturnType<typeof measureReview>> | undefined;
 if (chromiumPath) {
 	const browser = await launchChromium(chromiumPath);
 	pageSmall = await measurePage(browser, small.dist, 'note-0050/');
@@ -122,6 +124,8 @@ if (chromiumPath) {
 	search = await measureSearch(browser, big.dist, 'note-0050/', SEARCH_QUERIES);
 	searchUniform = await measureSearch(browser, uniform.dist, 'note-0050/', SEARCH_QUERIES, 3);
 	pageMedia = await measurePage(browser, mediaWarm.dist, 'note-0010/');
+	reviewPage = await measurePage(browser, big.dist, 'review/');
+	review = await measureReview(browser, big.dist);
 	await browser.close();
 } else {
 	console.error('No Chrome/Chromium found (CHROMIUM_PATH): page weight and search are not measured.');
@@ -139,6 +143,10 @@ if (pageBig && pageSmall && search) {
 	budget('search, warm: a two-word query to its first result (median)', search.warmMs.median, 100, 'ms');
 }
 if (pageMedia) budget('page with build-time diagrams: diagram JavaScript', pageMedia.diagramScripts, 0, 'scripts');
+if (reviewPage && review) {
+	budget('review page JavaScript, gzip', reviewPage.jsGzip / 1024, 20, 'KB');
+	budget(`review page, ${review.cards} cards of ${large} notes: load to the first card (median)`, review.firstCardMs.median, 200, 'ms');
+}
 budget('rebuild with unchanged diagrams: diagrams drawn again', diagrams.count - diagrams.cachedOnRebuild, 0, 'diagrams');
 if (!args.quick) budget(`${large} text notes build time (median)`, big.wallMs.median / 1000, 11, 's');
 budget(`time per note at ${large} ÷ at 100`, big.msPerNote / small.msPerNote, 1.3, '×');
@@ -172,6 +180,13 @@ if (pageMedia) {
 		'media note page: HTML gzip / JS gzip / transferred',
 		'',
 		`${kb(pageMedia.htmlGzip)} / ${kb(pageMedia.jsGzip)} / ${kb(pageMedia.transferred)} (${pageMedia.requests} requests)`,
+	]);
+}
+if (reviewPage && review) {
+	rows.push([
+		`review page (${review.cards} cards): HTML gzip / JS gzip; first card`,
+		'',
+		`${kb(reviewPage.htmlGzip)} / ${kb(reviewPage.jsGzip)}; ${range(review.firstCardMs, (n) => `${n.toFixed(0)} ms`)}`,
 	]);
 }
 const printTable = (table: [string, string, string][]) => {
@@ -210,6 +225,8 @@ const results = {
 	pageSmall,
 	pageBig,
 	pageMedia,
+	reviewPage,
+	review,
 	search,
 	searchUniform,
 	budgets,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveDist } from '../support/serve.ts';
+import { FIRST_CARD_MARK } from '../../src/dom/card.ts';
 
 export interface BuildRun {
 	wallMs: number;
@@ -245,4 +246,25 @@ export async function measureSearch(
 	}
 	await server.close();
 	return { rounds, coldMs: stats(cold), coldFromClickMs: stats(fromClick), warmMs: stats(warm), ...downloads };
+}
+
+/**
+ * The review page at its size: from the start of the page's navigation to the first card on the
+ * stage (the review script's performance mark), each run in a fresh browser profile (no progress).
+ */
+export async function measureReview(browser: Browser, dist: string, runs = 5): Promise<{ firstCardMs: Stats; cards: number }> {
+	const server = await serveDist(dist);
+	const times: number[] = [];
+	let cards = 0;
+	for (let run = 0; run < runs; run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${server.url}review/`);
+		await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_CARD_MARK);
+		times.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, FIRST_CARD_MARK));
+		cards = await page.locator('[data-review-card]').count();
+		await context.close();
+	}
+	await server.close();
+	return { firstCardMs: stats(times), cards };
 }

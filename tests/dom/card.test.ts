@@ -7,7 +7,11 @@ test('the card elements of a rendered note, a card inside another too, in docume
 		'<notes-card class="card card--pair" data-card="p1 p2"><div class="card__question"><p>Q</p></div><div class="card__answer"><p>A &lt;notes-card </p></div></notes-card>' +
 		'</notes-card><notes-card class="card card--cloze" data-card="c1 c2"><p><mark>a</mark></p></notes-card>';
 	const cards = renderedCards(html);
-	expect(cards.map((card) => card.ids)).toEqual([['s1'], ['p1', 'p2'], ['c1', 'c2']]);
+	expect(cards.map((card) => [card.kind, card.ids])).toEqual([
+		['summary', ['s1']],
+		['pair', ['p1', 'p2']],
+		['cloze', ['c1', 'c2']],
+	]);
 	expect(cards[0].html).toMatch(/^<notes-card[^>]*data-card="s1">[\s\S]*<\/notes-card><\/notes-card>$/);
 	expect(cards[1].html).toMatch(/^<notes-card[^>]*data-card="p1 p2">[\s\S]*A &lt;notes-card <\/p><\/div><\/notes-card>$/);
 });

@@ -45,7 +45,7 @@ describe('notes(), the one integration', () => {
 		const { mdastPlugins, hastPlugins } = update.markdown.processor.options;
 		// Line breaks only in an Obsidian vault: this project's notes folder is not one.
 		expect(mdastPlugins).toHaveLength(7);
-		expect(mdastPlugins.at(-1).name).toBe('remark-diagrams');
+		expect(mdastPlugins.at(-1)?.name).toBe('remark-diagrams');
 		expect(hastPlugins).toHaveLength(8);
 		expect(update).toMatchObject({ site: undefined, base: '/' });
 	});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { ReviewDeck } from '../../src/dom/card.ts';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { builtSite, fixturePath, projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
@@ -13,41 +14,48 @@ const site = () => {
 };
 const allCardIds = catalogue.notes.flatMap((note) => note.cards.map((card) => card.id));
 
+/** The decks the review page carries as data, one JSON block per note. */
+function reviewDecks(html: string): ReviewDeck[] {
+	return selectAll('script[data-review-cards]', parseHtml(html)).map((script) => JSON.parse(textOf(script)) as ReviewDeck);
+}
+
 describe('the review page', () => {
-	test('lists every card of the notes once, with its note and folder, answers and all (the page without JavaScript)', () => {
-		const page = parseHtml(site().page('review/index.html'));
-		const entries = selectAll('[data-review-card]', page);
-		const ids = entries.flatMap((entry) => String(selectOne('notes-card', entry).properties.dataCard).split(' '));
-		expect(ids.sort()).toEqual([...allCardIds].sort());
-		const ports = entries.filter((entry) => entry.properties.dataNote === 'vault/ports');
-		expect(ports.map((entry) => entry.properties.dataFolder)).toEqual(Array(ports.length).fill('vault'));
-		expect(textOf(ports[0])).toContain('Port of SSH');
-		expect(textOf(ports[0])).toContain('22');
-		// The app is hidden until its script runs; the note without cards is not a deck.
+	test('carries every card of the notes once, with its note and folder, as data; the note without cards is not a deck', () => {
+		const html = site().page('review/index.html');
+		const decks = reviewDecks(html);
+		expect(decks.map((deck) => deck.note)).toEqual(['aws/endpoints', 'aws/vpc', 'vault/ports']);
+		expect(decks.flatMap((deck) => deck.cards.flatMap((card) => card.ids)).sort()).toEqual([...allCardIds].sort());
+		const ports = decks.find((deck) => deck.note === 'vault/ports')!;
+		expect(ports).toMatchObject({ folder: 'vault', title: 'Ports', href: '/vault/ports/' });
+		expect(ports.cards.map((card) => card.kind)).toEqual(['pair', 'pair', 'pair', 'pair', 'cloze']);
+		expect(textOf(parseHtml(ports.cards[0].html, { fragment: true }))).toBe('Port of SSH22');
+		// Nothing in the data can close its <script> or open a comment.
+		expect(html).not.toMatch(/data-review-cards[^>]*>[^]*?<\/(?!script)[^]*?<\/script>/);
+		const page = parseHtml(html);
+		// The app is hidden until its script runs; without it, the page says where the cards are.
 		expect(selectOne('[data-review-app]', page).properties.hidden).toBe(true);
+		expect(textOf(selectOne('[data-review-no-script]', page))).toMatch(/^Reviewing needs JavaScript/);
 		expect(selectAll('[data-review-deck] option', page).map(textOf)).toEqual(['All notes', 'aws/', 'vault/', 'Endpoints in MDX', 'VPC networking', 'Ports']);
 	});
 
-	test('a summary card reads as its topic, and links to it; its content is the summary section', () => {
-		const page = parseHtml(site().page('review/index.html'));
-		const summary = selectAll('[data-review-card]', page).find((entry) => textOf(entry).startsWith('VPC Flow Logs'))!;
-		expect(summary).toBeDefined();
-		expect(textOf(selectOne('.card--summary', summary))).toContain('packet metadata, not contents');
-		expect(selectOne('.review-card__source a', summary).properties.href).toBe('/aws/vpc/#vpc-flow-logs');
-		// The image of the summary is the note's optimised image, not a placeholder.
-		expect(String(selectOne('.card--summary img', summary).properties.src)).toMatch(/^\/_astro\/.+\.webp$/);
+	test('a summary card is its topic, linked; its content is the summary section, images and all', () => {
+		const vpc = reviewDecks(site().page('review/index.html')).find((deck) => deck.note === 'aws/vpc')!;
+		const summary = vpc.cards[0];
+		expect(summary).toMatchObject({ kind: 'summary', topic: { text: 'VPC Flow Logs', href: '/aws/vpc/#vpc-flow-logs' } });
+		const html = parseHtml(summary.html, { fragment: true });
+		expect(textOf(html)).toContain('packet metadata, not contents');
+		// The note's optimised image, not a placeholder.
+		expect(String(selectOne('img', html).properties.src)).toMatch(/^\/_astro\/.+\.webp$/);
 	});
 
-	test('cards away from their notes repeat no id and keep no dangling reference; links within a note lead to its page', () => {
-		const page = parseHtml(site().page('review/index.html'));
-		const ids = selectAll('[id]', page).map((element) => String(element.properties.id));
-		expect(ids.length).toBe(new Set(ids).size);
-		for (const element of selectAll('[aria-describedby], [aria-labelledby]', selectOne('[data-review-list]', page))) {
-			for (const id of String(element.properties.ariaDescribedBy ?? element.properties.ariaLabelledBy).split(' ')) expect(ids, id).toContain(id);
+	test('cards away from their notes carry no ids nor references to them; links within a note lead to its page', () => {
+		for (const card of reviewDecks(site().page('review/index.html')).flatMap((deck) => deck.cards)) {
+			const html = parseHtml(card.html, { fragment: true });
+			expect(selectAll('[id], [aria-describedby], [aria-labelledby]', html)).toEqual([]);
+			expect(selectAll('a[href^="#"]', html)).toEqual([]);
 		}
-		const hrefs = selectAll('[data-review-list] a', page).map((link) => String(link.properties.href));
-		expect(hrefs.filter((href) => href.startsWith('#'))).toEqual([]);
-		expect(hrefs).toContain('/aws/vpc/#vpc-flow-logs');
+		const vpc = reviewDecks(site().page('review/index.html')).find((deck) => deck.note === 'aws/vpc')!;
+		expect(vpc.cards[0].html).toContain('href="/aws/vpc/#user-content-fn-1"');
 	});
 });
 
@@ -115,8 +123,7 @@ describe('cards on note pages', () => {
 	});
 
 	test('the review and cheat sheet pages are not in the search index', () => {
-		const review = site().page('review/index.html');
-		expect(review).not.toContain('data-pagefind-body');
+		expect(site().page('review/index.html')).not.toContain('data-pagefind-body');
 		expect(site().page('cheatsheet/index.html')).not.toContain('data-pagefind-body');
 	});
 });

@@ -51,7 +51,7 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		const { context, open, problems } = await reader();
 		const page = await open('review/?note=vault%2Fports');
 		await expect.poll(() => counts(page)).toBe('0 due · 8 new · 0 learned');
-		expect(await page.locator('[data-review-list]').isVisible()).toBe(false);
+		expect(await page.locator('[data-review-no-script]').isVisible()).toBe(false);
 		// The first card: its question, not its answer.
 		await expect.poll(() => stage(page).getByText('Port of SSH').isVisible()).toBe(true);
 		expect(await stage(page).getByText('22', { exact: true }).isVisible()).toBe(false);
@@ -93,7 +93,7 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		// Seeded progress: every card of the ports deck but one reversed card and one cloze is learned.
 		await page.goto(`${server.url}review/?note=vault%2Fports`);
 		const entries = await page.evaluate(() =>
-			[...document.querySelectorAll('[data-review-card] notes-card')].map((card) => ({ ids: card.getAttribute('data-card')!.split(' '), text: card.textContent! })),
+			[...document.querySelectorAll('script[data-review-cards]')].flatMap((script) => JSON.parse(script.textContent!).cards as { ids: string[]; html: string }[]).map(({ ids, html }) => ({ ids, text: html })),
 		);
 		const https = entries.find((entry) => entry.text.includes('HTTPS'))!;
 		const cloze = entries.find((entry) => entry.text.includes('VPC router'))!;
@@ -167,6 +167,7 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 			const { context, open } = await reader(options);
 			const page = await open('review/');
 			await expect.poll(() => stage(page).locator('.review-card').count()).toBe(1);
+			expect(await page.locator('[data-review-no-script]').isVisible()).toBe(false);
 			expect(await axeViolations(page)).toEqual([]);
 			await page.keyboard.press('Space');
 			expect(await axeViolations(page)).toEqual([]);
@@ -175,12 +176,13 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		}
 	});
 
-	test('without JavaScript the review page is the list of every card, answers shown', async () => {
+	test('without JavaScript the review page says where the cards are: each note shows its own', async () => {
 		const { context, open } = await reader({ javaScriptEnabled: false });
 		const page = await open('review/');
-		expect(await page.locator('[data-review-list]').isVisible()).toBe(true);
 		expect(await page.locator('[data-review-app]').isVisible()).toBe(false);
-		expect(await page.getByText('Transmission Control Protocol').isVisible()).toBe(true);
+		expect(await page.getByText('Reviewing needs JavaScript').isVisible()).toBe(true);
+		const note = await open('vault/ports/');
+		expect(await note.getByText('Transmission Control Protocol').isVisible()).toBe(true);
 		await context.close();
 	});
 
