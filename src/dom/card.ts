@@ -45,7 +45,8 @@ export interface RenderedCard {
 
 const CARD_OPEN = `<${CARD_TAG} `;
 const CARD_CLOSE = `</${CARD_TAG}>`;
-const CARD_IDS = new RegExp(`\\s${CARD_IDS_ATTRIBUTE}="([^"]*)"`);
+/** `data-card="…"` (`CARD_IDS_ATTRIBUTE`), a literal: a module the tabs script imports must have no effect to keep. */
+const CARD_IDS = /\sdata-card="([^"]*)"/;
 
 /**
  * The card elements of a rendered note, in document order (a card inside another too). A scan for
@@ -90,17 +91,10 @@ export function detachedCardHtml(html: string, notePage: string): string {
 	return detached;
 }
 
-/** Where the review page keeps the reader's progress (localStorage, one key per site: GitHub Pages sites of one account share an origin). */
-export const reviewStoreKey = (base: string) => `notes-review:${base}`;
-/** On an element that shows a deck's progress: the storage key, and the deck's card ids (a note's) or their number (every note's). */
-export const PROGRESS_ATTRIBUTE = 'data-card-progress';
-/** The performance mark the review page sets when its first card is shown (`npm run bench` reads it). */
-export const FIRST_CARD_MARK = 'review:first-card';
-
 /**
- * A note's cards on the review page: one `<script type="application/json" data-review-cards>`
- * per note. As data, not as HTML in the page: a thousand notes' cards as elements took the page
- * half a second to lay out before the first card; the script builds only the card on the stage.
+ * A note's cards for the review page: one `<script type="application/json" data-review-cards>`
+ * per note, in a document of their own (`/review/cards/`) that the review page's script fetches as
+ * text and reads with `reviewDecksIn`. Only the card on the stage is ever made into elements.
  */
 export interface ReviewDeck {
 	note: string;
@@ -116,7 +110,45 @@ export interface ReviewDeck {
 		topic?: { text: string; href: string };
 	}[];
 }
-export const REVIEW_DECK_ATTRIBUTE = 'data-review-cards';
+/** The cards document, below the site's base: data for the review page, not a page (the sitemap leaves it out). */
+export const REVIEW_CARDS_PATH = 'review/cards/';
 
-/** A deck as the text of a JSON `<script>`: `<` escaped, so nothing in it closes the element or starts a comment. */
-export const reviewDeckJson = (deck: ReviewDeck): string => JSON.stringify(deck).replace(/</g, '\\u003c');
+const DECK_OPEN = '<script type="application/json" data-review-cards>';
+const DECK_CLOSE = '</script>';
+
+/** A deck as its JSON `<script>`: `</` and `<!--` escaped, so nothing in it closes the element or starts a comment. */
+export const reviewDeckHtml = (deck: ReviewDeck): string => `${DECK_OPEN}${JSON.stringify(deck).replace(/<(?=\/|!--)/g, '\\u003c')}${DECK_CLOSE}`;
+
+/**
+ * Reads the cards document as text, as it arrives (`push`), a deck at a time (`take`: the next
+ * complete deck, parsed only then). A scan for the blocks, no HTML parse.
+ */
+export class ReviewDeckScanner {
+	#buffer = '';
+	#offset = 0;
+
+	push(text: string): void {
+		this.#buffer = this.#buffer.slice(this.#offset) + text;
+		this.#offset = 0;
+	}
+
+	take(): ReviewDeck | undefined {
+		const start = this.#buffer.indexOf(DECK_OPEN, this.#offset);
+		const end = start === -1 ? -1 : this.#buffer.indexOf(DECK_CLOSE, start + DECK_OPEN.length);
+		if (end === -1) return undefined;
+		this.#offset = end + DECK_CLOSE.length;
+		return JSON.parse(this.#buffer.slice(start + DECK_OPEN.length, end)) as ReviewDeck;
+	}
+}
+
+/** Every deck of the cards document. */
+export function reviewDecksIn(html: string): ReviewDeck[] {
+	const scanner = new ReviewDeckScanner();
+	scanner.push(html);
+	const decks: ReviewDeck[] = [];
+	for (let deck = scanner.take(); deck; deck = scanner.take()) decks.push(deck);
+	return decks;
+}
+
+/** The performance mark the review page sets when its first card is shown (`npm run bench` reads it). */
+export const FIRST_CARD_MARK = 'review:first-card';

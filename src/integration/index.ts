@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { REVIEW_CARDS_PATH } from '../dom/card.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
@@ -133,7 +134,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
-					integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
+					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`) })] : [])],
 					devToolbar: { enabled: false },
 					// Astro's sharp service, never giving an image larger than its source (src/images/service.ts).
 					image: { service: { entrypoint: fileURLToPath(new URL('../images/service.ts', import.meta.url)) } },

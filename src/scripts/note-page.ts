@@ -1,5 +1,6 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
 import { HIGHLIGHT_PARAM } from '../dom/search.ts';
+import { showProgress } from './card-progress.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
 	SECTIONS_MODE_EVENT,
@@ -29,6 +30,8 @@ for (const button of switches) {
 	});
 }
 
+
+showProgress();
 
 /** Copy buttons on code blocks, where the clipboard is available. */
 if (navigator.clipboard) {

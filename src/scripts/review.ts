@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, type Card, type CardInput, type Grade } from 'ts-fsrs';
-import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, REVIEW_DECK_ATTRIBUTE, type ReviewDeck } from '../dom/card.ts';
-import { countsText, deckCounts, emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
+import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
+import { countsText, deckCounts } from './card-progress.ts';
+import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
@@ -28,18 +29,16 @@ const CARD_ID = /^[\w-]{12}$/;
 /** A card due again within this long is waited for: the stage shows it when it is due. */
 const WAIT_MS = 30 * 60 * 1000;
 
-function readItems(): ReviewItem[] {
+/** A note's cards as the review's items: a reversed card twice, a cloze card once per mark. */
+function itemsOf(deck: ReviewDeck): ReviewItem[] {
 	const items: ReviewItem[] = [];
-	for (const script of document.querySelectorAll(`script[${REVIEW_DECK_ATTRIBUTE}]`)) {
-		const deck = JSON.parse(script.textContent ?? '') as ReviewDeck;
-		for (const card of deck.cards) {
-			const place = { card, deck, note: deck.note, folder: deck.folder };
-			if (card.kind === 'cloze') card.ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
-			else if (card.kind === 'summary') items.push({ id: card.ids[0], side: 'summary', ...place });
-			else {
-				items.push({ id: card.ids[0], side: 'forward', ...place });
-				if (card.ids[1]) items.push({ id: card.ids[1], side: 'reverse', ...place });
-			}
+	for (const card of deck.cards) {
+		const place = { card, deck, note: deck.note, folder: deck.folder };
+		if (card.kind === 'cloze') card.ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
+		else if (card.kind === 'summary') items.push({ id: card.ids[0], side: 'summary', ...place });
+		else {
+			items.push({ id: card.ids[0], side: 'forward', ...place });
+			if (card.ids[1]) items.push({ id: card.ids[1], side: 'reverse', ...place });
 		}
 	}
 	return items;
@@ -62,21 +61,10 @@ function cardEntry({ card, deck }: ReviewItem): HTMLElement {
 	return entry;
 }
 
-/** Each deck's cards, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
-function decksOf(items: ReviewItem[]): Map<string, ReviewItem[]> {
-	const decks = new Map<string, ReviewItem[]>();
-	const add = (deck: string, item: ReviewItem) => {
-		const members = decks.get(deck);
-		if (members) members.push(item);
-		else decks.set(deck, [item]);
-	};
-	for (const item of items) {
-		add('', item);
-		add(`note:${item.note}`, item);
-		const parts = item.folder ? item.folder.split('/') : [];
-		parts.forEach((_, index) => add(`folder:${parts.slice(0, index + 1).join('/')}`, item));
-	}
-	return decks;
+/** The decks a card is in, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
+function decksOf({ note, folder }: { note: string; folder: string }): string[] {
+	const parts = folder ? folder.split('/') : [];
+	return ['', `note:${note}`, ...parts.map((_, index) => `folder:${parts.slice(0, index + 1).join('/')}`)];
 }
 
 function deckFromUrl(): string {
@@ -125,7 +113,12 @@ function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } 
 	return { node, reveal: hide(answer) };
 }
 
-function start(main: HTMLElement) {
+/**
+ * Starts the page: the cards arrive note by note (`stream`), and the first card is shown as soon
+ * as it is known (the earliest due of the reader's deck, else its first new card), not when the
+ * last note has arrived.
+ */
+async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	const key = main.dataset.review!;
 	const query = <T extends Element>(selector: string) => main.querySelector<T>(selector)!;
 	const app = query<HTMLElement>('[data-review-app]');
@@ -138,9 +131,11 @@ function start(main: HTMLElement) {
 	const grades = query<HTMLElement>('[data-review-grades]');
 	const message = query<HTMLElement>('[data-review-message]');
 	const scheduler = fsrs();
-	const items = readItems();
-	const decks = decksOf(items);
+	const items: ReviewItem[] = [];
+	const decks = new Map<string, ReviewItem[]>();
+	const known = new Set<string>();
 	const deckItems = (name: string) => decks.get(name) ?? [];
+	let loading = true;
 	const names = new Map([...deckSelect.options].map((option) => [option.value, option.text]));
 	let store = loadStore(key);
 	let deck = deckFromUrl();
@@ -154,16 +149,21 @@ function start(main: HTMLElement) {
 	};
 
 	const save = () => {
-		// The home page's counts: when each card of this build is due.
-		store.dues = items.flatMap((item) => (store.cards[item.id] ? [dueOf(item)!] : []));
+		// The home page's counts: when each card of this build is due (all of them known once loaded).
+		if (!loading) store.dues = items.flatMap((item) => (store.cards[item.id] ? [dueOf(item)!] : []));
 		if (!saveStore(key, store)) message.textContent = 'This browser does not let the page keep your progress (private mode?): it lasts until you leave.';
 	};
 
 	const showCounts = () => {
+		if (loading) return;
 		const now = Date.now();
-		countsOutput.textContent = countsText(deckCounts(deckItems(deck).map(dueOf), now));
+		const countsOf = (name: string) => {
+			const members = deckItems(name);
+			return deckCounts(members.flatMap((item) => dueOf(item) ?? []), members.length, now);
+		};
+		countsOutput.textContent = countsText(countsOf(deck));
 		for (const option of deckSelect.options) {
-			const counts = deckCounts(deckItems(option.value).map(dueOf), now);
+			const counts = countsOf(option.value);
 			option.text = `${names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
 		}
 	};
@@ -217,7 +217,8 @@ function start(main: HTMLElement) {
 	const grade = (value: Grade) => {
 		if (!current || !revealed) return;
 		const { card } = scheduler.next(cardOf(current.item), new Date(), value);
-		store.cards[current.item.id] = JSON.parse(JSON.stringify(card)) as StoredCard;
+		// Where the card is, so the next visit knows its deck before its note's cards arrive.
+		store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note: current.item.note, folder: current.item.folder };
 		save();
 		next();
 		if (!showButton.hidden) showButton.focus();
@@ -301,10 +302,61 @@ function start(main: HTMLElement) {
 	else deck = '';
 	if (noScript) noScript.hidden = true;
 	app.hidden = false;
-	next();
-	// For `npm run bench`: how long after the page's start the first card stood on the stage.
-	performance.mark(FIRST_CARD_MARK);
+	countsOutput.textContent = 'Loading the cards…';
+
+	// The first card, known before every note has arrived: the reader's earliest due card of this deck
+	// (the store says where each reviewed card is), else the deck's first card never reviewed.
+	const now = Date.now();
+	const firstDue = Object.entries(store.cards)
+		.filter(([, card]) => Date.parse(card.due) <= now && typeof card.note === 'string' && decksOf({ note: card.note, folder: String(card.folder ?? '') }).includes(deck))
+		.sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due))[0]?.[0];
+	const showFirst = () => {
+		next();
+		// For `npm run bench`: how long after the page's start the first card stood on the stage.
+		performance.mark(FIRST_CARD_MARK);
+	};
+	for await (const arrived of stream) {
+		for (const item of itemsOf(arrived)) {
+			items.push(item);
+			known.add(item.id);
+			for (const name of decksOf(item)) {
+				const members = decks.get(name);
+				if (members) members.push(item);
+				else decks.set(name, [item]);
+			}
+		}
+		if (!current && (firstDue ? known.has(firstDue) : itemsOf(arrived).some((item) => decksOf(item).includes(deck) && !store.cards[item.id]))) {
+			showFirst();
+			// Painted now; the other notes' cards are read after.
+			await new Promise((resolve) => setTimeout(resolve));
+		}
+	}
+	loading = false;
+	if (current) showCounts();
+	else showFirst();
+}
+
+/** The decks of the cards document, one at a time, as it arrives. */
+async function* decksArriving(url: string): AsyncGenerator<ReviewDeck> {
+	const response = await fetch(url, { mode: 'cors', credentials: 'same-origin' });
+	if (!response.ok || !response.body) throw new Error(`${response.status} ${response.statusText}`);
+	const scanner = new ReviewDeckScanner();
+	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+	for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+		scanner.push(chunk.value);
+		for (let deck = scanner.take(); deck; deck = scanner.take()) yield deck;
+	}
 }
 
 const main = document.querySelector<HTMLElement>('[data-review]');
-if (main) start(main);
+if (main?.dataset.reviewData) {
+	// Preloaded by the page (`<link rel="preload">`): the request is already under way.
+	start(main, decksArriving(main.dataset.reviewData)).catch((error: unknown) => {
+		const message = main.querySelector<HTMLElement>('[data-review-no-script]');
+		main.querySelector<HTMLElement>('[data-review-app]')!.hidden = true;
+		if (message) {
+			message.hidden = false;
+			message.textContent = `The cards could not be loaded (${error instanceof Error ? error.message : String(error)}). Each note still shows its cards as questions and answers.`;
+		}
+	});
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { serveDist } from '../support/serve.ts';
-import { FIRST_CARD_MARK } from '../../src/dom/card.ts';
+import { FIRST_CARD_MARK, REVIEW_CARDS_PATH, reviewDecksIn } from '../../src/dom/card.ts';
 
 export interface BuildRun {
 	wallMs: number;
@@ -110,7 +110,7 @@ export async function measurePage(browser: Browser, dist: string, pagePath: stri
 	});
 	await page.goto(`${server.url}${pagePath}`, { waitUntil: 'networkidle' });
 	const html = readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
-	const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+	const inlineScripts = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
 	const inlineStyles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
 	const of = (type: string) => responses.filter((response) => response.type === type);
 	const sum = (list: typeof responses, key: 'transferred' | 'raw') => list.reduce((total, each) => total + each[key], 0);
@@ -249,22 +249,38 @@ export async function measureSearch(
 }
 
 /**
- * The review page at its size: from the start of the page's navigation to the first card on the
- * stage (the review script's performance mark), each run in a fresh browser profile (no progress).
+ * The review page at its size, each run in a fresh browser profile (no progress): the first card on
+ * the stage (the review script's performance mark) after the page's DOM is loaded (DOMContentLoaded:
+ * the review's own time), and after the start of the navigation; and, to compare, a note page's
+ * DOMContentLoaded from the start of its navigation (what any page of the site takes here).
  */
-export async function measureReview(browser: Browser, dist: string, runs = 5): Promise<{ firstCardMs: Stats; cards: number }> {
+export async function measureReview(
+	browser: Browser,
+	dist: string,
+	notePath: string,
+	runs = 5,
+): Promise<{ afterLoadMs: Stats; fromNavigationMs: Stats; notePageLoadMs: Stats; cards: number }> {
 	const server = await serveDist(dist);
-	const times: number[] = [];
+	const afterLoad: number[] = [];
+	const fromNavigation: number[] = [];
+	const notePage: number[] = [];
 	let cards = 0;
 	for (let run = 0; run < runs; run++) {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${server.url}review/`);
 		await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_CARD_MARK);
-		times.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, FIRST_CARD_MARK));
-		cards = await page.locator('[data-review-card]').count();
+		const { shown, loaded } = await page.evaluate((mark) => {
+			const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+			return { shown: performance.getEntriesByName(mark)[0].startTime, loaded: navigation.domContentLoadedEventStart };
+		}, FIRST_CARD_MARK);
+		afterLoad.push(shown - loaded);
+		fromNavigation.push(shown);
+		await page.goto(`${server.url}${notePath}`);
+		notePage.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart));
+		cards = reviewDecksIn(readFileSync(path.join(dist, REVIEW_CARDS_PATH, 'index.html'), 'utf8')).reduce((sum, deck) => sum + deck.cards.length, 0);
 		await context.close();
 	}
 	await server.close();
-	return { firstCardMs: stats(times), cards };
+	return { afterLoadMs: stats(afterLoad), fromNavigationMs: stats(fromNavigation), notePageLoadMs: stats(notePage), cards };
 }

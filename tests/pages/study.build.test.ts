@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ReviewDeck } from '../../src/dom/card.ts';
+import { reviewDecksIn, type ReviewDeck } from '../../src/dom/card.ts';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { builtSite, fixturePath, projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
@@ -14,14 +14,16 @@ const site = () => {
 };
 const allCardIds = catalogue.notes.flatMap((note) => note.cards.map((card) => card.id));
 
-/** The decks the review page carries as data, one JSON block per note. */
+/** The decks of the cards document the review page reads, parsed as HTML (the page's script scans it as text). */
 function reviewDecks(html: string): ReviewDeck[] {
-	return selectAll('script[data-review-cards]', parseHtml(html)).map((script) => JSON.parse(textOf(script)) as ReviewDeck);
+	const parsed = selectAll('script[data-review-cards]', parseHtml(html)).map((script) => JSON.parse(textOf(script)) as ReviewDeck);
+	expect(reviewDecksIn(html)).toEqual(parsed);
+	return parsed;
 }
 
 describe('the review page', () => {
-	test('carries every card of the notes once, with its note and folder, as data; the note without cards is not a deck', () => {
-		const html = site().page('review/index.html');
+	test('reads every card of the notes once, with its note and folder, as data; the note without cards is not a deck', () => {
+		const html = site().page('review/cards/index.html');
 		const decks = reviewDecks(html);
 		expect(decks.map((deck) => deck.note)).toEqual(['aws/endpoints', 'aws/vpc', 'vault/ports']);
 		expect(decks.flatMap((deck) => deck.cards.flatMap((card) => card.ids)).sort()).toEqual([...allCardIds].sort());
@@ -32,8 +34,9 @@ describe('the review page', () => {
 		// Nothing in the data can close its <script> or open a comment.
 		const blocks = [...html.matchAll(/<script type="application\/json" data-review-cards>([^]*?)<\/script>/g)].map((match) => match[1]);
 		expect(blocks).toHaveLength(3);
-		for (const block of blocks) expect(block).not.toContain('<');
-		const page = parseHtml(html);
+		for (const block of blocks) expect(block).not.toMatch(/<\/|<!--/);
+		const page = parseHtml(site().page('review/index.html'));
+		expect(select('link[rel="preload"][href="/review/cards/"]', page)).toBeDefined();
 		// The app is hidden until its script runs; without it, the page says where the cards are.
 		expect(selectOne('[data-review-app]', page).properties.hidden).toBe(true);
 		expect(textOf(selectOne('[data-review-no-script]', page))).toMatch(/^Reviewing needs JavaScript/);
@@ -41,7 +44,7 @@ describe('the review page', () => {
 	});
 
 	test('a summary card is its topic, linked; its content is the summary section, images and all', () => {
-		const vpc = reviewDecks(site().page('review/index.html')).find((deck) => deck.note === 'aws/vpc')!;
+		const vpc = reviewDecks(site().page('review/cards/index.html')).find((deck) => deck.note === 'aws/vpc')!;
 		const summary = vpc.cards[0];
 		expect(summary).toMatchObject({ kind: 'summary', topic: { text: 'VPC Flow Logs', href: '/aws/vpc/#vpc-flow-logs' } });
 		const html = parseHtml(summary.html, { fragment: true });
@@ -51,12 +54,12 @@ describe('the review page', () => {
 	});
 
 	test('cards away from their notes carry no ids nor references to them; links within a note lead to its page', () => {
-		for (const card of reviewDecks(site().page('review/index.html')).flatMap((deck) => deck.cards)) {
+		for (const card of reviewDecks(site().page('review/cards/index.html')).flatMap((deck) => deck.cards)) {
 			const html = parseHtml(card.html, { fragment: true });
 			expect(selectAll('[id], [aria-describedby], [aria-labelledby]', html)).toEqual([]);
 			expect(selectAll('a[href^="#"]', html)).toEqual([]);
 		}
-		const vpc = reviewDecks(site().page('review/index.html')).find((deck) => deck.note === 'aws/vpc')!;
+		const vpc = reviewDecks(site().page('review/cards/index.html')).find((deck) => deck.note === 'aws/vpc')!;
 		expect(vpc.cards[0].html).toContain('href="/aws/vpc/#user-content-fn-1"');
 	});
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { reviewDecksIn } from '../../src/dom/card.ts';
 import { launchChromium } from '../support/browser.ts';
 import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
@@ -92,9 +93,9 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 
 		// Seeded progress: every card of the ports deck but one reversed card and one cloze is learned.
 		await page.goto(`${server.url}review/?note=vault%2Fports`);
-		const entries = await page.evaluate(() =>
-			[...document.querySelectorAll('script[data-review-cards]')].flatMap((script) => JSON.parse(script.textContent!).cards as { ids: string[]; html: string }[]).map(({ ids, html }) => ({ ids, text: html })),
-		);
+		const entries = reviewDecksIn(await (await fetch(`${server.url}review/cards/`)).text())
+			.flatMap((deck) => deck.cards)
+			.map(({ ids, html }) => ({ ids, text: html }));
 		const https = entries.find((entry) => entry.text.includes('HTTPS'))!;
 		const cloze = entries.find((entry) => entry.text.includes('VPC router'))!;
 		const later = new Date(Date.now() + 86_400_000).toISOString();

@@ -26,6 +26,17 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt']);
 
+/** Compressed once per file version, as a CDN keeps it: a 2 MB file compressed per request took longer than sending it. */
+const compressed = new Map<string, { stamp: number; body: Buffer }>();
+function gzipped(file: string): Buffer {
+	const stamp = statSync(file).mtimeMs;
+	const known = compressed.get(file);
+	if (known?.stamp === stamp) return known.body;
+	const body = gzipSync(readFileSync(file));
+	compressed.set(file, { stamp, body });
+	return body;
+}
+
 export interface StaticServer {
 	url: string;
 	close(): Promise<void>;
@@ -61,7 +72,7 @@ export async function serveDist(dist: string, base = '/'): Promise<StaticServer>
 		const extension = path.extname(file);
 		const headers: Record<string, string> = { 'content-type': TYPES[extension] ?? 'application/octet-stream' };
 		if (COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
-			const body = gzipSync(readFileSync(file));
+			const body = gzipped(file);
 			response.writeHead(status, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
 			response.end(body);
 			return;
