@@ -114,7 +114,8 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		);
 		const sitemap = readFileSync(path.join(site.dist, 'sitemap-0.xml'), 'utf8');
 		const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-		expect(locations.sort()).toEqual(PAGES.map((page) => `${publicUrl}${page}`).sort());
+		// The study pages are pages; the review page's cards document is data, not a page.
+		expect(locations.sort()).toEqual([...PAGES, 'review/', 'cheatsheet/'].map((page) => `${publicUrl}${page}`).sort());
 	});
 
 	test('canonical URL, Open Graph and Twitter meta carry the title, description, site name and image', () => {
