@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { highlight, MARK_TYPE } from '../plugins/remark-highlights.ts';
+import { QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { sourceRange } from './mdast.ts';
 
 /**
@@ -209,6 +210,26 @@ const countMarks = (nodes: readonly PhrasingContent[]): number =>
 export function paragraphCards(paragraph: Paragraph, following: () => readonly RootContent[], source: string, options: { cloze: boolean }): ParagraphCards | undefined {
 	const lines = paragraphLines(paragraph, source);
 	if (!lines) return undefined;
+	// `> [!faq] Question::Answer`, `> [!faq] Question` then `> ?`: the callout's marker stays its own
+	// (the callout is drawn around the card), the card is what follows it.
+	const first = lines[0].children[0];
+	const marker = first?.type === 'text' ? QUOTE_MARKER.exec(first.value) : null;
+	if (marker) {
+		const rest = first.value.slice(marker[0].length);
+		lines[0] = { ...lines[0], children: [...(rest ? [{ type: 'text' as const, value: rest }] : []), ...lines[0].children.slice(1)] };
+		const found = cardsOfLines(paragraph, lines, following, source, options);
+		return found && { ...found, parts: [{ type: 'prose', children: [{ type: 'text', value: marker[0].trimEnd() }] }, ...found.parts] };
+	}
+	return cardsOfLines(paragraph, lines, following, source, options);
+}
+
+function cardsOfLines(
+	paragraph: Paragraph,
+	lines: ParagraphLine[],
+	following: () => readonly RootContent[],
+	source: string,
+	options: { cloze: boolean },
+): ParagraphCards | undefined {
 	const separator = lines.findIndex((line) => line.children.length === 1 && line.children[0].type === 'text' && MULTILINE_SEPARATOR.test(line.children[0].value.trim()));
 	if (separator > 0) {
 		const blocks = answerBlocks(paragraph, following());
@@ -235,7 +256,8 @@ export function paragraphCards(paragraph: Paragraph, following: () => readonly R
 	const parts: ParagraphCards['parts'] = [];
 	let prose: ParagraphLine[] = [];
 	const flushProse = () => {
-		if (prose.length > 0) parts.push({ type: 'prose', children: joinLines(prose) });
+		const children = joinLines(prose.filter((line) => line.children.length > 0));
+		if (children.length > 0) parts.push({ type: 'prose', children });
 		prose = [];
 	};
 	for (const line of lines) {
@@ -250,7 +272,8 @@ export function paragraphCards(paragraph: Paragraph, following: () => readonly R
 	flushProse();
 	if (parts.some((part) => part.type === 'pair')) return { parts, takes: 0 };
 	if (!options.cloze) return undefined;
-	const children = highlight(paragraph.children) ?? paragraph.children;
+	const written = joinLines(lines);
+	const children = highlight(written) ?? written;
 	const clozes = countMarks(children);
 	const range = sourceRange(paragraph)!;
 	return clozes > 0 ? { parts: [{ type: 'cloze', children, clozes, text: source.slice(range.start, range.end), line: lines[0].line }], takes: 0 } : undefined;

@@ -24,6 +24,10 @@ describe('cards from the spaced-repetition syntax', () => {
 		expect(kinds('- plain item\n- Port of SSH::22\n\n> [!note]\n> TTL::time to live\n')).toEqual(['forward@2', 'forward@5']);
 	});
 
+	test("in a callout, the callout's marker is not part of the card: the callout is drawn around it", () => {
+		expect(kinds('> [!faq] How to create a user?\n> ?\n> `useradd name`\n\n>[!faq] Which file holds users?::`/etc/passwd`\n')).toEqual(['forward@1', 'forward@5']);
+	});
+
 	test('multi-line: question lines, `?`, answer lines (a list right under it too) up to a blank line; `??` both ways', () => {
 		expect(kinds('Why are flow logs\nnot realtime?\n?\nThey are batched\n- every 10 minutes\n\nNot part of it\n')).toEqual(['forward@1']);
 		expect(kinds('Front\n??\nBack\n')).toEqual(['forward@1', 'reverse@1']);
