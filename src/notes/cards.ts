@@ -23,7 +23,11 @@ export interface NoteCard {
 	topic?: string;
 }
 
-/** A note tagged `#flashcards` (or `#flashcards/aws`…) makes cloze cards of its `==highlights==`, as the plugin does. */
+/**
+ * A note tagged `#flashcards` (or `#flashcards/aws`…), as the plugin wants it: only such a note's
+ * `::`, `?` and `==cloze==` are cards. Untagged, they are what they look like: `std::vector` and
+ * `String::from` in programming notes, a `?` on its own line, a highlight.
+ */
 export const isFlashcardsTag = (tag: string): boolean => /^flashcards(?:\/|$)/i.test(tag);
 
 /** Section headings that name a topic's summary, the back of the topic's own card. */
@@ -166,6 +170,8 @@ function trimEdge(nodes: PhrasingContent[], index: number, trim: (value: string)
 
 /** A `Question::Answer` line split at its separator, or `undefined`. */
 function pairOnLine(line: ParagraphLine, source: string): PairCard | undefined {
+	// `lst[\:\:-1]` has `::` in its text, not in what was written: escaped, it is no separator.
+	if (!source.slice(line.start, line.end).includes('::')) return undefined;
 	for (const [index, child] of line.children.entries()) {
 		if (child.type !== 'text') continue;
 		for (const match of child.value.matchAll(SEPARATOR)) {
@@ -204,23 +210,23 @@ const countMarks = (nodes: readonly PhrasingContent[]): number =>
 /**
  * The cards a paragraph holds, by the spaced-repetition plugin's rules: a `Question::Answer` line
  * (`:::` for both ways); question lines, a line with only `?` (`??` for both ways) and the answer,
- * up to a blank line; with `cloze`, a paragraph with `==highlights==`. `following` gives the
+ * up to a blank line; else a paragraph with `==highlights==` (cloze). `following` gives the
  * paragraph's next siblings (read only for a `?` card). `undefined` when it holds none.
  */
-export function paragraphCards(paragraph: Paragraph, following: () => readonly RootContent[], source: string, options: { cloze: boolean }): ParagraphCards | undefined {
+export function paragraphCards(paragraph: Paragraph, following: () => readonly RootContent[], source: string): ParagraphCards | undefined {
 	const lines = paragraphLines(paragraph, source);
 	if (!lines) return undefined;
 	// `> [!faq] Question::Answer`, `> [!faq] Question` then `> ?`: the callout's marker stays its own
 	// (the callout is drawn around the card), the card is what follows it.
 	const first = lines[0].children[0];
 	const marker = first?.type === 'text' ? QUOTE_MARKER.exec(first.value) : null;
-	if (marker) {
+	if (first?.type === 'text' && marker) {
 		const rest = first.value.slice(marker[0].length);
 		lines[0] = { ...lines[0], children: [...(rest ? [{ type: 'text' as const, value: rest }] : []), ...lines[0].children.slice(1)] };
-		const found = cardsOfLines(paragraph, lines, following, source, options);
+		const found = cardsOfLines(paragraph, lines, following, source);
 		return found && { ...found, parts: [{ type: 'prose', children: [{ type: 'text', value: marker[0].trimEnd() }] }, ...found.parts] };
 	}
-	return cardsOfLines(paragraph, lines, following, source, options);
+	return cardsOfLines(paragraph, lines, following, source);
 }
 
 function cardsOfLines(
@@ -228,7 +234,6 @@ function cardsOfLines(
 	lines: ParagraphLine[],
 	following: () => readonly RootContent[],
 	source: string,
-	options: { cloze: boolean },
 ): ParagraphCards | undefined {
 	const separator = lines.findIndex((line) => line.children.length === 1 && line.children[0].type === 'text' && MULTILINE_SEPARATOR.test(line.children[0].value.trim()));
 	if (separator > 0) {
@@ -271,7 +276,6 @@ function cardsOfLines(
 	}
 	flushProse();
 	if (parts.some((part) => part.type === 'pair')) return { parts, takes: 0 };
-	if (!options.cloze) return undefined;
 	const written = joinLines(lines);
 	const children = highlight(written) ?? written;
 	const clozes = countMarks(children);
@@ -296,8 +300,8 @@ export function partIds(part: Omit<CardSource, 'line'>, ids: CardIds): { id: str
 }
 
 /**
- * A note's cards: each topic with a summary section, then the flashcards it writes (cloze ones only
- * when the note is tagged `#flashcards`), each with the topic it stands in.
+ * A note's cards: each topic with a summary section, then, in a note tagged `#flashcards`, the
+ * flashcards it writes, each with the topic it stands in.
  */
 export function noteCards(
 	relativePath: string,
@@ -306,18 +310,18 @@ export function noteCards(
 	tags: readonly string[],
 ): NoteCard[] {
 	const ids = new CardIds(relativePath);
-	const cloze = tags.some(isFlashcardsTag);
+	const tagged = tags.some(isFlashcardsTag);
 	const topicAt = (line: number) => topics.findLast((topic) => (topic.line ?? 0) <= line)?.id;
 	const cards: NoteCard[] = topics
 		.filter((topic) => topic.sections.some((section) => isSummaryHeading(section.text)))
 		.map((topic) => ({ id: summaryCardId(relativePath, topic.id), kind: 'summary', line: topic.line, topic: topic.id }));
-	for (const source of sources) {
-		if (source.type === 'cloze' && !cloze) continue;
+	for (const source of tagged ? sources : []) {
 		const topic = topicAt(source.line);
 		for (const { id, kind } of partIds(source, ids)) cards.push({ id, kind, line: source.line, ...(topic ? { topic } : {}) });
 	}
 	return cards;
 }
 
-/** May a note's source hold a card? A fast look before any tree is walked. */
-export const mayHoldCards = (source: string, cloze: boolean): boolean => source.includes('::') || /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\?\??[ \t]*$/m.test(source) || (cloze && source.includes('=='));
+/** May a note's source hold a card (in the plugin's syntax)? A fast look before any tree is walked. */
+export const mayHoldCards = (source: string): boolean =>
+	source.includes('::') || source.includes('==') || /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\?\??[ \t]*$/m.test(source);

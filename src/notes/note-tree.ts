@@ -254,7 +254,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		inlineTags: [],
 		cardSources: [],
 	};
-	const cardsPossible = mayHoldCards(source, true);
+	const cardsPossible = mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
 	const inAnswers = new Set<NoteNode>();
 	let quoteTabs = false;
@@ -403,7 +403,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 function readCards(blocks: RootContent[], source: string, into: CardSource[], inAnswers: Set<NoteNode>) {
 	blocks.forEach((block, index) => {
 		if (block.type !== 'paragraph' || inAnswers.has(block)) return;
-		const found = paragraphCards(block, () => blocks.slice(index + 1), source, { cloze: true });
+		const found = paragraphCards(block, () => blocks.slice(index + 1), source);
 		if (!found) return;
 		for (const taken of blocks.slice(index + 1, index + 1 + found.takes)) inAnswers.add(taken);
 		for (const part of found.parts) {

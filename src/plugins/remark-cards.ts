@@ -10,7 +10,7 @@ import { mutableCopy } from './satteri.ts';
 
 export interface RemarkCardsOptions {
 	notesRoot: string;
-	/** The notes catalogue's links, for the note's tags (cloze cards need `#flashcards`). */
+	/** The notes catalogue's links, for the note's tags (only a note tagged `#flashcards` has cards in the plugin's syntax). */
 	links: () => LinkResolver | undefined;
 }
 
@@ -37,16 +37,18 @@ function drawnParts(found: ParagraphCards, ids: CardIds): MdastContent[] {
 
 /**
  * Flashcards in the spaced-repetition plugin's syntax (`Q::A`, `Q:::A`, `?` and `??` cards, and
- * `==cloze==` in a note tagged `#flashcards`) drawn as questions and answers, by the rules and with
- * the ids of `src/notes/cards.ts`, which the catalogue lists. Notes without `::`, a `?` line or
- * (tagged) `==` are left alone.
+ * `==cloze==`), in a note tagged `#flashcards` as the plugin wants, drawn as questions and answers by
+ * the rules and with the ids of `src/notes/cards.ts`, which the catalogue lists. Other notes, and
+ * tagged ones without `::`, `==` or a `?` line, are left alone.
  */
 export function remarkCards(options: RemarkCardsOptions): MdastPluginEntry {
 	return (factory) => {
 		if (factory.fileURL?.protocol !== 'file:') return null;
 		const relativePath = path.relative(options.notesRoot, fileURLToPath(factory.fileURL)).split(path.sep).join('/');
-		const cloze = options.links()?.noteAt(relativePath)?.tags.some(isFlashcardsTag) ?? false;
-		if (!mayHoldCards(factory.source, cloze) && !factory.source.includes('![[')) return null;
+		// The catalogue's tags (front matter and inline); outside a catalogue (a test), the front matter's.
+		const frontmatter = (factory.data.astro as { frontmatter?: { tags?: unknown } } | undefined)?.frontmatter;
+		const tags = options.links()?.noteAt(relativePath)?.tags ?? (Array.isArray(frontmatter?.tags) ? frontmatter.tags.map(String) : []);
+		if (!tags.some(isFlashcardsTag) || !mayHoldCards(factory.source)) return null;
 		const ids = new CardIds(relativePath);
 		/** Where the blocks a `?` card's answer took stand: not cards of their own. */
 		const taken: number[] = [];
@@ -59,7 +61,7 @@ export function remarkCards(options: RemarkCardsOptions): MdastPluginEntry {
 				// Only a `?` card reads what follows it: `parent()` copies the document out of Rust.
 				let siblings: NonNullable<ReturnType<typeof context.parent>>['children'] | undefined;
 				const following = () => (siblings ??= context.parent(node)?.children.slice((context.indexOf(node) ?? 0) + 1) ?? []);
-				const found = paragraphCards(node as Paragraph, () => following() as readonly RootContent[], context.source, { cloze });
+				const found = paragraphCards(node as Paragraph, () => following() as readonly RootContent[], context.source);
 				if (!found) return;
 				for (const block of found.takes > 0 ? following().slice(0, found.takes) : []) {
 					const blockStart = sourceRange(block)?.start;

@@ -4,7 +4,7 @@ import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { prepareNote } from '../../src/notes/prepare-source.ts';
 
 /** A note's cards as the catalogue lists them: kind and line, and ids where a test needs them. */
-function cardsOf(markdown: string, { tags = [] as string[], path = 'deck.md' } = {}): NoteCard[] {
+function cardsOf(markdown: string, { tags = ['flashcards'], path = 'deck.md' } = {}): NoteCard[] {
 	const source = prepareNote(markdown).text;
 	const contents = readNoteContents(source, 'md', { liftTitle: true });
 	return noteCards(path, contents.topics, contents.cardSources, [...tags, ...contents.inlineTags]);
@@ -38,18 +38,24 @@ describe('cards from the spaced-repetition syntax', () => {
 	test('code, inline code and maths are not cards; neither are IPv6 addresses', () => {
 		expect(kinds('```cpp\nstd::vector<int> v;\n```\n\nUse `std::move` here\n\n$a::b$\n\nThe gateway is fe80::1 and ::1 is loopback; 2001:db8::/32 too\n')).toEqual([]);
 		expect(kinds('    indented::code\n')).toEqual([]);
+		expect(kinds('lst[\\:\\:-1] reverses a list\n')).toEqual([]);
 	});
 
 	test('an empty side is not a card', () => {
 		expect(kinds('::answer only\n\nquestion only::\n')).toEqual([]);
 	});
 
-	test('cloze: ==highlights== are cards only in a note tagged #flashcards (front matter or inline, nested tags too)', () => {
-		const note = 'The ==VPC router== is at ==.1== of the subnet.\n';
-		expect(kinds(note)).toEqual([]);
-		expect(kinds(note, { tags: ['flashcards'] })).toEqual(['cloze@1', 'cloze@1']);
-		expect(kinds(`#flashcards/aws\n\n${note}`)).toEqual(['cloze@3', 'cloze@3']);
+	test('cloze: each ==highlight== of a paragraph is a card', () => {
+		expect(kinds('The ==VPC router== is at ==.1== of the subnet.\n')).toEqual(['cloze@1', 'cloze@1']);
+	});
+
+	test('only a note tagged #flashcards (front matter or inline, nested tags too) has cards in the plugin\'s syntax, as the plugin wants', () => {
+		const note = 'Port of SSH::22\n\nThe ==VPC router== is at ==.1==.\n\nUse String::from and std::vector here.\n';
+		expect(kinds(note, { tags: [] })).toEqual([]);
 		expect(kinds(note, { tags: ['flashcardsish'] })).toEqual([]);
+		expect(kinds(`#flashcards/aws\n\n${note}`, { tags: [] })).toEqual(['forward@3', 'cloze@5', 'cloze@5', 'forward@7']);
+		// Summaries are cards in every note.
+		expect(kinds('## 1. Topic\n\n### summary\n\n- a\n', { tags: [] })).toEqual(['summary@1']);
 	});
 
 	test("the plugin's scheduling comments are removed: the same card, whatever Obsidian wrote after it", () => {

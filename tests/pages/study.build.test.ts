@@ -116,7 +116,7 @@ describe('cards on note pages', () => {
 		const progress = selectOne('[data-card-progress]', vpc);
 		const note = catalogue.notes.find((each) => each.slug === 'aws/vpc')!;
 		expect(String(progress.properties.dataCards).split(' ')).toEqual(note.cards.map((card) => card.id));
-		expect(textOf(progress)).toBe('3 cards · Review this note');
+		expect(textOf(progress)).toBe('2 cards · Review this note');
 		expect(selectOne('a', progress).properties.href).toBe('/review/?note=aws%2Fvpc');
 		expect(select('[data-sections-switch="summaries"]', vpc)).toBeDefined();
 		expect(selectOne('article', vpc).properties.dataSummaries).toBeDefined();

@@ -19,7 +19,10 @@ describe('the Markdown pipeline, on golden files', () => {
 
 	test.each(cases)('%s', async (name) => {
 		const input = readFileSync(path.join(GOLDEN, name, 'input.md'), 'utf8');
-		const html = await renderNote(input, { notesDir: 'tests/fixtures/figure-cases' });
+		// A case's front matter, which Astro would have read off the note (`tags: [flashcards]`, say).
+		const frontmatterFile = path.join(GOLDEN, name, 'frontmatter.json');
+		const frontmatter = existsSync(frontmatterFile) ? (JSON.parse(readFileSync(frontmatterFile, 'utf8')) as Record<string, unknown>) : {};
+		const html = await renderNote(input, { notesDir: 'tests/fixtures/figure-cases', frontmatter });
 		const expectedFile = path.join(GOLDEN, name, 'expected.html');
 		if (process.env.UPDATE_GOLDEN) writeFileSync(expectedFile, html);
 		expect(existsSync(expectedFile), `${name}/expected.html is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
