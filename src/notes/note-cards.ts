@@ -36,3 +36,16 @@ export function cardsOnPage(note: PageNote, html: string, kinds?: readonly CardO
 		})
 		.filter((card) => !kinds || kinds.includes(card.kind));
 }
+
+const renderedNotes = new Map<string, Promise<string>>();
+
+/**
+ * A note's rendered HTML for the pages that take parts of it (the review page's cards, the cheat
+ * sheet): rendered once per build for both. In `npm run dev` notes change, so each time.
+ */
+export function renderedOnce(slug: string, render: () => Promise<string>): Promise<string> {
+	if (import.meta.env.DEV) return render();
+	let html = renderedNotes.get(slug);
+	if (!html) renderedNotes.set(slug, (html = render()));
+	return html;
+}
