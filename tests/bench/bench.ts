@@ -1,7 +1,10 @@
 // `npm run bench`: builds synthetic notes corpora with the real build and measures build time,
 // memory, output size, page weight and search in Chromium, then checks the budgets.
-// Options: --runs N (builds per corpus, default 3), --quick (1 run, 100 and 300 notes).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Options: --runs N (builds per corpus, default 3), --quick (1 run, 100 and 300 notes), --large (a
+// 10,000-note build too: time and memory at scale), --peers (the 1,000-note corpus built side by side
+// with Hugo + Pagefind and Starlight by ../shared/bench-peers/run.sh, with the ratios).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +15,12 @@ import { folderBytes, measurePage, measureReview, measureSearch, READER_PAUSE_MS
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
-	options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } },
+	options: {
+		runs: { type: 'string', default: '3' },
+		quick: { type: 'boolean', default: false },
+		large: { type: 'boolean', default: false },
+		peers: { type: 'boolean', default: false },
+	},
 });
 const runs = args.quick ? 1 : Number(args.runs);
 const large = args.quick ? 300 : 1000;
@@ -109,6 +117,29 @@ const diagrams = {
 	cachedOnRebuild: warmDiagrams.cached,
 };
 
+// At scale: one cold build of 10,000 notes, its time and the peak memory of the whole build.
+const huge = args.large ? await benchCorpus('text-10000', 10_000, { notes: 10_000 }, {}, 1) : undefined;
+
+const peers = args.peers ? await peerRatios(path.join(work, `text-${large}`)) : undefined;
+
+/**
+ * `../shared/bench-peers/run.sh` on a corpus: this project, Hugo + Pagefind and Starlight built in
+ * turn, each tool's best wall time and peak memory, and the project's time over each.
+ */
+async function peerRatios(corpus: string): Promise<{ tool: string; wallS: number; peakMib: number; projectOver: number }[] | { error: string }> {
+	const script = path.join(projectRoot, '../shared/bench-peers/run.sh');
+	if (!existsSync(script)) return { error: `${script} not found: the peers comparison needs it (and hugo, GNU time)` };
+	console.error('  peers: building the same notes with this project, Hugo + Pagefind and Starlight (2 rounds)');
+	const run = spawnSync('bash', [script, corpus, '2'], { cwd: projectRoot, encoding: 'utf8', timeout: 30 * 60_000 });
+	const rows = [...(run.stdout ?? '').matchAll(/^(\S+)\s+([\d.]+) s\s+(\d+) MiB\s+project\/this ([\d.]+)$/gm)].map((match) => ({
+		tool: match[1],
+		wallS: Number(match[2]),
+		peakMib: Number(match[3]),
+		projectOver: Number(match[4]),
+	}));
+	return rows.length > 0 ? rows : { error: `run.sh gave no figures (exit ${run.status}):\n${run.stdout}${run.stderr}` };
+}
+
 const SEARCH_QUERIES: [string, string] = ['route table', 'flow logs'];
 const chromiumPath = findChromium();
 let pageSmall: PageWeight | undefined;
@@ -196,7 +227,22 @@ const printTable = (table: [string, string, string][]) => {
 	console.log(`\n${line(table[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 	for (const row of table.slice(1)) console.log(line(row));
 };
+if (huge) {
+	rows.push(
+		['text-10000: build (one, cold)', '', seconds(huge.wallMs.median)],
+		['text-10000: peak memory, pages per second', '', `${huge.peakRssMb.median.toFixed(0)} MB, ${huge.pagesPerSecond.toFixed(0)}`],
+		['text-10000: dist/, Pagefind index', '', `${kb(huge.distBytes)}, ${kb(huge.searchIndexBytes)}`],
+	);
+}
 printTable(rows);
+if (peers) {
+	if ('error' in peers) console.log(`\nPeers: ${peers.error}`);
+	else
+		printTable([
+			[`peers, ${large} text notes (best of 2 each)`, 'build, peak memory', 'this project ÷ it'],
+			...peers.map((peer): [string, string, string] => [peer.tool, `${peer.wallS.toFixed(2)} s, ${peer.peakMib} MiB`, `${peer.projectOver.toFixed(2)}×`]),
+		]);
+}
 
 if (search && searchUniform) {
 	const [cold, warm] = SEARCH_QUERIES.map((query) => `"${query}"`);
@@ -220,7 +266,8 @@ const results = {
 	date: new Date().toISOString(),
 	machine,
 	runs,
-	corpora: { small: strip(small), big: strip(big), uniform: strip(uniform), mediaCold: strip(mediaCold), mediaWarm: strip(mediaWarm) },
+	corpora: { small: strip(small), big: strip(big), uniform: strip(uniform), mediaCold: strip(mediaCold), mediaWarm: strip(mediaWarm), ...(huge ? { huge: strip(huge) } : {}) },
+	peers,
 	diagrams,
 	pageSmall,
 	pageBig,
