@@ -155,8 +155,8 @@ describe('deploy.yml', () => {
 		]);
 	});
 
-	test('keeps the diagram cache between deploys, restored after npm ci empties node_modules', () => {
-		expect(step(build, 'actions/cache')?.with).toMatchObject({ path: 'node_modules/.cache/notes-diagrams' });
+	test("keeps the diagram cache and Astro's content store between deploys, restored after npm ci empties node_modules", () => {
+		expect(String(step(build, 'actions/cache')?.with?.path).trim().split('\n')).toEqual(['node_modules/.cache/notes-diagrams', 'node_modules/.astro']);
 	});
 
 	test('the site address is left to the build: no SITE_URL or BASE_PATH set', () => {
