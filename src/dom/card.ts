@@ -24,6 +24,10 @@ export const CARD_QUESTION_CLASS = 'card__question';
 export const CARD_ANSWER_CLASS = 'card__answer';
 
 export type CardElementKind = 'pair' | 'cloze' | 'summary';
+
+/** Section headings that name a topic's summary, the back of the topic's own card. */
+const SUMMARY_HEADINGS = new Set(['summary', 'tl;dr', 'tldr', 'recap', 'key points', 'key takeaways']);
+export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADINGS.has(text.trim().toLowerCase().replace(/[:.]$/, ''));
 export const cardKindClass = (kind: CardElementKind) => `${CARD_CLASS}--${kind}`;
 
 /** The card element's properties, as hast names them. */

@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
-import { isSummaryHeading } from '../notes/cards.ts';
 import { tabSectionIds } from '../notes/headings.ts';
 import { h, isBlank, text } from './hast.ts';
 import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
@@ -24,7 +23,5 @@ export function renderTabsHtml(slotHtml: string, topic: string | undefined, summ
 		content: item.children,
 		filled: !item.children.every(isBlank),
 	}));
-	const summary = sections.find((section) => section.filled && isSummaryHeading(section.text));
-	if (summary && summaryCard) summary.card = summaryCard;
-	return toHtml(sectionsContent(sections));
+	return toHtml(sectionsContent(sections, summaryCard));
 }

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { summaryCardElement } from './card.ts';
+import { isSummaryHeading, summaryCardElement } from './card.ts';
 import { h, text } from './hast.ts';
 
 /**
@@ -51,8 +51,6 @@ export interface TabSection {
 	content: ElementContent[];
 	/** False when the content is only whitespace and comments: the section is left out. */
 	filled: boolean;
-	/** A topic's summary: its content is the back of this card (`src/dom/card.ts`). */
-	card?: string;
 }
 
 export const tabId = (sectionId: string) => `${sectionId}-tab`;
@@ -64,13 +62,10 @@ export function tabLabel(headingText: string): string {
 	return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
-/** A section's content, a summary's as its card. */
-const sectionBody = (section: TabSection): ElementContent[] => (section.card ? [summaryCardElement(section.card, section.content)] : section.content);
-
-/** Builds the tab group for a topic's non-empty sections. */
-export function tabsElement(sections: TabSection[]): Element {
+/** Builds the tab group for a topic's non-empty sections; `body` is what follows each heading. */
+export function tabsElement(sections: TabSection[], body = (section: TabSection): ElementContent[] => section.content): Element {
 	const buttons = sections.map((section) => h('button', { type: 'button' }, [text(tabLabel(section.text))]));
-	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...sectionBody(section)]));
+	const panels = sections.map((section) => h('div', { className: [TAB_PANEL_CLASS] }, [section.heading, ...body(section)]));
 	return h(TABS_TAG, { className: [TABS_CLASS] }, [
 		h('div', { className: [TAB_LIST_CLASS], hidden: true, dataPagefindIgnore: 'all' }, buttons),
 		...panels,
@@ -91,11 +86,14 @@ export function contentTabsElement(tabs: { label: string; id: string; content: E
 
 /**
  * What a topic shows for its sections: nothing when all are empty, the one non-empty section as it
- * is (no tab bar), or a tab group. Empty sections are left out.
+ * is (no tab bar), or a tab group. Empty sections are left out. With `summaryCard` (the topic's
+ * card id), its first summary section's content is that card (`src/dom/card.ts`).
  */
-export function sectionsContent(sections: TabSection[]): ElementContent[] {
+export function sectionsContent(sections: TabSection[], summaryCard?: string): ElementContent[] {
 	const filled = sections.filter((section) => section.filled);
+	const summary = summaryCard ? filled.find((section) => isSummaryHeading(section.text)) : undefined;
+	const body = (section: TabSection) => (section === summary ? [summaryCardElement(summaryCard!, section.content)] : section.content);
 	if (filled.length === 0) return [];
-	if (filled.length === 1) return [filled[0].heading, ...sectionBody(filled[0])];
-	return [tabsElement(filled)];
+	if (filled.length === 1) return [filled[0].heading, ...body(filled[0])];
+	return [tabsElement(filled, body)];
 }

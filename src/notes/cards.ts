@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { isSummaryHeading } from '../dom/card.ts';
 import { highlight, MARK_TYPE } from '../plugins/remark-highlights.ts';
 import { QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { sourceRange } from './mdast.ts';
@@ -29,10 +30,6 @@ export interface NoteCard {
  * `String::from` in programming notes, a `?` on its own line, a highlight.
  */
 export const isFlashcardsTag = (tag: string): boolean => /^flashcards(?:\/|$)/i.test(tag);
-
-/** Section headings that name a topic's summary, the back of the topic's own card. */
-const SUMMARY_HEADINGS = new Set(['summary', 'tl;dr', 'tldr', 'recap', 'key points', 'key takeaways']);
-export const isSummaryHeading = (text: string): boolean => SUMMARY_HEADINGS.has(text.trim().toLowerCase().replace(/[:.]$/, ''));
 
 /** Gives a note's cards their ids, in document order: the same text twice in a note gets two ids. */
 export class CardIds {
@@ -283,7 +280,7 @@ function cardsOfLines(
 	return clozes > 0 ? { parts: [{ type: 'cloze', children, clozes, text: source.slice(range.start, range.end), line: lines[0].line }], takes: 0 } : undefined;
 }
 
-/** A flashcard as the catalogue keeps it, before ids; `cloze` ones count only in a note tagged `#flashcards`. */
+/** A flashcard as the catalogue keeps it, before ids (it counts only in a note tagged `#flashcards`). */
 export interface CardSource {
 	type: 'pair' | 'cloze';
 	reverse?: boolean;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import { NoteFrontmatterSchema, type NoteFrontmatter } from '../config/note.ts';
@@ -26,6 +27,14 @@ export function noteSlug(relativePath: string): string {
 
 /** A note's id in the content collection: its slug, and `(home)` for the home page's note (no slug can hold parentheses). */
 export const entryIdOf = (slug: string): string => slug || '(home)';
+
+/**
+ * A note's path below `root` (the notes folder), with `/` separators (`aws/vpc.md`), from the file
+ * URL a Markdown plugin is given; `undefined` for a document that is no file.
+ */
+export function notePathOf(fileURL: URL | undefined, root: string): string | undefined {
+	return fileURL?.protocol === 'file:' ? path.relative(root, fileURLToPath(fileURL)).split(path.sep).join('/') : undefined;
+}
 
 /** A file of the notes folder that is not a note (an image, a PDF…), as the content cache stamps it. */
 export interface AssetFile {

@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { brokenLinkElement } from '../dom/link.ts';
 import type { LinkResolver } from '../notes/links.ts';
+import { notePathOf } from '../notes/files.ts';
 
 export interface RehypeLinksOptions {
 	/** The site's base path, starting and ending in `/` (`/aws-notes/`). Default: `/` (links stay as written). */
@@ -37,10 +36,7 @@ export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
 	const base = options.base ?? '/';
 	return (factory) => {
 		const resolver = options.links?.();
-		const from =
-			resolver && options.notesRoot && factory.fileURL?.protocol === 'file:'
-				? path.relative(options.notesRoot, fileURLToPath(factory.fileURL)).split(path.sep).join('/')
-				: undefined;
+		const from = resolver && options.notesRoot ? notePathOf(factory.fileURL, options.notesRoot) : undefined;
 		return {
 			name: 'rehype-links',
 			element: {

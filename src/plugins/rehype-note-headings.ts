@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
 import { NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from '../notes/headings.ts';
 import { titleFromFileName } from '../notes/title.ts';
 import { nodeId } from './satteri.ts';
+import { notePathOf } from '../notes/files.ts';
 
 export interface RehypeNoteHeadingsOptions extends Pick<NoteHeadingsOptions, 'liftTitle'> {
 	/**
@@ -30,8 +29,8 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
 	return (document) => {
 		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
-		const file = options.vaultRoot && document.fileURL?.protocol === 'file:' ? fileURLToPath(document.fileURL) : undefined;
-		const liftOnly = file && titleFromFileName(path.relative(options.vaultRoot!, file).split(path.sep).join('/'), { vault: true });
+		const notePath = options.vaultRoot ? notePathOf(document.fileURL, options.vaultRoot) : undefined;
+		const liftOnly = notePath && titleFromFileName(notePath, { vault: true });
 		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title, liftOnly: liftOnly || undefined });
 		const found: Element[] = [];
 		return {

@@ -5,9 +5,8 @@ import { emptyTopicNote, topicElement } from '../dom/topic.ts';
 import { headingCarriesContent } from '../notes/headings.ts';
 import { htmlComments } from '../notes/html-comments.ts';
 import { nodeId } from './satteri.ts';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isSummaryHeading, summaryCardId } from '../notes/cards.ts';
+import { summaryCardId } from '../notes/cards.ts';
+import { notePathOf } from '../notes/files.ts';
 
 /** What the visitor read of a heading: its tag, id and text. */
 interface HeadingFacts {
@@ -55,10 +54,8 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 			}
 		}
 	}
-	const summary = sections.find((section) => section.filled && isSummaryHeading(section.text));
-	if (summary && summaryCard) summary.card = summaryCard;
 	const hasIntro = !intro.every((node) => reader.isBlank(node));
-	const body = sectionsContent(sections);
+	const body = sectionsContent(sections, summaryCard);
 	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
 	return topicElement(heading, facts.id, [...((hasIntro ? intro : []) as ElementContent[]), ...body]);
 }
@@ -98,8 +95,7 @@ export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | 
  */
 export function rehypeSectionTabs(options: { notesRoot?: string } = {}): HastPluginEntry {
 	return (factory) => {
-		const file = options.notesRoot && factory.fileURL?.protocol === 'file:' ? fileURLToPath(factory.fileURL) : undefined;
-		const relativePath = file && path.relative(options.notesRoot!, file).split(path.sep).join('/');
+		const relativePath = options.notesRoot ? notePathOf(factory.fileURL, options.notesRoot) : undefined;
 		const headings = new Map<number, HeadingFacts>();
 		const footnotes = new Set<number>();
 		const reader = (context: HastVisitorContext): TreeReader => ({

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Paragraph, RootContent } from 'mdast';
 import type { MdastContent, MdastPluginEntry } from 'satteri';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, cardProperties, type CardElementKind } from '../dom/card.ts';
@@ -7,6 +5,7 @@ import { CardIds, isFlashcardsTag, mayHoldCards, paragraphCards, partIds, type P
 import type { LinkResolver } from '../notes/links.ts';
 import { sourceRange } from '../notes/mdast.ts';
 import { mutableCopy } from './satteri.ts';
+import { notePathOf } from '../notes/files.ts';
 
 export interface RemarkCardsOptions {
 	notesRoot: string;
@@ -43,8 +42,8 @@ function drawnParts(found: ParagraphCards, ids: CardIds): MdastContent[] {
  */
 export function remarkCards(options: RemarkCardsOptions): MdastPluginEntry {
 	return (factory) => {
-		if (factory.fileURL?.protocol !== 'file:') return null;
-		const relativePath = path.relative(options.notesRoot, fileURLToPath(factory.fileURL)).split(path.sep).join('/');
+		const relativePath = notePathOf(factory.fileURL, options.notesRoot);
+		if (relativePath === undefined) return null;
 		// The catalogue's tags (front matter and inline); outside a catalogue (a test), the front matter's.
 		const frontmatter = (factory.data.astro as { frontmatter?: { tags?: unknown } } | undefined)?.frontmatter;
 		const tags = options.links()?.noteAt(relativePath)?.tags ?? (Array.isArray(frontmatter?.tags) ? frontmatter.tags.map(String) : []);

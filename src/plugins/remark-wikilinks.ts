@@ -11,6 +11,7 @@ import type { LinkResolver } from '../notes/links.ts';
 import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
 import { placeholderNode } from './remark-note-images.ts';
 import { elementNode } from './satteri.ts';
+import { notePathOf } from '../notes/files.ts';
 
 export interface RemarkWikilinksOptions {
 	/** Absolute path of the notes folder. */
@@ -36,7 +37,7 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 		const resolver = options.links();
 		if (!resolver) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
-		const from = path.relative(options.notesRoot, noteFile).split(path.sep).join('/');
+		const from = notePathOf(factory.fileURL, options.notesRoot)!;
 		/** Source ranges of paragraphs replaced by an embed: their text is not looked at again. */
 		const embedded: { start: number; end: number }[] = [];
 

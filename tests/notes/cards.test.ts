@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isSummaryHeading, noteCards, type NoteCard } from '../../src/notes/cards.ts';
+import { isSummaryHeading } from '../../src/dom/card.ts';
+import { noteCards, type NoteCard } from '../../src/notes/cards.ts';
 import { readNoteContents } from '../../src/notes/note-tree.ts';
 import { prepareNote } from '../../src/notes/prepare-source.ts';
 
