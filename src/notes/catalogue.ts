@@ -9,7 +9,7 @@ import { displayPath, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
-import { noteCards, type NoteCard } from './cards.ts';
+import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 
 /**
@@ -126,7 +126,12 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 	const prepared = prepareNote(read.source);
 	let contents: NoteContents;
 	try {
-		contents = readNoteContents(prepared.text, format, { liftTitle: !read.frontmatter.title, liftOnly: options.vault ? titleFromFileName(relativePath, { vault: true }) : undefined });
+		contents = readNoteContents(prepared.text, format, {
+			liftTitle: !read.frontmatter.title,
+			liftOnly: options.vault ? titleFromFileName(relativePath, { vault: true }) : undefined,
+			// Cards in the plugin's syntax need the tag: a note without it anywhere is not read for them.
+			cards: normalizeTags(read.frontmatter.tags).some(isFlashcardsTag) || /#flashcards/i.test(prepared.text),
+		});
 	} catch (error) {
 		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
 		const message = error instanceof Error ? error.message : String(error);

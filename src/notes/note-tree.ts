@@ -228,7 +228,10 @@ function tabHeadings(tabs: MdxJsxFlowElement, topicId: string | undefined): Outl
  * the Markdown plugins do with the same tree: `rehype-note-headings` (ids, dropped headings) and
  * `rehype-section-tabs` (topics end at the next `##` or `#`, empty sections are left out).
  */
-export function describeNoteTree(tree: MdastNodes, source: string, options: NoteHeadingsOptions): NoteContents {
+/** `cards: false`: the note cannot be tagged `#flashcards`, so its `::`, `?` lines and highlights are not read as cards. */
+export type NoteTreeOptions = NoteHeadingsOptions & { cards?: boolean };
+
+export function describeNoteTree(tree: MdastNodes, source: string, options: NoteTreeOptions): NoteContents {
 	const decisions = new NoteHeadings(options);
 	const footnotes = new Map<string, number>();
 	const footnoteNumber = (identifier: string) => {
@@ -254,7 +257,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		inlineTags: [],
 		cardSources: [],
 	};
-	const cardsPossible = mayHoldCards(source);
+	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
 	const inAnswers = new Set<NoteNode>();
 	let quoteTabs = false;
@@ -471,7 +474,7 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 const isJsx = (node: RootContent | NoteNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';
 
 /** Parses a note once and reads it; throws (with Sätteri's position) on an MDX syntax error. */
-export function readNoteContents(source: string, format: NoteFormat, options: NoteHeadingsOptions): NoteContents {
+export function readNoteContents(source: string, format: NoteFormat, options: NoteTreeOptions): NoteContents {
 	return describeNoteTree(parseNoteTree(source, format) as MdastNodes, source, options);
 }
 

@@ -9,6 +9,9 @@ export interface StoredCard {
 	due: string;
 	state: number;
 	last_review?: string;
+	/** Where the card is (`ReviewDeck`): the next visit knows its deck before its note's cards arrive. */
+	note?: string;
+	folder?: string;
 	[field: string]: unknown;
 }
 

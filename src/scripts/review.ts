@@ -18,9 +18,8 @@ interface ReviewItem {
 	/** Which mark a cloze card hides, from 0. */
 	cloze?: number;
 	card: ReviewDeck['cards'][number];
+	/** Its note's cards: the note, its folder, its page. */
 	deck: ReviewDeck;
-	note: string;
-	folder: string;
 }
 
 const HIDDEN_CLOZE = '[…]';
@@ -33,7 +32,7 @@ const WAIT_MS = 30 * 60 * 1000;
 function itemsOf(deck: ReviewDeck): ReviewItem[] {
 	const items: ReviewItem[] = [];
 	for (const card of deck.cards) {
-		const place = { card, deck, note: deck.note, folder: deck.folder };
+		const place = { card, deck };
 		if (card.kind === 'cloze') card.ids.forEach((id, cloze) => items.push({ id, side: 'cloze', cloze, ...place }));
 		else if (card.kind === 'summary') items.push({ id: card.ids[0], side: 'summary', ...place });
 		else {
@@ -74,7 +73,7 @@ function deckFromUrl(): string {
 	return note !== null ? `note:${note}` : folder !== null ? `folder:${folder}` : '';
 }
 
-/** "in 10 min", "in 3 days": how long until `time`. */
+/** "10 min", "3 d": a time to wait, as the grade buttons and the "next card" message say it. */
 function interval(ms: number): string {
 	const minutes = Math.max(1, Math.round(ms / 60000));
 	if (minutes < 60) return `${minutes} min`;
@@ -133,7 +132,6 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	const scheduler = fsrs();
 	const items: ReviewItem[] = [];
 	const decks = new Map<string, ReviewItem[]>();
-	const known = new Set<string>();
 	const deckItems = (name: string) => decks.get(name) ?? [];
 	let loading = true;
 	const names = new Map([...deckSelect.options].map((option) => [option.value, option.text]));
@@ -218,7 +216,8 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 		if (!current || !revealed) return;
 		const { card } = scheduler.next(cardOf(current.item), new Date(), value);
 		// Where the card is, so the next visit knows its deck before its note's cards arrive.
-		store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note: current.item.note, folder: current.item.folder };
+		const { note, folder } = current.item.deck;
+		store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note, folder };
 		save();
 		next();
 		if (!showButton.hidden) showButton.focus();
@@ -308,7 +307,7 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	// (the store says where each reviewed card is), else the deck's first card never reviewed.
 	const now = Date.now();
 	const firstDue = Object.entries(store.cards)
-		.filter(([, card]) => Date.parse(card.due) <= now && typeof card.note === 'string' && decksOf({ note: card.note, folder: String(card.folder ?? '') }).includes(deck))
+		.filter(([, card]) => Date.parse(card.due) <= now && card.note !== undefined && decksOf({ note: card.note, folder: card.folder ?? '' }).includes(deck))
 		.sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due))[0]?.[0];
 	const showFirst = () => {
 		next();
@@ -316,16 +315,17 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 		performance.mark(FIRST_CARD_MARK);
 	};
 	for await (const arrived of stream) {
-		for (const item of itemsOf(arrived)) {
+		const arrivedItems = itemsOf(arrived);
+		const arrivedIn = decksOf(arrived);
+		for (const item of arrivedItems) {
 			items.push(item);
-			known.add(item.id);
-			for (const name of decksOf(item)) {
+			for (const name of arrivedIn) {
 				const members = decks.get(name);
 				if (members) members.push(item);
 				else decks.set(name, [item]);
 			}
 		}
-		if (!current && (firstDue ? known.has(firstDue) : itemsOf(arrived).some((item) => decksOf(item).includes(deck) && !store.cards[item.id]))) {
+		if (!current && arrivedIn.includes(deck) && arrivedItems.some((item) => (firstDue ? item.id === firstDue : !store.cards[item.id]))) {
 			showFirst();
 			// Painted now; the other notes' cards are read after.
 			await new Promise((resolve) => setTimeout(resolve));
