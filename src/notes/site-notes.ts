@@ -34,6 +34,9 @@ export async function getHomeNote(): Promise<PageNote | undefined> {
 	return (await allNotes()).find((note) => note.slug === '');
 }
 
+/** How many of a note's topics have a summary (each is a card; the cheat sheet and "Summaries only" show them). */
+export const summaryCount = (note: PageNote): number => note.cards.filter((card) => card.kind === 'summary').length;
+
 /** Notes grouped by folder, in reading order. */
 export function groupNotes(notes: readonly PageNote[]): { group: string; notes: PageNote[] }[] {
 	const groups = new Map<string, PageNote[]>();
