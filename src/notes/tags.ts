@@ -39,6 +39,31 @@ export function findTags(text: string, before = ''): InlineTag[] {
 	return tags;
 }
 
+/**
+ * A text's tags, found in it as written (as the catalogue finds them: `\#aws` is none), at their
+ * places in its value, which escapes and smart punctuation may have changed.
+ */
+export function findTagsAsWritten(value: string, written: string, before: string): InlineTag[] {
+	const tags = findTags(written, before);
+	if (written === value) return tags;
+	return tags.flatMap((tag) => {
+		// The n-th `#aws` as written is the n-th in the value: an escaped one is there too, without its `\`.
+		const mark = `#${tag.tag}`;
+		let index = -1;
+		for (let nth = written.slice(0, tag.index).split(mark).length; nth > 0; nth--) {
+			index = value.indexOf(mark, index + 1);
+			if (index < 0) return [];
+		}
+		return [{ ...tag, index }];
+	});
+}
+
+/**
+ * A look at a note's source before its texts are read for tags: false only where `findTags` can
+ * find none in the source as written (no `#` before a tag's character). Tested to miss no tag.
+ */
+export const MAY_HAVE_TAGS = /#[\p{L}\p{N}_/-]/u;
+
 /** Tags are the same whatever their case: `#AWS` is `#aws`. */
 export const tagKey = (tag: string): string => tag.toLowerCase();
 

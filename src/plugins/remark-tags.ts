@@ -1,15 +1,12 @@
 import type { MdastContent, MdastPluginEntry } from 'satteri';
 import { tagLinkElement } from '../dom/tag.ts';
-import { findTags } from '../notes/tags.ts';
+import { findTagsAsWritten, MAY_HAVE_TAGS } from '../notes/tags.ts';
 import { elementNode, sourceMayHold } from './satteri.ts';
 
 export interface RemarkTagsOptions {
 	/** The site's base path (`/aws-notes/`), for the links to tag pages. Default: `/`. */
 	base?: string;
 }
-
-/** Something like a tag somewhere: a `#` before a letter, after a space or at a line's start. */
-const MAY_HAVE_TAGS = /(?:^|[\s*_(])#[\p{L}_]/mu;
 
 /**
  * Obsidian's inline `#tags` as links to their tag pages (`src/dom/tag.ts`), found as the
@@ -25,8 +22,11 @@ export function remarkTags(options: RemarkTagsOptions = {}): MdastPluginEntry {
 				const value = context.textContent(node);
 				if (!value.includes('#')) return;
 				// A text another plugin made (beside a wikilink) has no position: a `#` at its start follows that link.
-				const start = node.position?.start.offset;
-				const tags = findTags(value, start === undefined ? '\\' : context.source.charAt(start - 1));
+				const { start, end } = node.position ?? {};
+				const tags =
+					start && end
+						? findTagsAsWritten(value, context.source.slice(start.offset, end.offset), context.source.charAt(start.offset - 1))
+						: findTagsAsWritten(value, value, '\\');
 				if (tags.length === 0) return;
 				const replacement: MdastContent[] = [];
 				let last = 0;
