@@ -1,17 +1,22 @@
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
+import { headingAliasElement } from '../dom/heading.ts';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
+import type { LinkResolver } from '../notes/links.ts';
 import { NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from '../notes/headings.ts';
 import { titleFromFileName } from '../notes/title.ts';
 import { nodeId } from './satteri.ts';
 import { notePathOf } from '../notes/files.ts';
 
 export interface RehypeNoteHeadingsOptions extends Pick<NoteHeadingsOptions, 'liftTitle'> {
+	notesRoot?: string;
 	/**
-	 * The notes folder, when it is an Obsidian vault: a note is titled by its file name, and its
-	 * first `#` heading is lifted only when it repeats that name (as the catalogue decides).
+	 * The notes folder is an Obsidian vault: a note is titled by its file name, and its first `#`
+	 * heading is lifted only when it repeats that name (as the catalogue decides).
 	 */
-	vaultRoot?: string;
+	vault?: boolean;
+	/** The catalogue's notes, whose headings know the anchors GitHub gives them (`src/dom/heading.ts`). */
+	links?: () => LinkResolver | undefined;
 }
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -29,8 +34,8 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
 	return (document) => {
 		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
-		const notePath = options.vaultRoot ? notePathOf(document.fileURL, options.vaultRoot) : undefined;
-		const liftOnly = notePath && titleFromFileName(notePath, { vault: true });
+		const notePath = options.notesRoot ? notePathOf(document.fileURL, options.notesRoot) : undefined;
+		const liftOnly = options.vault && notePath && titleFromFileName(notePath, { vault: true });
 		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title, liftOnly: liftOnly || undefined });
 		const found: Element[] = [];
 		return {
@@ -43,6 +48,10 @@ export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): Has
 			},
 			after(root, context) {
 				if (found.length === 0) return;
+				const note = notePath === undefined ? undefined : options.links?.()?.noteAt(notePath);
+				// GitHub's anchor of each heading, unless another heading has it as its id here.
+				const ids = new Set(note?.headings.map((heading) => heading.id));
+				const githubIds = new Map(note?.headings.flatMap(({ id, githubId }) => (githubId && !ids.has(githubId) ? [[id, githubId]] : [])));
 				const topLevel = new Set(root.children.map((child) => nodeId(child)));
 				for (const node of found) {
 					const text = context.textContent(node);
@@ -67,6 +76,8 @@ export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): Has
 							context.setProperty(first, 'value', splitTopicNumber(value)?.rest ?? value);
 						}
 					}
+					const githubId = githubIds.get(decision.id);
+					if (githubId) context.prependChild(node, headingAliasElement(githubId));
 				}
 			},
 		};

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseHtml, selectAll, textOf } from '../support/html.ts';
-import { renderNote } from '../support/render.ts';
+import { projectRoot } from '../support/build.ts';
+import { parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
+import { pipelineNotes, renderNote } from '../support/render.ts';
 
 /** Each heading as `h2 id="…" data-topic-number="1" Text`. */
 const headingsOf = (html: string) =>
@@ -69,5 +72,26 @@ describe('rehype-note-headings', () => {
 	test('a second run does not change the output', async () => {
 		const source = '## 1. A\n\n### summary\n\n- x\n\n### concepts\n\n- y\n';
 		expect(await renderNote(source)).toBe(await renderNote(source));
+	});
+});
+
+describe('GitHub\'s anchors of headings', () => {
+	const course = 'tests/fixtures/links-course';
+
+	test('a heading whose id is not GitHub\'s anchor starts with a target of that anchor; one whose id is GitHub\'s has none', async () => {
+		const source = readFileSync(path.join(projectRoot, course, '01-cloud/README.md'), 'utf8');
+		const tree = parseHtml(await renderNote(source, { notesDir: course, name: '01-cloud/README.md', links: pipelineNotes(course) }), { fragment: true });
+		const fundamentals = selectOne('h2:has(> .heading-alias#\\31 1-cloud-computing-fundamentals)', tree);
+		expect(fundamentals.properties.id).toBe('cloud-computing-fundamentals');
+		expect(fundamentals.children[0]).toMatchObject({ tagName: 'span', children: [] });
+		expect(selectAll('.heading-alias', tree).map((alias) => alias.properties.id)).toEqual([
+			'11-cloud-computing-fundamentals',
+			'12-regions-and-zones',
+			'13-costs----and-limits',
+		]);
+	});
+
+	test('without the catalogue, no alias', async () => {
+		expect(await renderNote('## 1.1 Cloud Computing\n')).not.toContain('heading-alias');
 	});
 });
