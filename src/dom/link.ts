@@ -6,8 +6,11 @@ import { h, text } from './hast.ts';
  * keeps its text, marked as broken, and is never a link to a 404:
  *
  * ```html
- * <span class="link-broken" title="Not found: [[Peering#Limits]]">Peering<span class="visually-hidden"> (broken link)</span></span>
+ * <span class="link-broken" title="Not found: [[Peering#Limits]]">Peering<span class="visually-hidden" data-pagefind-ignore> (broken link)</span></span>
  * ```
+ *
+ * (An ambiguous link's title says so: "Two or more notes have this name: [[Overview]]".) What a
+ * screen reader hears is not indexed: a search for "broken link" finds no note.
  *
  * An embedded note or section (`![[Note#Heading]]`) stands in a quote that names where it comes from:
  *
@@ -27,10 +30,11 @@ export const EMBED_SOURCE_CLASS = 'embed__source';
 /** What the Markdown an embed becomes starts with, for `rehype-embeds` to turn the quote into the contract. */
 export const EMBED_MARKER = '[!embed]';
 
-export function brokenLinkElement(children: ElementContent[], written: string): Element {
-	return h('span', { className: [BROKEN_LINK_CLASS], title: `Not found: ${written}` }, [
+export function brokenLinkElement(children: ElementContent[], written: string, problem: 'broken-link' | 'ambiguous-link' = 'broken-link'): Element {
+	const title = problem === 'ambiguous-link' ? `Two or more notes have this name: ${written}` : `Not found: ${written}`;
+	return h('span', { className: [BROKEN_LINK_CLASS], title }, [
 		...children,
-		h('span', { className: [VISUALLY_HIDDEN_CLASS] }, [text(' (broken link)')]),
+		h('span', { className: [VISUALLY_HIDDEN_CLASS], dataPagefindIgnore: '' }, [text(' (broken link)')]),
 	]);
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listNotesFolder, noteSlug, readNoteFile, type RefusedLink } from './files.ts';
+import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type RefusedLink } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
@@ -317,6 +317,8 @@ export class NotesCatalogue {
 			(a, b) =>
 				(a.group === '' ? -1 : 0) - (b.group === '' ? -1 : 0) ||
 				this.#collator.compare(a.group, b.group) ||
+				// A folder's README or index first: the folder's page, as GitHub shows it.
+				Number(isFolderPage(b.relativePath)) - Number(isFolderPage(a.relativePath)) ||
 				order(a) - order(b) ||
 				this.#collator.compare(a.title, b.title),
 		);

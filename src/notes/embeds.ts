@@ -66,7 +66,7 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		const resolved = context.resolver.wikilink(link, note.relativePath);
 		const label = wikilinkText(link);
 		let value: string;
-		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length)));
+		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length), resolved.problem));
 		else if (resolved.kind === 'image' && link.embed) {
 			const { width, height, alt } = imageEmbedOptions(link.alias);
 			const src = `/${resolved.relativePath}`;

@@ -25,6 +25,9 @@ export function noteSlug(relativePath: string): string {
 	return segments.map((segment) => slugify(segment) || 'note').join('/');
 }
 
+/** `aws/README.md`, `aws/index.mdx`: the page of its folder. */
+export const isFolderPage = (relativePath: string): boolean => /(?:^|\/)(?:readme|index)\.mdx?$/i.test(relativePath);
+
 /** A note's id in the content collection: its slug, and `(home)` for the home page's note (no slug can hold parentheses). */
 export const entryIdOf = (slug: string): string => slug || '(home)';
 

@@ -48,7 +48,7 @@ export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
 					if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined || node.properties.dataTag !== undefined) return;
 					const target = resolver && from !== undefined ? resolver.markdown(href, from) : undefined;
 					if (target?.kind === 'broken') {
-						context.replaceNode(node, brokenLinkElement(node.children, href));
+						context.replaceNode(node, brokenLinkElement(node.children, href, target.problem));
 						return;
 					}
 					const rewritten = target ? (target.kind === 'image' ? resolver!.fileHref(target.relativePath) : target.href) : withBase(href, base);

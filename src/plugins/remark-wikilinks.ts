@@ -47,7 +47,7 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 			const label = wikilinkText({ ...link, alias: shown ?? link.alias });
 			if (target.kind === 'broken') {
 				if (link.embed && isImageName(link.target)) return placeholderNode(missingImageElement(imageEmbedOptions(link.alias).alt, link.target, 'missing'), undefined);
-				return elementNode(brokenLinkElement([text(label)], written));
+				return elementNode(brokenLinkElement([text(label)], written, target.problem));
 			}
 			if (target.kind === 'image' && link.embed) {
 				const { width, height, alt } = imageEmbedOptions(shown ?? link.alias);

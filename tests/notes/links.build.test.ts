@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { crawlSite, formatCrawlProblems, type CrawlResult } from '../support/crawl.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
+import { readSearchIndex } from '../support/pagefind-index.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 
 const BASE = '/notes/';
@@ -24,6 +25,27 @@ function crawled(fixture: string) {
 
 const article = (html: string) => selectOne('article.note__body', parseHtml(html));
 
+/**
+ * The report of the notes in a build's output: its first line, and each problem as the report
+ * writes it (`file:line:column  target`, its hint on the line below), sorted, so that a problem
+ * added or lost fails as surely as a changed one.
+ */
+function reportIn(output: string): { summary: string | undefined; problems: string[] } {
+	const lines = output.split('\n');
+	const start = lines.findIndex((line) => / problems? in the notes \(/.test(line));
+	if (start === -1) return { summary: undefined, problems: [] };
+	const problems: string[] = [];
+	for (const line of lines.slice(start + 1)) {
+		if (line.startsWith('    ') && problems.length > 0) problems[problems.length - 1] += `\n${line.trim()}`;
+		else if (line.startsWith('  ')) problems.push(line.slice(2));
+		else break;
+	}
+	return { summary: lines[start].replace(/^.*\[notes-site\] /, ''), problems: problems.sort() };
+}
+
+/** `file:line:column  target` and its hint, as the report writes them. */
+const problem = (location: string, target: string, hint: string) => `${location}  ${target}\n${hint}`;
+
 describe('an Obsidian vault', () => {
 	const built = crawled('links-vault');
 
@@ -33,16 +55,49 @@ describe('an Obsidian vault', () => {
 		for (const page of built.crawl.pages) expect(built.crawl.fetched).toContain(page);
 	});
 
-	test('every other one is in the report, with file and line, and on the page as marked text', () => {
-		expect(built.site.output).toContain('10 problems in the notes (3 embeds that loop or nest too deep, 6 broken links, 1 missing image):');
-		expect(built.site.output).toContain('tests/fixtures/links-vault/Security/IAM.md:34:3  [[VPC Peering#No such heading]]');
-		const iam = article(built.site.page('security/iam/index.html'));
-		expect(selectAll('.link-broken', iam).map(textOf)).toEqual([
+	test('every other one is in the report, each by its own line, with file and line, and on the page as marked text', () => {
+		const vault = 'tests/fixtures/links-vault';
+		const report = reportIn(built.site.output);
+		expect(report.summary).toBe('11 problems in the notes (3 embeds that loop or nest too deep, 6 broken links, 1 missing image, 1 ambiguous link):');
+		expect(report.problems).toEqual(
+			[
+				problem(`${vault}/Deep/L1.md:5:1`, '![[L2]]', 'Embeds inside embeds show 3 deep at most; below that the page shows a link.'),
+				problem(`${vault}/Loops/A.md:3:1`, '![[B]]', 'The embeds loop (A → B → A): the page shows the note up to the repeat, then a link.'),
+				problem(`${vault}/Loops/B.md:3:1`, '![[A]]', 'The embeds loop (B → A → B): the page shows the note up to the repeat, then a link.'),
+				problem(`${vault}/Same/same-md.md:3:44`, '[[Missing note]]', 'No note or file named “Missing note” in the notes folder.'),
+				problem(`${vault}/Same/same-mdx.mdx:3:44`, '[[Missing note]]', 'No note or file named “Missing note” in the notes folder.'),
+				problem(`${vault}/Security/IAM.md:33:3`, '[[Missing note]]', 'No note or file named “Missing note” in the notes folder.'),
+				problem(`${vault}/Security/IAM.md:34:3`, '[[VPC Peering#No such heading]]', '“VPC Peering” has no heading “No such heading”.'),
+				problem(`${vault}/Security/IAM.md:35:3`, '[[VPC Peerin]]', 'No note or file named “VPC Peerin” in the notes folder. Did you mean [[VPC Peering]]?'),
+				problem(`${vault}/Security/IAM.md:36:3`, '![[missing-image.png]]', 'No note or file named “missing-image.png” in the notes folder.'),
+				problem(`${vault}/Security/IAM.md:37:3`, '[[Overvew]]', 'No note or file named “Overvew” in the notes folder. Did you mean [[Overview]]?'),
+				problem(
+					`${vault}/Study/Exam plan.md:3:11`,
+					'[[Overview]]',
+					'2 notes or files have that name (Networking/Overview.md, Security/Overview.md): write the folder too, e.g. [[Networking/Overview]].',
+				),
+			].sort(),
+		);
+		const brokenOn = (page: string) => selectAll('.link-broken', article(built.site.page(`${page}/index.html`))).map(textOf);
+		expect(brokenOn('security/iam')).toEqual([
 			'Missing note (broken link)',
 			'VPC Peering › No such heading (broken link)',
 			'VPC Peerin (broken link)',
 			'Overvew (broken link)',
 		]);
+		expect(textOf(selectOne('.figure-missing', article(built.site.page('security/iam/index.html'))))).toBe('Image not found missing-image.png');
+		for (const page of ['same/same-md', 'same/same-mdx']) expect(brokenOn(page), page).toEqual(['Missing note (broken link)']);
+	});
+
+	test('a name two folders share, linked from a note in neither: reported as ambiguous with both paths, on the page a broken link, not a guess or a 404', () => {
+		expect(built.site.output).toContain(
+			'  tests/fixtures/links-vault/Study/Exam plan.md:3:11  [[Overview]]\n    2 notes or files have that name (Networking/Overview.md, Security/Overview.md): write the folder too, e.g. [[Networking/Overview]].\n',
+		);
+		const plan = article(built.site.page('study/exam-plan/index.html'));
+		expect(selectAll('span.link-broken', plan).map((span) => [textOf(span), span.properties.title])).toEqual([['Overview (broken link)', 'Two or more notes have this name: [[Overview]]']]);
+		expect(select('a', plan)).toBeUndefined();
+		expect(textOf(plan)).toContain('First the Overview (broken link): both folders have one');
+		expect(built.crawl.pages).toContain(new URL('study/exam-plan/', built.server.url).href);
 	});
 
 	test('no raw wikilink syntax reaches a page, hence none reaches search', () => {
@@ -52,6 +107,39 @@ describe('an Obsidian vault', () => {
 			const body = select('article', parseHtml(built.site.page(path.relative(built.site.dist, file))));
 			if (body) expect(textOf(body), page).not.toMatch(/\[\[|\]\]/);
 		}
+	});
+
+	test('search indexes a link\'s text, never [[…]]: an alias as shown, in the content of the page that holds it', () => {
+		const index = readSearchIndex(built.site.dist);
+		expect(index.map((page) => page.url).sort()).toEqual([
+			'/deep/l1/',
+			'/deep/l2/',
+			'/deep/l3/',
+			'/deep/l4/',
+			'/deep/l5/',
+			'/loops/a/',
+			'/loops/b/',
+			'/networking/memory/',
+			'/networking/overview/',
+			'/networking/vpc-peering/',
+			'/same/same-md/',
+			'/same/same-mdx/',
+			'/security/iam/',
+			'/security/overview/',
+			'/study/exam-plan/',
+		]);
+		for (const page of index) {
+			expect(page.content, page.url).not.toMatch(/\[\[|\]\]/);
+			// What a screen reader hears of a broken link is not text of the note.
+			expect(page.content, page.url).not.toContain('broken link');
+			for (const text of [...Object.values(page.meta), ...page.anchors.map((anchor) => anchor.text)]) expect(text, page.url).not.toMatch(/\[\[|\]\]/);
+		}
+		const content = (url: string) => index.find((page) => page.url === url)!.content;
+		// `[[Security/Overview|security overview]]`, `[[VPC Peering#Limits|the limits]]`, `[[IAM]]`.
+		expect(content('/networking/overview/')).toContain('Start with VPC Peering, then see the security overview.');
+		expect(content('/security/iam/')).toContain('peering has hard limits: the limits, and VPC Peering');
+		expect(content('/security/overview/')).toContain('Identity first: IAM.');
+		expect(content('/study/exam-plan/')).toContain('First the Overview');
 	});
 
 	test('titles are the file names, as Obsidian shows them; an embedded image is optimised; a linked PDF is published', () => {
@@ -89,8 +177,40 @@ describe('GitHub-style course notes', () => {
 
 	test('relative .md links, folder READMEs and GitHub anchors all land: nothing crawled is broken', () => {
 		expect(formatCrawlProblems(built.crawl.problems)).toBe('');
-		expect(built.site.output).toContain('3 problems in the notes (3 broken links):');
-		expect(built.site.output).toContain('tests/fixtures/links-course/02-security/iam.md:10:3  ../01-cloud/README.md#13-pricing');
+	});
+
+	test('every link the course breaks on purpose is in the report by its own line, and on the page as marked text', () => {
+		const iam = 'tests/fixtures/links-course/02-security/iam.md';
+		const report = reportIn(built.site.output);
+		expect(report.summary).toBe('3 problems in the notes (3 broken links):');
+		expect(report.problems).toEqual(
+			[
+				problem(`${iam}:9:3`, '../03-networking/vpc.md', 'No note or file at 03-networking/vpc.md in the notes folder.'),
+				problem(`${iam}:10:3`, '../01-cloud/README.md#13-pricing', '“Chapter 1: The Cloud” has no heading with the anchor #13-pricing.'),
+				problem(`${iam}:11:3`, 'console.aws.amazon.com', 'No note or file at 02-security/console.aws.amazon.com in the notes folder. Did you mean https://console.aws.amazon.com?'),
+			].sort(),
+		);
+		const page = article(built.site.page('02-security/iam/index.html'));
+		expect(selectAll('span.link-broken', page).map((span) => [textOf(span), span.properties.title])).toEqual([
+			['a chapter that was never written (broken link)', 'Not found: ../03-networking/vpc.md'],
+			['a heading that is not there (broken link)', 'Not found: ../01-cloud/README.md#13-pricing'],
+			['the console (broken link)', 'Not found: console.aws.amazon.com'],
+		]);
+	});
+
+	test('a chapter\'s README is the chapter folder\'s page; its relative link with an anchor to another chapter lands on the heading', () => {
+		expect(existsSync(path.join(built.site.dist, '02-security/index.html'))).toBe(true);
+		expect(existsSync(path.join(built.site.dist, '02-security/readme/index.html'))).toBe(false);
+		expect(built.crawl.pages).toContain(new URL('02-security/', built.server.url).href);
+		const page = parseHtml(built.site.page('02-security/index.html'));
+		expect(textOf(selectOne('main h1', page))).toBe('Chapter 2: Security');
+		expect(selectAll('a', selectOne('article.note__body', page)).map((link) => [textOf(link), link.properties.href])).toEqual([
+			['2.1 IAM policies', '/notes/02-security/iam/#policies'],
+			['1.3 Costs – and limits', '/notes/01-cloud/#costs--and-limits'],
+		]);
+		// The heading is there, under the id the link leads to (the crawl checks every fragment too).
+		const heading = selectOne('#costs--and-limits', parseHtml(built.site.page('01-cloud/index.html')));
+		expect([heading.tagName, heading.properties.dataTopicNumber, textOf(heading)]).toEqual(['h2', '1.3', 'Costs – and limits']);
 	});
 
 	test('a folder\'s README is the folder\'s page; the root README introduces the home page', () => {
@@ -105,7 +225,7 @@ describe('GitHub-style course notes', () => {
 			'/notes/01-cloud/',
 		]);
 		// The introduction is not a note of the list, and its own title is not repeated.
-		expect(selectAll('.note-card__title', home).map(textOf)).toEqual(['Chapter 1: The Cloud', '02 security', 'IAM']);
+		expect(selectAll('.note-card__title', home).map(textOf)).toEqual(['Chapter 1: The Cloud', 'Chapter 2: Security', '02 security', 'IAM']);
 	});
 
 	test('a GitHub anchor in a note\'s own contents leads to the heading, on the same page', () => {

@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { formatReport } from '../../src/notes/problems.ts';
 import { fixturePath, projectRoot } from '../support/build.ts';
+import { parseHtml, select, selectAll, textOf } from '../support/html.ts';
+import { renderNote } from '../support/render.ts';
 
 const catalogueOf = (name: string) => new NotesCatalogue({ notesRoot: fixturePath(name), projectRoot, lang: 'en', base: '/notes/' }).build();
 const vault = catalogueOf('links-vault');
@@ -80,6 +82,53 @@ describe('Markdown links between notes', () => {
 		expect(link('iam%2Emd')).toBe('/notes/02-security/iam/');
 	});
 
+	test('to an .mdx note, a path with %20 for a space, and one in <angle brackets>: the page under the base, with the anchor', async () => {
+		const inVault = (href: string, from: string) => hrefOf(vault.resolver.markdown(href, from));
+		expect(inVault('same-mdx.mdx', 'Same/same-md.md')).toBe('/notes/same/same-mdx/');
+		expect(inVault('same-mdx.mdx#links', 'Same/same-md.md')).toBe('/notes/same/same-mdx/#links');
+		expect(inVault('VPC%20Peering.md#limits', 'Networking/Overview.md')).toBe('/notes/networking/vpc-peering/#limits');
+		expect(inVault('../Networking/VPC%20Peering.md#routing', 'Security/IAM.md')).toBe('/notes/networking/vpc-peering/#routing');
+		// As Obsidian writes a Markdown link: the heading's text, its spaces as %20 too.
+		expect(inVault('VPC%20Peering.md#1.%20Limits', 'Networking/Overview.md')).toBe('/notes/networking/vpc-peering/#limits');
+		// `<…>` is Markdown's, not the link's: the catalogue reads the path inside as written (a space),
+		// the page's links have it as %20 by the time they are rewritten.
+		expect(inVault('VPC Peering.md#limits', 'Networking/Overview.md')).toBe('/notes/networking/vpc-peering/#limits');
+		// Through the real pipeline, as a page renders them.
+		const html = parseHtml(
+			await renderNote('[a](<VPC Peering.md#limits>), [b](VPC%20Peering.md#limits), [c](<../Same/same-mdx.mdx#links>) and [d](../Same/same-mdx.mdx#links).', {
+				notesDir: 'tests/fixtures/links-vault',
+				name: 'Networking/Overview.md',
+				links: { links: () => vault.resolver, source: () => '', vault: true },
+			}),
+			{ fragment: true },
+		);
+		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
+			['a', '/notes/networking/vpc-peering/#limits'],
+			['b', '/notes/networking/vpc-peering/#limits'],
+			['c', '/notes/same/same-mdx/#links'],
+			['d', '/notes/same/same-mdx/#links'],
+		]);
+		expect(select('.link-broken', html)).toBeUndefined();
+	});
+
+	test('other.mdx, my%20note.md and <my note.md#anchor> in a folder of their own: resolved for the page, the report and "Linked from" alike', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'notes-markdown-links-'));
+		writeFileSync(path.join(folder, 'my note.md'), '# My note\n\n## Anchor\n\nText.\n');
+		writeFileSync(path.join(folder, 'other.mdx'), '# Other\n\n## Anchor\n\nText.\n');
+		const source = 'See [the other](other.mdx#anchor), [mine](my%20note.md#anchor) and [mine again](<my note.md#anchor>).\n';
+		writeFileSync(path.join(folder, 'from.md'), `# From\n\n${source}`);
+		const catalogue = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/notes/' }).build();
+		for (const href of ['other.mdx#anchor', 'my%20note.md#anchor', 'my note.md#anchor']) {
+			expect(hrefOf(catalogue.resolver.markdown(href, 'from.md')), href).toBe(`/notes/${href.startsWith('other') ? 'other' : 'my-note'}/#anchor`);
+		}
+		expect(formatReport(catalogue.links.problems)).toBe('No problems found in the notes.');
+		expect(catalogue.links).toMatchObject({ links: 3, resolved: 3 });
+		expect(catalogue.links.backlinks.get('my-note')?.map((each) => each.slug)).toEqual(['from']);
+		expect(catalogue.links.backlinks.get('other')?.map((each) => each.slug)).toEqual(['from']);
+		const html = parseHtml(await renderNote(source, { notesDir: path.relative(projectRoot, folder), name: 'from.md', links: { links: () => catalogue.resolver, source: () => '', vault: false } }), { fragment: true });
+		expect(selectAll('a', html).map((a) => a.properties.href)).toEqual(['/notes/other/#anchor', '/notes/my-note/#anchor', '/notes/my-note/#anchor']);
+	});
+
 	test('an anchor: our id, the one GitHub gives the heading, or its text', () => {
 		expect(link('../01-cloud/README.md#cloud-computing-fundamentals')).toBe('/notes/01-cloud/#cloud-computing-fundamentals');
 		expect(link('../01-cloud/README.md#11-cloud-computing-fundamentals')).toBe('/notes/01-cloud/#cloud-computing-fundamentals');
@@ -110,13 +159,17 @@ describe('Markdown links between notes', () => {
 describe('the link graph of a folder', () => {
 	test('reports every broken link, ambiguous link and looping embed with file and line, nothing else', () => {
 		const report = formatReport(vault.links.problems);
-		expect(report.split('\n')[0]).toBe('10 problems in the notes (3 embeds that loop or nest too deep, 6 broken links, 1 missing image):');
+		expect(report.split('\n')[0]).toBe('11 problems in the notes (3 embeds that loop or nest too deep, 6 broken links, 1 missing image, 1 ambiguous link):');
 		expect(report).toContain('tests/fixtures/links-vault/Security/IAM.md:35:3  [[VPC Peerin]]\n    No note or file named “VPC Peerin” in the notes folder. Did you mean [[VPC Peering]]?');
 		expect(report).toContain('tests/fixtures/links-vault/Security/IAM.md:36:3  ![[missing-image.png]]');
 		expect(report).toContain('tests/fixtures/links-vault/Loops/A.md:3:1  ![[B]]\n    The embeds loop (A → B → A)');
 		expect(report).toContain('tests/fixtures/links-vault/Deep/L1.md:5:1  ![[L2]]\n    Embeds inside embeds show 3 deep at most');
+		expect(report).toContain(
+			'tests/fixtures/links-vault/Study/Exam plan.md:3:11  [[Overview]]\n    2 notes or files have that name (Networking/Overview.md, Security/Overview.md): write the folder too, e.g. [[Networking/Overview]].',
+		);
+		expect(vault.links.problems.filter((problem) => problem.kind === 'ambiguous-link').map((problem) => problem.file)).toEqual(['tests/fixtures/links-vault/Study/Exam plan.md']);
 		expect(formatReport(course.links.problems).split('\n')[0]).toBe('3 problems in the notes (3 broken links):');
-		expect(vault.links).toMatchObject({ links: 35, resolved: 28 });
+		expect(vault.links).toMatchObject({ links: 36, resolved: 28 });
 	});
 
 	test('backlinks: each note and topic that links, with the sentence around the link', () => {
@@ -130,6 +183,7 @@ describe('the link graph of a folder', () => {
 		expect(course.links.backlinks.get('02-security/iam')?.map((each) => [each.slug, each.context])).toEqual([
 			['', 'IAM policies'],
 			['01-cloud', 'Identity comes in chapter 2.'],
+			['02-security', '2.1 IAM policies'],
 		]);
 	});
 
@@ -158,6 +212,8 @@ describe('titles that name the note', () => {
 		expect(course.notes.map((note) => [note.slug, note.title])).toEqual([
 			['', 'Cloud Course'],
 			['01-cloud', 'Chapter 1: The Cloud'],
+			// A folder's README first: the folder's page.
+			['02-security', 'Chapter 2: Security'],
 			['02-security/notes', '02 security'],
 			['02-security/iam', 'IAM'],
 		]);

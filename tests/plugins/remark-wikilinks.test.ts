@@ -71,6 +71,14 @@ describe('remark-wikilinks', () => {
 		]);
 	});
 
+	test('a name two folders share is broken from a note in neither, never a guess; beside one of them, that one', async () => {
+		const elsewhere = await render('First the [[Overview]].', 'Study/Exam plan.md');
+		expect(select('a', elsewhere)).toBeUndefined();
+		expect(selectAll('.link-broken', elsewhere).map((span) => [textOf(span), span.properties.title])).toEqual([['Overview (broken link)', 'Two or more notes have this name: [[Overview]]']]);
+		const beside = await render('First the [[Overview]].', 'Security/IAM.md');
+		expect(selectAll('a', beside).map((a) => a.properties.href)).toEqual(['/notes/security/overview/']);
+	});
+
 	test('without the catalogue (no links given), a note renders and its wikilinks stay text', async () => {
 		expect(await renderNote('[[VPC Peering]]', { notesDir })).toBe('<p>[[VPC Peering]]</p>\n');
 	});
