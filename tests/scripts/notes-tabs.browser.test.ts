@@ -116,6 +116,15 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		await close();
 	});
 
+	test('a link made for GitHub (its anchor of the fourth "### concepts": #concepts-3) opens that section\'s tab too', async () => {
+		const { page, problems, close } = await open('cases/#concepts-3');
+		const many = topic(page, 'many-sections');
+		await expect.poll(() => many.getByRole('tab', { name: 'Concepts' }).getAttribute('aria-selected')).toBe('true');
+		expect(await topic(page, 'two-sections').getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('true');
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	test('unselected panels stay findable: hidden="until-found", and a match selects their tab', async () => {
 		const { page, close } = await open('cases/');
 		const panel = page.locator('#two-sections-concepts-panel');
