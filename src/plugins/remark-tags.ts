@@ -22,10 +22,11 @@ export function remarkTags(options: RemarkTagsOptions = {}): MdastPluginEntry {
 				const value = context.textContent(node);
 				if (!value.includes('#')) return;
 				// A text another plugin made (beside a wikilink) has no position: a `#` at its start follows that link.
-				const { start, end } = node.position ?? {};
+				const start = node.position?.start.offset;
+				const end = node.position?.end.offset;
 				const tags =
-					start && end
-						? findTagsAsWritten(value, context.source.slice(start.offset, end.offset), context.source.charAt(start.offset - 1))
+					start !== undefined && end !== undefined
+						? findTagsAsWritten(value, context.source.slice(start, end), context.source.charAt(start - 1))
 						: findTagsAsWritten(value, value, '\\');
 				if (tags.length === 0) return;
 				const replacement: MdastContent[] = [];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite, type BuiltSite } from '../support/build.ts';
+import { classesOf, parseHtml, selectAll } from '../support/html.ts';
 
 /** What CI runs: the shipped notes, in strict mode (NOTES_STRICT=1). */
 describe('the shipped notes, built in strict mode', () => {
@@ -16,7 +17,11 @@ describe('the shipped notes, built in strict mode', () => {
 	test('show every figure, and no placeholder', () => {
 		const page = site.page('advanced-vpc-networking/index.html');
 		expect(page).not.toContain('figure-missing');
-		expect(page.match(/<figure class="figure" data-figure="image">/g)).toHaveLength(8);
-		expect(page.match(/<img [^>]*srcset="[^"]+"/g)?.length).toBe(8);
+		const tree = parseHtml(page);
+		const figures = selectAll('figure[data-figure="image"]', tree);
+		expect(figures.map((figure) => [classesOf(figure), Object.keys(figure.properties)])).toEqual(
+			Array.from({ length: 8 }, () => [['figure'], ['className', 'dataFigure']]),
+		);
+		expect(selectAll('img[srcset]', tree).filter((image) => String(image.properties.srcSet) !== '')).toHaveLength(8);
 	});
 });

@@ -1,5 +1,7 @@
+import type { Element } from 'hast';
 import { describe, expect, test } from 'vitest';
 import { canonicalStyle, diagramLabel, diagramTypeLabel, finishSvg, namespaceIds } from '../../src/diagrams/svg.ts';
+import { parseHtml, selectAll } from '../support/html.ts';
 
 /** The shape of mermaid 12's output: a few ids of its own, Iconify's random ones, references of every kind. */
 const RAW = [
@@ -19,7 +21,7 @@ describe('namespaceIds', () => {
 	const svg = namespaceIds(RAW, 'dg-1-light');
 
 	test('prefixes every id that does not already carry the render id, and keeps those that do', () => {
-		const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+		const ids = selectAll('[id]', parseHtml(svg, { fragment: true })).map((element) => String(element.properties.id));
 		expect(ids).toEqual([
 			'dg-1-light',
 			'chart-title-dg-1-light',
@@ -53,10 +55,20 @@ describe('finishSvg', () => {
 	const finished = finishSvg(RAW, 'dg-1-light');
 
 	test('gives the root its natural size and role img, drops xmlns, max-width and the role description', () => {
-		const root = /^<svg[^>]*>/.exec(finished.svg)![0];
-		expect(root).toBe(
-			'<svg id="dg-1-light" width="641" class="flowchart" viewBox="-8 -8 640.5 190.25" role="img" aria-labelledby="chart-title-dg-1-light" aria-describedby="chart-desc-dg-1-light" height="191" style="background-color:white">',
-		);
+		// One root element, the <svg>, with these attributes in this order and no other.
+		const tree = parseHtml(finished.svg, { fragment: true });
+		expect(tree.children.map((child) => (child.type === 'element' ? child.tagName : child.type))).toEqual(['svg']);
+		expect(Object.entries((tree.children[0] as Element).properties)).toEqual([
+			['id', 'dg-1-light'],
+			['width', '641'],
+			['className', ['flowchart']],
+			['viewBox', '-8 -8 640.5 190.25'],
+			['role', 'img'],
+			['ariaLabelledBy', ['chart-title-dg-1-light']],
+			['ariaDescribedBy', ['chart-desc-dg-1-light']],
+			['height', '191'],
+			['style', 'background-color:white'],
+		]);
 		expect(finished.svg).not.toContain('xmlns');
 		expect(finished.svg).not.toContain('xlink:href');
 		expect([finished.width, finished.height]).toEqual([641, 191]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderTabsHtml } from '../../src/dom/tabs-html.ts';
-import { TAB_ITEM_TAG } from '../../src/dom/tabs.ts';
+import { TAB_ITEM_TAG, TABS_TAG } from '../../src/dom/tabs.ts';
+import { classesOf, parseHtml, selectAll, withoutBlankText } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
 const item = (label: string, html: string) => `<${TAB_ITEM_TAG} data-label="${label}">${html}</${TAB_ITEM_TAG}>`;
@@ -8,14 +9,19 @@ const item = (label: string, html: string) => `<${TAB_ITEM_TAG} data-label="${la
 describe('the MDX <Tabs> component (renderTabsHtml)', () => {
 	test('gives the same tabs as ### sections in a Markdown topic, the summary as its card', async () => {
 		const fromMarkdown = await renderNote('## Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
-		const summaryCard = /<notes-card class="card card--summary" data-card="([^"]+)">/.exec(fromMarkdown)![1];
+		const cards = selectAll('notes-card.card--summary', parseHtml(fromMarkdown, { fragment: true }));
+		expect(cards.map((card) => classesOf(card))).toEqual([['card', 'card--summary']]);
+		const summaryCard = String(cards[0].properties.dataCard);
+		expect(summaryCard).not.toBe('');
 		const fromComponent = renderTabsHtml(
 			item('summary', '<ul>\n<li>a</li>\n</ul>') + '\n' + item('concepts', '<ul>\n<li>b</li>\n</ul>'),
 			'topic',
 			summaryCard,
 		);
-		const tabsOf = (html: string) => /<notes-tabs[\s\S]*<\/notes-tabs>/.exec(html)![0].replace(/>\s+</g, '><');
-		expect(tabsOf(fromComponent)).toBe(tabsOf(fromMarkdown));
+		// The tabs elements, whatever the white space between their tags.
+		const tabsOf = (html: string) => selectAll(TABS_TAG, parseHtml(html, { fragment: true })).map(withoutBlankText);
+		expect(tabsOf(fromMarkdown)).toHaveLength(1);
+		expect(tabsOf(fromComponent)).toEqual(tabsOf(fromMarkdown));
 	});
 
 	test('outside a topic the sections are h2 (the levels step by one under the page title), with the label slugs as ids', () => {

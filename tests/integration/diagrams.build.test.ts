@@ -1,19 +1,35 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MERMAID_ENTRY, MERMAID_FOLDER } from '../../src/diagrams/mermaid-files.ts';
-import { decodeEntities } from '../../src/diagrams/svg.ts';
 import { buildSite, builtSite, fixturePath, testRunFolder, type BuiltSite } from '../support/build.ts';
+import { classesOf, parseHtml, rawTextOf, selectAll, selectOne, textNodesOf, textOf } from '../support/html.ts';
 import { describeInBrowser } from '../support/page-checks.ts';
 
 const FIXTURE = fixturePath('diagrams-cases');
 const NOTE = 'tests/fixtures/diagrams-cases';
 
-const figures = (html: string) => [...html.matchAll(/<figure class="diagram[^"]*"[\s\S]*?<\/figure>/g)].map((m) => m[0]);
-const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-/** Script elements that load code (module src or inline module), minus the site's own theme/tabs/page scripts. */
+/** The page's diagram figures (drawn, left to the browser, or failed), in order. */
+const figures = (html: string) => selectAll('figure.diagram', parseHtml(html));
+/** Every id of the page, in order. */
+const ids = (html: string) => selectAll('[id]', parseHtml(html)).map((element) => String(element.properties.id));
+/** Script elements whose attributes or code are about diagrams, minus the site's own theme/tabs/page scripts. */
 const diagramScripts = (html: string) =>
-	[...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]).filter((s) => /mermaid|notes-diagram|DiagramScript/i.test(s));
+	selectAll('script', parseHtml(html)).filter((script) =>
+		[...Object.values(script.properties).map(String), rawTextOf(script)].some((text) => /mermaid|notes-diagram|DiagramScript/i.test(text)),
+	);
+/** The `<script type="module" src="…DiagramScript…"></script>` elements of a page: the browser's diagram code. */
+const diagramScriptTags = (html: string) =>
+	selectAll('script[src*="DiagramScript"]', parseHtml(html)).map((script) => ({ ...script.properties, empty: script.children.length === 0 }));
+/** The properties of a figure drawn at build time: class `diagram`, its kind, and nothing else. */
+const drawnFigure = (kind: string | RegExp) => ({
+	className: ['diagram'],
+	dataDiagram: typeof kind === 'string' ? kind : expect.stringMatching(kind),
+	dataDiagramRender: 'build',
+});
+/** `node` with every string in it (attributes, text, the CSS of `<style>`) having `from` replaced by `to`. */
+const renamed = <T extends Element | Root>(node: T, from: string, to: string): T => JSON.parse(JSON.stringify(node).replaceAll(from, to)) as T;
 
 describeInBrowser('diagrams rendered at build time', () => {
 	let site: BuiltSite;
@@ -31,31 +47,47 @@ describeInBrowser('diagrams rendered at build time', () => {
 
 	test.each(['flowchart', 'sequence', 'architecture'])('%s: inline SVG in both themes, and no diagram script', (slug) => {
 		const html = site.page(`${slug}/index.html`);
-		const [figure] = figures(html);
-		expect(figure).toMatch(/^<figure class="diagram" data-diagram="[\w-]+" data-diagram-render="build">/);
-		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-light"[^>]* role="img"[^>]* data-diagram-theme="light"/g)).toHaveLength(1);
-		expect(figure.match(/<svg id="dg-[0-9a-f]{10}-dark"[^>]* role="img"[^>]* data-diagram-theme="dark"/g)).toHaveLength(1);
-		expect(html).not.toContain('<notes-diagram');
+		const all = figures(html);
+		expect(all).toHaveLength(1);
+		const [figure] = all;
+		expect(figure.properties).toEqual(drawnFigure(/^[\w-]+$/));
+		// One SVG per theme, ids from one base, each an image.
+		const svgs = selectAll('svg[data-diagram-theme]', figure).map(({ properties: { id, role, dataDiagramTheme } }) => ({ id, role, dataDiagramTheme }));
+		expect(svgs).toEqual([
+			{ id: expect.stringMatching(/^dg-[0-9a-f]{10}-light$/), role: 'img', dataDiagramTheme: 'light' },
+			{ id: expect.stringMatching(/^dg-[0-9a-f]{10}-dark$/), role: 'img', dataDiagramTheme: 'dark' },
+		]);
+		expect(String(svgs[1].id).replace(/-dark$/, '')).toBe(String(svgs[0].id).replace(/-light$/, ''));
+		expect(selectAll('notes-diagram', parseHtml(html))).toEqual([]);
 		expect(diagramScripts(html)).toEqual([]);
 	});
 
 	test('accTitle and accDescr name and describe the SVG; without them the figure still has a label', () => {
-		const flowchart = site.page('flowchart/index.html');
-		expect(flowchart).toContain('aria-label="How a packet leaves a private subnet"');
-		const svg = /<svg id="(dg-[0-9a-f]{10}-light)"[^>]*>/.exec(flowchart)!;
-		expect(svg[0]).toContain(`aria-labelledby="chart-title-${svg[1]}"`);
-		expect(svg[0]).toContain(`aria-describedby="chart-desc-${svg[1]}"`);
-		expect(flowchart).toContain('>The instance sends to the NAT gateway, which sends to the internet gateway.</desc>');
-		expect(site.page('sequence/index.html')).toContain('aria-label="Sequence diagram: Instance, Bob, ICMP echo request, ICMP echo reply"');
+		const [flowchart] = figures(site.page('flowchart/index.html'));
+		expect(selectOne('.diagram__frame', flowchart).properties.ariaLabel).toBe('How a packet leaves a private subnet');
+		for (const theme of ['light', 'dark']) {
+			const svg = selectOne(`svg[data-diagram-theme="${theme}"]`, flowchart);
+			const id = String(svg.properties.id);
+			expect(id).toMatch(new RegExp(`^dg-[0-9a-f]{10}-${theme}$`));
+			expect(svg.properties.ariaLabelledBy).toEqual([`chart-title-${id}`]);
+			expect(svg.properties.ariaDescribedBy).toEqual([`chart-desc-${id}`]);
+			// The ids name the SVG's own title and description.
+			expect(textOf(selectOne(`title[id="chart-title-${id}"]`, svg))).toBe('How a packet leaves a private subnet');
+			expect(textOf(selectOne(`desc[id="chart-desc-${id}"]`, svg))).toBe('The instance sends to the NAT gateway, which sends to the internet gateway.');
+		}
+		const [sequence] = figures(site.page('sequence/index.html'));
+		expect(selectOne('.diagram__frame', sequence).properties.ariaLabel).toBe('Sequence diagram: Instance, Bob, ICMP echo request, ICMP echo reply');
 	});
 
 	test('architecture-beta draws the logos AWS icons and mermaid\'s own ones', () => {
 		const [figure] = figures(site.page('architecture/index.html'));
-		expect(figure).toContain('data-diagram="architecture"');
+		expect(figure.properties.dataDiagram).toBe('architecture');
 		// Each service's icon is drawn as SVG (no "?" placeholder): EC2's chip, S3's bucket, CloudWatch's magnifier…
-		for (const label of ['Instance', 'Bucket', 'CloudWatch', 'Internet', 'VPC']) expect(figure).toContain(`>${label}<`);
-		expect(figure.match(/id="dg-[0-9a-f]{10}-light-icon-\d+"/g)?.length).toBeGreaterThanOrEqual(4);
-		expect(figure).not.toMatch(/>\?</);
+		const texts = textNodesOf(figure);
+		for (const label of ['Instance', 'Bucket', 'CloudWatch', 'Internet', 'VPC']) expect(texts).toContain(label);
+		const icons = selectAll('[id]', figure).filter((element) => /^dg-[0-9a-f]{10}-light-icon-\d+$/.test(String(element.properties.id)));
+		expect(icons.length).toBeGreaterThanOrEqual(4);
+		expect(texts).not.toContain('?');
 	});
 
 	test('several diagrams on one page, the same one twice included, never share an id', () => {
@@ -65,16 +97,26 @@ describeInBrowser('diagrams rendered at build time', () => {
 		expect(all.length).toBeGreaterThan(30);
 		expect(all.filter((id, index) => all.indexOf(id) !== index)).toEqual([]);
 		const [first, second] = figures(html);
-		const base = /id="(dg-[0-9a-f]{10})-light"/.exec(first)![1];
-		expect(second).toContain(`id="${base}-2-light"`);
-		expect(second.replaceAll(`${base}-2`, base)).toBe(first);
+		const base = String(selectOne('svg[data-diagram-theme="light"]', first).properties.id).replace(/-light$/, '');
+		expect(base).toMatch(/^dg-[0-9a-f]{10}$/);
+		expect(selectOne('svg[data-diagram-theme="light"]', second).properties.id).toBe(`${base}-2-light`);
+		expect(renamed(second, `${base}-2`, base)).toEqual(first);
 	});
 
 	test('an invalid diagram: the page shows the error and the source; the report names file and line', () => {
 		const html = site.page('invalid/index.html');
-		expect(html).toContain('<figure class="diagram diagram--error" data-diagram-render="error"><figcaption class="diagram__error"><strong>This diagram could not be drawn.</strong> Parse error on line 3:');
-		expect(html).toContain('B -- --&gt; {</pre>');
-		expect(html).toContain('<p>Text after: the page still builds.</p>');
+		const all = figures(html);
+		expect(all).toHaveLength(1);
+		const [figure] = all;
+		expect(figure.properties).toEqual({ className: ['diagram', 'diagram--error'], dataDiagramRender: 'error' });
+		// The figure opens with its caption, which opens with the sentence in bold, then mermaid's message.
+		const caption = figure.children[0] as Element;
+		expect([caption.tagName, classesOf(caption)]).toEqual(['figcaption', ['diagram__error']]);
+		const strong = caption.children[0] as Element;
+		expect([strong.tagName, textOf(strong)]).toEqual(['strong', 'This diagram could not be drawn.']);
+		expect(rawTextOf(caption)).toMatch(/^This diagram could not be drawn\. Parse error on line 3:/);
+		expect(rawTextOf(selectOne('pre', figure))).toMatch(/B -- --> \{$/);
+		expect(selectAll('p', parseHtml(html)).map(textOf)).toContain('Text after: the page still builds.');
 		expect(site.output).toContain(`${NOTE}/invalid.md:5:1  mermaid diagram could not be drawn (at line 8): Parse error on line 3: Expecting`);
 		expect(site.output).toContain(`${NOTE}/unknown-icon.md:3:1  unknown icon "logos:aws-not-an-icon"`);
 		expect(site.output).toMatch(/2 problems in the notes \(1 invalid diagram, 1 unknown diagram icon\)/);
@@ -83,17 +125,18 @@ describeInBrowser('diagrams rendered at build time', () => {
 	test('a <Diagram> in MDX gives exactly the markup of the same ```mermaid fence in Markdown', () => {
 		const [md] = figures(site.page('same-md/index.html'));
 		const [mdx] = figures(site.page('same-mdx/index.html'));
-		expect(md).toContain('aria-label="Same diagram"');
-		expect(mdx).toBe(md);
+		expect(selectOne('.diagram__frame', md).properties.ariaLabel).toBe('Same diagram');
+		expect(mdx).toEqual(md);
 		const component = figures(site.page('component/index.html'));
-		expect(component.map((figure) => /data-diagram="([\w-]+)"/.exec(figure)?.[1])).toEqual(['flowchart-v2', 'sequence']);
+		expect(component.map((figure) => figure.properties)).toEqual([drawnFigure('flowchart-v2'), drawnFigure('sequence')]);
 	});
 
 	test('a <Diagram> whose code is computed falls back to the browser, and only its page loads the script', () => {
 		const html = site.page('dynamic/index.html');
-		const source = /<pre class="diagram__source">([^<]*)<\/pre>/.exec(html)?.[1];
-		expect(decodeEntities(source ?? '')).toBe('flowchart LR\n  VPC --> S3 & DynamoDB');
-		expect(html).toMatch(/<script type="module" src="[^"]*DiagramScript[^"]*"><\/script>/);
+		const source = selectOne('figure.diagram pre.diagram__source', parseHtml(html));
+		expect(source.children.map((child) => child.type)).toEqual(['text']);
+		expect(rawTextOf(source)).toBe('flowchart LR\n  VPC --> S3 & DynamoDB');
+		expect(diagramScriptTags(html)).toEqual([{ type: 'module', src: expect.any(String), empty: true }]);
 		expect(diagramScripts(site.page('component/index.html'))).toEqual([]);
 	});
 
@@ -109,7 +152,9 @@ describeInBrowser('diagrams rendered at build time', () => {
 			expect(second.output).toContain('Diagrams: 0 rendered, 10 from the cache.');
 			expect(second.output).not.toContain('No Chrome or Chromium found');
 			for (const slug of ['flowchart', 'architecture', 'two-diagrams', 'invalid']) {
-				expect(figures(second.page(`${slug}/index.html`))).toEqual(figures(site.page(`${slug}/index.html`)));
+				const again = figures(second.page(`${slug}/index.html`));
+				expect(again.length, slug).toBeGreaterThan(0);
+				expect(again, slug).toEqual(figures(site.page(`${slug}/index.html`)));
 			}
 		});
 	});
@@ -148,7 +193,7 @@ describeInBrowser('diagrams over mermaid\'s limits', () => {
 		const html = site.page('huge/index.html');
 		expect(html).toContain('mermaid draws diagrams of at most 50,000');
 		expect(html).not.toContain('Maximum text size in diagram exceeded');
-		expect(html).toContain('<p>Text after.</p>');
+		expect(selectAll('p', parseHtml(html)).map(textOf)).toContain('Text after.');
 	});
 });
 
@@ -162,9 +207,9 @@ describeInBrowser('a diagram opened on an ordered-list line, the only diagram of
 		expect(site.exitCode, site.output).toBe(0);
 		expect(site.output).toMatch(/Diagrams: 1 rendered in/);
 		const html = site.page('steps/index.html');
-		expect(figures(html)).toHaveLength(1);
-		expect(figures(html)[0]).toMatch(/^<figure class="diagram" data-diagram="flowchart-v2" data-diagram-render="build">/);
-		expect(html).not.toContain('<notes-diagram');
+		expect(figures(html).map((figure) => figure.properties)).toEqual([drawnFigure('flowchart-v2')]);
+		expect(selectAll('svg[data-diagram-theme]', figures(html)[0])).toHaveLength(2);
+		expect(selectAll('notes-diagram', parseHtml(html))).toEqual([]);
 		expect(existsSync(path.join(site.dist, MERMAID_FOLDER))).toBe(false);
 	});
 });
@@ -180,10 +225,24 @@ describe('diagrams drawn in the browser', () => {
 			expect(site.exitCode, site.output).toBe(0);
 			expect(site.output.match(/NOTES_DIAGRAMS=client: diagrams are drawn in the reader's browser\./g)).toHaveLength(1);
 			const html = site.page('flowchart/index.html');
-			expect(html).toMatch(/<figure class="diagram" data-diagram-render="browser"><notes-diagram class="diagram__frame" role="group" tabindex="0" aria-label="Diagram" data-diagram-id="dg-[0-9a-f]{10}">/);
-			expect(html).toContain('flowchart LR\n  accTitle: How a packet leaves a private subnet');
-			expect(html).not.toContain('<svg id="dg-');
-			expect(html).toMatch(/<script type="module" src="[^"]*DiagramScript[^"]*"><\/script>/);
+			const all = figures(html);
+			expect(all).toHaveLength(1);
+			const [figure] = all;
+			expect(figure.properties).toEqual({ className: ['diagram'], dataDiagramRender: 'browser' });
+			// The figure's first child is the element the browser draws in, holding the source.
+			const frame = figure.children[0] as Element;
+			expect(frame.tagName).toBe('notes-diagram');
+			expect(frame.properties).toEqual({
+				className: ['diagram__frame'],
+				role: 'group',
+				tabIndex: 0,
+				ariaLabel: 'Diagram',
+				dataDiagramId: expect.stringMatching(/^dg-[0-9a-f]{10}$/),
+			});
+			expect(rawTextOf(selectOne('pre.diagram__source', frame))).toMatch(/^flowchart LR\n  accTitle: How a packet leaves a private subnet\n/);
+			expect(selectAll('svg', figure)).toEqual([]);
+			expect(selectAll('svg[id^="dg-"]', parseHtml(html))).toEqual([]);
+			expect(diagramScriptTags(html)).toEqual([{ type: 'module', src: expect.any(String), empty: true }]);
 			expect(site.output).toContain('Mermaid copied for diagrams drawn in the browser.');
 			expect(existsSync(path.join(site.dist, MERMAID_FOLDER, MERMAID_ENTRY))).toBe(true);
 		});
@@ -204,8 +263,9 @@ describe('diagrams drawn in the browser', () => {
 			expect(site.output.match(/No Chrome or Chromium found/g)).toHaveLength(1);
 			expect(site.output).toContain('CHROMIUM_PATH=/nonexistent/chromium');
 			expect(site.output).toContain("Diagrams: 0 rendered, 0 from the cache, 10 left to the reader's browser.");
-			expect(site.page('architecture/index.html')).toContain('<notes-diagram');
-			expect(site.page('architecture/index.html')).toMatch(/DiagramScript[^"]*\.js/);
+			const html = site.page('architecture/index.html');
+			expect(figures(html).map((figure) => [figure.properties.dataDiagramRender, (figure.children[0] as Element).tagName])).toEqual([['browser', 'notes-diagram']]);
+			expect(diagramScriptTags(html)).toEqual([{ type: 'module', src: expect.stringMatching(/DiagramScript[^/]*\.js$/), empty: true }]);
 		});
 	});
 });

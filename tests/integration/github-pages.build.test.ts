@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { crawlSite, formatCrawlProblems, type CrawlResult } from '../support/crawl.ts';
+import { parseHtml, rawTextOf, selectAll } from '../support/html.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
 
 /** What a GitHub-hosted runner sets for a push to `repository` (the variables the build reads among them). */
@@ -103,9 +104,13 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		const html = site.page('404.html');
 		expect(html).toContain('<meta name="robots" content="noindex">');
 		expect(html).not.toContain('rel="canonical"');
-		for (const [, url] of html.matchAll(/(?:href|src)="([^"#]+)"/g)) {
-			expect(url.startsWith(base) || url.startsWith(publicUrl), url).toBe(true);
-		}
+		// Every href and src of the page, but links to a fragment of the page itself.
+		const urls = selectAll('[href], [src]', parseHtml(html))
+			.flatMap((element) => [element.properties.href, element.properties.src])
+			.map((value) => String(value ?? '').split('#')[0])
+			.filter(Boolean);
+		expect(urls.length).toBeGreaterThan(5);
+		for (const url of urls) expect(url.startsWith(base) || url.startsWith(publicUrl), url).toBe(true);
 	});
 
 	test('robots.txt points at the sitemap, which lists every page and not the 404 page', () => {
@@ -113,7 +118,7 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 			`User-agent: *\nAllow: /\n\nSitemap: ${publicUrl}sitemap-index.xml\n`,
 		);
 		const sitemap = readFileSync(path.join(site.dist, 'sitemap-0.xml'), 'utf8');
-		const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+		const locations = selectAll('urlset > url > loc', parseHtml(sitemap, { fragment: true })).map((loc) => rawTextOf(loc));
 		// The study pages are pages; the review page's cards document is data, not a page.
 		expect(locations.sort()).toEqual([...PAGES, 'review/', 'cheatsheet/'].map((page) => `${publicUrl}${page}`).sort());
 	});
@@ -144,7 +149,13 @@ describe('built outside GitHub Actions, with no site URL', () => {
 	test('serves at the root, with no absolute URLs, no sitemap, and a robots.txt without one', () => {
 		const html = site.page('welcome/index.html');
 		expect(html).toContain('href="/aws/networking/peering/"');
-		expect(html).not.toMatch(/rel="canonical"|og:url|og:image|rel="sitemap"/);
+		// No element links a canonical URL or a sitemap, nor names an Open Graph URL or image, in any attribute.
+		const absolute = selectAll('*', parseHtml(html)).filter((element) =>
+			Object.entries(element.properties).some(([name, value]) =>
+				name === 'rel' ? [value].flat().some((rel) => rel === 'canonical' || rel === 'sitemap') : /og:url|og:image/.test(String(value)),
+			),
+		);
+		expect(absolute).toEqual([]);
 		expect(html).toContain('<meta property="og:title" content="Welcome">');
 		expect(existsSync(path.join(site.dist, 'sitemap-index.xml'))).toBe(false);
 		expect(site.page('robots.txt')).toBe('User-agent: *\nAllow: /\n');

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { reviewDecksIn, type ReviewDeck } from '../../src/dom/card.ts';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { builtSite, fixturePath, projectRoot } from '../support/build.ts';
-import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
+import { parseHtml, rawTextOf, select, selectAll, selectOne, textOf } from '../support/html.ts';
 
 const catalogue = new NotesCatalogue({ notesRoot: fixturePath('study-cards'), projectRoot, lang: 'en', base: '/' }).build();
 const site = () => {
@@ -32,7 +32,9 @@ describe('the review page', () => {
 		expect(ports.cards.map((card) => card.kind)).toEqual(['pair', 'pair', 'pair', 'pair', 'cloze']);
 		expect(textOf(parseHtml(ports.cards[0].html, { fragment: true }))).toBe('Port of SSH22');
 		// Nothing in the data can close its <script> or open a comment.
-		const blocks = [...html.matchAll(/<script type="application\/json" data-review-cards>([^]*?)<\/script>/g)].map((match) => match[1]);
+		const scripts = selectAll('script[data-review-cards]', parseHtml(html));
+		expect(scripts.map((script) => script.properties)).toEqual(Array.from({ length: 3 }, () => ({ type: 'application/json', dataReviewCards: '' })));
+		const blocks = scripts.map((script) => rawTextOf(script));
 		expect(blocks).toHaveLength(3);
 		for (const block of blocks) expect(block).not.toMatch(/<\/|<!--/);
 		const page = parseHtml(site().page('review/index.html'));

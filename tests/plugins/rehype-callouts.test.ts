@@ -66,8 +66,9 @@ describe('rehype-callouts', () => {
 
 	test('ordinary quotes stay quotes; a marker alone leaves no empty paragraph', async () => {
 		expect(select('blockquote', await render('> just a quote\n'))).toBeDefined();
-		const html = await renderNote('> [!TIP]\n>\n> Second paragraph.\n');
-		expect(html).not.toMatch(/<p>\s*<\/p>/);
-		expect(html).toContain('<p>Second paragraph.</p>');
+		const tree = await render('> [!TIP]\n>\n> Second paragraph.\n');
+		// `:blank`: no element and no text but white space.
+		expect(selectAll('p:blank', tree)).toEqual([]);
+		expect(selectAll('p', tree).map((paragraph) => [paragraph.properties, paragraph.children])).toContainEqual([{}, [{ type: 'text', value: 'Second paragraph.' }]]);
 	});
 });

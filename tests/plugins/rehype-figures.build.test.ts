@@ -151,7 +151,21 @@ describe('figures in a built site', () => {
 	});
 
 	test('an image in running text splits its paragraph', () => {
-		expect(site.page('figures/index.html')).toMatch(/<p>Packets go out here<\/p><figure class="figure"[^]*?<\/figure><p>and come back\.<\/p>/);
+		const all = [...elements(parse(site.page('figures/index.html')))];
+		const before = all.filter((element) => element.tagName === 'p' && text(element) === 'Packets go out here');
+		expect(before).toHaveLength(1);
+		// The paragraph, the figure and the rest of the paragraph are next to each other, nothing between.
+		const siblings = all.find((element) => element.children.includes(before[0]))!.children;
+		const [first, figure, after] = siblings.slice(siblings.indexOf(before[0]), siblings.indexOf(before[0]) + 3) as Element[];
+		expect([first, figure, after].map((element) => element?.type === 'element' && [element.tagName, classes(element), text(element)])).toEqual([
+			['p', [], 'Packets go out here'],
+			['figure', ['figure'], expect.any(String)],
+			['p', [], 'and come back.'],
+		]);
+		expect(figure.properties.dataFigure).toBe('image');
+		expect(pageImage(figure).properties.alt).toBe('Inline diagram');
+		// Both paragraphs are plain: no attributes, only their text.
+		for (const paragraph of [first, after]) expect([paragraph.properties, paragraph.children.map((child) => child.type)]).toEqual([{}, ['text']]);
 	});
 
 	test('remote images stay remote and lazy, and nothing is downloaded at build time', () => {
@@ -201,10 +215,9 @@ describe('figures in a built site', () => {
 	test('the zoom script is on pages with figures only', () => {
 		/** Every script of a page, inline or loaded from dist/. */
 		const scripts = (page: string) =>
-			[...site.page(page).matchAll(/<script\b([^>]*)>([^]*?)<\/script>/g)].map(([, attributes, body]) => {
-				const src = /src="([^"]+)"/.exec(attributes)?.[1];
-				return src ? site.page(src.replace(/^\//, '')) : body;
-			});
+			[...elements(parse(site.page(page)))]
+				.filter((element) => element.tagName === 'script')
+				.map((script) => (script.properties.src ? site.page(String(script.properties.src).replace(/^\//, '')) : text(script)));
 		const zoomScript = (page: string) => scripts(page).some((script) => script.includes('figure__dialog') && script.includes('showModal'));
 		expect(zoomScript('figures/index.html')).toBe(true);
 		expect(zoomScript('imported/index.html')).toBe(true);

@@ -4,6 +4,7 @@ import { htmlToHast, markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { FIGURE_SIZES, FIGURES_FRONTMATTER_KEY } from '../../src/dom/figure.ts';
 import { noteFigures } from '../../src/plugins/rehype-figures.ts';
+import { parseHtml, selectAll, selectOne } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
 const notesDir = 'tests/fixtures/figure-cases';
@@ -55,10 +56,17 @@ describe('rehype-figures', () => {
 
 	test("resolves an <img> inside the author's HTML where it stands", async () => {
 		const html = await render('<div class="wide"><img src="img/photo.jpg" class="x" data-note="n"><img src="img/nope.png" alt="gone"></div>');
-		expect(html).toContain('<div class="wide"><img src="./img/photo.jpg"');
-		expect(html).toMatch(/<img src="\.\/img\/photo\.jpg" class="x" data-note="n" alt="" layout="constrained"/);
-		expect(html).toContain('<span class="figure-missing" role="img" aria-label="Image not found: gone (img/nope.png)">');
-		expect(html).not.toContain('<figure');
+		const tree = parseHtml(html, { fragment: true });
+		// The author's <div> keeps its two children where they were: the resolved image, then the placeholder.
+		const [image, missing, ...rest] = selectOne('div.wide', tree).children;
+		expect(rest).toEqual([]);
+		expect(image).toMatchObject({ type: 'element', tagName: 'img' });
+		expect(image.type === 'element' && image.properties).toMatchObject({ src: './img/photo.jpg', className: ['x'], dataNote: 'n', alt: '', layout: 'constrained' });
+		expect(missing.type === 'element' && [missing.tagName, missing.properties]).toEqual([
+			'span',
+			{ className: ['figure-missing'], role: 'img', ariaLabel: 'Image not found: gone (img/nope.png)' },
+		]);
+		expect(selectAll('figure', tree)).toEqual([]);
 	});
 
 	test('records the number of zoomable figures for the page', async () => {

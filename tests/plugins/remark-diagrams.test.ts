@@ -8,6 +8,7 @@ import { DiagramCache, diagramBaseId, diagramKey, renderSettings, settingsDigest
 import { finishSvg } from '../../src/diagrams/svg.ts';
 import { DIAGRAM_CLIENT_FLAG } from '../../src/dom/diagram.ts';
 import { remarkDiagrams } from '../../src/plugins/remark-diagrams.ts';
+import { parseHtml, selectAll } from '../support/html.ts';
 
 const digest = settingsDigest(renderSettings());
 const FLOW = 'flowchart LR\n  A --> B';
@@ -52,7 +53,8 @@ async function render(markdown: string, options: { mode?: 'build' | 'client' } =
 }
 
 const fence = (code: string) => `\`\`\`mermaid\n${code}\n\`\`\`\n`;
-const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+/** Every id of `html`, in document order. */
+const ids = (html: string) => selectAll('[id]', parseHtml(html, { fragment: true })).map((element) => String(element.properties.id));
 
 describe('remark-diagrams', () => {
 	test('a cached diagram becomes inline SVG in both themes, and the page needs no diagram script', async () => {

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { htmlToHast } from 'satteri';
@@ -19,6 +19,24 @@ export { select, selectAll };
 
 /** The text of a node, as the DOM's `textContent`, with runs of white space as one space. */
 export const textOf = (node: Root | Element): string => toString(node).replace(/\s+/g, ' ').trim();
+
+/** The text of a node exactly as the DOM's `textContent` has it: white space kept, entities decoded. */
+export const rawTextOf = (node: Root | Element): string => toString(node);
+
+/** The value of every text node below `node`, in order: what stands alone between two tags. */
+export const textNodesOf = (node: Root | Element): string[] =>
+	node.children.flatMap((child) => (child.type === 'text' ? [child.value] : child.type === 'element' ? textNodesOf(child) : []));
+
+/**
+ * A copy of `node` without the text nodes that are only white space (the indentation between
+ * tags), to compare two trees with `toEqual` whatever their layout.
+ */
+export function withoutBlankText<T extends Root | Element>(node: T): T {
+	const children = node.children
+		.filter((child) => child.type !== 'text' || child.value.trim() !== '')
+		.map((child) => (child.type === 'element' ? withoutBlankText(child) : child)) as ElementContent[];
+	return { ...node, children };
+}
 
 /** An element's classes. */
 export const classesOf = (element: Element): string[] =>
