@@ -14,6 +14,8 @@ export interface DiagramsPass {
 	occurrences: DiagramOccurrence[];
 	/** Some page draws a diagram in the reader's browser: the build ships mermaid. */
 	drawsInBrowser: boolean;
+	/** Some MDX note computes a diagram's code: which icons it names is known only in the browser. */
+	computed: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function runDiagramsPass(options: {
 		onRendererError: (error) =>
 			logger.warn(`Chromium (${chromium}) failed, so the remaining diagrams are drawn in the reader's browser: ${error.message}`),
 	});
-	const anyDiagram = prepared.occurrences.length > 0 || notes.some((note) => note.computedDiagrams.length > 0);
+	const computed = notes.some((note) => note.computedDiagrams.length > 0);
+	const anyDiagram = prepared.occurrences.length > 0 || computed;
 	if (prepared.occurrences.length > 0) {
 		if (setup.mode === 'client') {
 			logger.info('NOTES_DIAGRAMS=client: diagrams are drawn in the reader\'s browser.');
@@ -63,13 +66,15 @@ export async function runDiagramsPass(options: {
 		problems: prepared.problems,
 		occurrences: prepared.occurrences,
 		drawsInBrowser: setup.mode === 'client' ? anyDiagram : prepared.drawsInBrowser,
+		computed,
 	};
 }
 
 /**
  * The code of `virtual:notes/diagram-icons`: the logos icons the browser needs to draw diagrams.
- * In a build, only the icons the notes' diagrams name; in dev (no occurrences given), the whole
- * pack, since diagrams change as you write.
+ * In a build, only the icons the notes' diagrams name; with no occurrences given (in dev, where
+ * diagrams change as you write, or when an MDX note computes a diagram's code), the whole pack,
+ * loaded when a diagram asks for it.
  */
 export function diagramIconsModule(occurrences: readonly DiagramOccurrence[] | undefined): string {
 	if (!occurrences) return `export default () => import('@iconify-json/logos/icons.json').then((module) => module.default);`;

@@ -147,8 +147,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 								[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
 								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue, config.projectRoot, command === 'dev'),
 								[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
-								// In dev, diagrams change as you write: the whole icon pack.
-								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' ? diagrams?.occurrences : undefined),
+								// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
+								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
 							}),
 						],
 					},

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -138,6 +138,16 @@ describeInBrowser('diagrams rendered at build time', () => {
 		expect(rawTextOf(source)).toBe('flowchart LR\n  VPC --> S3 & DynamoDB');
 		expect(diagramScriptTags(html)).toEqual([{ type: 'module', src: expect.any(String), empty: true }]);
 		expect(diagramScripts(site.page('component/index.html'))).toEqual([]);
+	});
+
+	test('a computed diagram may name any icon: the whole logos pack ships in a chunk of its own, fetched when a diagram asks for it', () => {
+		const folder = path.join(site.dist, '_astro');
+		const chunks = readdirSync(folder).filter((file) => file.endsWith('.js'));
+		// No note names `logos:linux-tux`: only the whole pack holds it.
+		const packs = chunks.filter((file) => readFileSync(path.join(folder, file), 'utf8').includes('"linux-tux"'));
+		expect(packs).toHaveLength(1);
+		const entry = String(diagramScriptTags(site.page('dynamic/index.html'))[0].src);
+		expect(path.basename(entry)).not.toBe(packs[0]);
 	});
 
 	describe('a second build', () => {
