@@ -2,7 +2,8 @@
 // memory, output size, page weight and search in Chromium, then checks the budgets.
 // Options: --runs N (builds per corpus, default 3), --quick (1 run, 100 and 300 notes), --large (a
 // 10,000-note build too: time and memory at scale), --peers (the 1,000-note corpus built side by side
-// with Hugo + Pagefind and Starlight by ../shared/bench-peers/run.sh, with the ratios).
+// with Hugo + Pagefind and Starlight by ../shared/bench-peers/run.sh, with the ratios, and the same
+// hurried search on this site and on Starlight's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -11,7 +12,24 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from '../support/browser.ts';
 import { writeCorpus } from './corpus.ts';
-import { folderBytes, measurePage, measureReview, measureSearch, READER_PAUSE_MS, runBuild, stats, type BuildRun, type PageWeight, type SearchTiming, type Stats } from './measure.ts';
+import {
+	folderBytes,
+	measureDev,
+	measurePage,
+	measureReview,
+	measureSearch,
+	measureShortcutSearch,
+	NOTES_SEARCH_UI,
+	READER_PAUSE_MS,
+	runBuild,
+	STARLIGHT_SEARCH_UI,
+	stats,
+	type BuildRun,
+	type DevTiming,
+	type PageWeight,
+	type SearchTiming,
+	type Stats,
+} from './measure.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
@@ -126,11 +144,14 @@ const peers = args.peers ? await peerRatios(path.join(work, `text-${large}`)) : 
  * `../shared/bench-peers/run.sh` on a corpus: this project, Hugo + Pagefind and Starlight built in
  * turn, each tool's best wall time and peak memory, and the project's time over each.
  */
+/** Where run.sh builds the peers (its `$WORK`), so their sites can be searched afterwards. */
+const PEERS_WORK = process.env.WORK ?? '/tmp/notes-peers';
+
 async function peerRatios(corpus: string): Promise<{ tool: string; wallS: number; peakMib: number; projectOver: number }[] | { error: string }> {
 	const script = path.join(projectRoot, '../shared/bench-peers/run.sh');
 	if (!existsSync(script)) return { error: `${script} not found: the peers comparison needs it (and hugo, GNU time)` };
 	console.error('  peers: building the same notes with this project, Hugo + Pagefind and Starlight (2 rounds)');
-	const run = spawnSync('bash', [script, corpus, '2'], { cwd: projectRoot, encoding: 'utf8', timeout: 30 * 60_000 });
+	const run = spawnSync('bash', [script, corpus, '2'], { cwd: projectRoot, encoding: 'utf8', timeout: 30 * 60_000, env: { ...process.env, WORK: PEERS_WORK } });
 	const rows = [...(run.stdout ?? '').matchAll(/^(\S+)\s+([\d.]+) s\s+(\d+) MiB\s+project\/this ([\d.]+)$/gm)].map((match) => ({
 		tool: match[1],
 		wallS: Number(match[2]),
@@ -149,6 +170,8 @@ let searchUniform: SearchTiming | undefined;
 let pageMedia: PageWeight | undefined;
 let reviewPage: PageWeight | undefined;
 let review: Awaited<ReturnType<typeof measureReview>> | undefined;
+let dev: DevTiming | undefined;
+let hurried: { project: Stats; starlight: Stats } | undefined;
 if (chromiumPath) {
 	const browser = await launchChromium(chromiumPath);
 	pageSmall = await measurePage(browser, small.dist, 'note-0050/');
@@ -158,6 +181,15 @@ if (chromiumPath) {
 	pageMedia = await measurePage(browser, mediaWarm.dist, 'note-0010/');
 	reviewPage = await measurePage(browser, big.dist, 'review/');
 	review = await measureReview(browser, big.dist, 'note-0050/');
+	dev = await measureDev(projectRoot, path.join(work, `text-${large}`), 'note-0050/', browser);
+	const starlightDist = path.join(PEERS_WORK, 'starlight/dist');
+	if (peers && !('error' in peers) && existsSync(starlightDist)) {
+		const query = SEARCH_QUERIES[0];
+		hurried = {
+			project: await measureShortcutSearch(browser, big.dist, 'note-0050/', NOTES_SEARCH_UI, query),
+			starlight: await measureShortcutSearch(browser, starlightDist, 'notes/note-0050/', STARLIGHT_SEARCH_UI, query),
+		};
+	}
 	await browser.close();
 } else {
 	console.error('No Chrome/Chromium found (CHROMIUM_PATH): page weight and search are not measured.');
@@ -174,6 +206,8 @@ if (pageBig && pageSmall && search) {
 	budget('search, cold: opened, then a two-word query to its first result (median)', search.coldMs.median, 200, 'ms');
 	budget('search, warm: a two-word query to its first result (median)', search.warmMs.median, 100, 'ms');
 }
+if (dev) budget(`npm run dev at ${large} notes: a note saved to its open page showing the edit (median)`, dev.editToBrowserMs.median, 300, 'ms');
+if (hurried) budget('search, Ctrl+K and the query at once to the first result: this site ÷ Starlight (medians)', hurried.project.median / hurried.starlight.median, 0.4, '×');
 if (pageMedia) budget('page with build-time diagrams: diagram JavaScript', pageMedia.diagramScripts, 0, 'scripts');
 if (reviewPage && review) {
 	budget('review page JavaScript, gzip', reviewPage.jsGzip / 1024, 20, 'KB');
@@ -227,6 +261,12 @@ const printTable = (table: [string, string, string][]) => {
 	console.log(`\n${line(table[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 	for (const row of table.slice(1)) console.log(line(row));
 };
+if (dev) {
+	rows.push(
+		[`npm run dev, text-${large}: start to a note page`, '', seconds(dev.startToFirstPageMs)],
+		[`npm run dev, text-${large}: note saved to its open page showing it`, '', range(dev.editToBrowserMs, ms)],
+	);
+}
 if (huge) {
 	rows.push(
 		['text-10000: build (one, cold)', '', seconds(huge.wallMs.median)],
@@ -241,6 +281,12 @@ if (peers) {
 		printTable([
 			[`peers, ${large} text notes (best of 2 each)`, 'build, peak memory', 'this project ÷ it'],
 			...peers.map((peer): [string, string, string] => [peer.tool, `${peer.wallS.toFixed(2)} s, ${peer.peakMib} MiB`, `${peer.projectOver.toFixed(2)}×`]),
+			...(hurried
+				? [
+						['search: Ctrl+K, the query at once, first result', range(hurried.project, ms), ''] as [string, string, string],
+						['  the same on Starlight', range(hurried.starlight, ms), `${(hurried.project.median / hurried.starlight.median).toFixed(2)}×`] as [string, string, string],
+					]
+				: []),
 		]);
 }
 
@@ -274,6 +320,8 @@ const results = {
 	pageMedia,
 	reviewPage,
 	review,
+	dev,
+	hurried,
 	search,
 	searchUniform,
 	budgets,

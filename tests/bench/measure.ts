@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -283,4 +283,96 @@ export async function measureReview(
 	}
 	await server.close();
 	return { afterLoadMs: stats(afterLoad), fromNavigationMs: stats(fromNavigation), notePageLoadMs: stats(notePage), cards };
+}
+
+/** Where a site's search takes its query and shows a loaded result (not a placeholder). */
+export interface SearchUi {
+	input: string;
+	result: string;
+}
+export const NOTES_SEARCH_UI: SearchUi = { input: '.search__input', result: '#search-results a' };
+/** Starlight's Pagefind UI; its results show as grey placeholders until their data arrives. */
+export const STARLIGHT_SEARCH_UI: SearchUi = { input: '.pagefind-ui__search-input', result: '.pagefind-ui__result-link' };
+
+/**
+ * A hurried reader on any site: Ctrl+K, the query entered as soon as the search box takes it, from
+ * the keypress to the first result; each run in a fresh browser profile (nothing cached).
+ */
+export async function measureShortcutSearch(browser: Browser, dist: string, pagePath: string, ui: SearchUi, query: string, runs = 5): Promise<Stats> {
+	const server = await serveDist(dist);
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${server.url}${pagePath}`, { waitUntil: 'networkidle' });
+		await page.evaluate((result) => {
+			const marks: Record<string, number> = ((window as unknown as { searchMarks: Record<string, number> }).searchMarks = {});
+			addEventListener('keydown', () => (marks.shortcut ??= performance.now()), { capture: true });
+			new MutationObserver(() => {
+				if (document.querySelector(result)) marks.result ??= performance.now();
+			}).observe(document.body, { childList: true, subtree: true });
+		}, ui.result);
+		await page.keyboard.press('Control+k');
+		await page.locator(ui.input).focus();
+		await page.keyboard.insertText(query);
+		await page.waitForFunction(() => (window as unknown as { searchMarks: Record<string, number> }).searchMarks.result);
+		const marks = await page.evaluate(() => (window as unknown as { searchMarks: Record<string, number> }).searchMarks);
+		times.push(marks.result - marks.shortcut);
+		await context.close();
+	}
+	await server.close();
+	return stats(times);
+}
+
+export interface DevTiming {
+	/** From `astro dev` starting to a note page's HTML received. */
+	startToFirstPageMs: number;
+	/** From a note's file saved to the open page showing the edit (the page reloads itself). */
+	editToBrowserMs: Stats;
+}
+
+/** `npm run dev` on a notes folder: start-up, then edits of one note while its page is open in Chromium. */
+export async function measureDev(projectRoot: string, notesDir: string, notePath: string, browser: Browser, edits = 5): Promise<DevTiming> {
+	const port = 4500 + Math.floor(Math.random() * 400);
+	const origin = `http://127.0.0.1:${port}`;
+	const started = performance.now();
+	const server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+		cwd: projectRoot,
+		env: { ...process.env, NOTES_DIR: notesDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+	});
+	let output = '';
+	server.stdout.on('data', (chunk) => (output += chunk));
+	server.stderr.on('data', (chunk) => (output += chunk));
+	const file = path.join(notesDir, `${notePath.replace(/\/$/, '')}.md`);
+	const original = readFileSync(file, 'utf8');
+	try {
+		while ((await fetch(`${origin}/${notePath}`).then((response) => response.status, () => 0)) !== 200) {
+			if (server.exitCode !== null || performance.now() - started > 120_000) throw new Error(`astro dev did not serve /${notePath}:\n${output}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		const startToFirstPageMs = performance.now() - started;
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${origin}/${notePath}`, { waitUntil: 'networkidle' });
+		const times: number[] = [];
+		for (let edit = 0; edit < edits; edit++) {
+			const marker = `Edited${edit}x${Date.now()}`;
+			const saved = performance.now();
+			writeFileSync(file, `${original}\n\n${marker}\n`);
+			// The page reloads: until then (and while it does) the text is not there, or the page cannot be asked.
+			for (;;) {
+				const shown = await page.evaluate((text) => document.body?.innerText.includes(text) ?? false, marker).catch(() => false);
+				if (shown) break;
+				if (performance.now() - saved > 30_000) throw new Error(`the edit did not show in the browser:\n${output}`);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			times.push(performance.now() - saved);
+			await page.waitForLoadState('networkidle');
+		}
+		await context.close();
+		return { startToFirstPageMs, editToBrowserMs: stats(times) };
+	} finally {
+		writeFileSync(file, original);
+		server.kill();
+	}
 }
