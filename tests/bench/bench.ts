@@ -43,6 +43,8 @@ const { values: args } = parseArgs({
 const runs = args.quick ? 1 : Number(args.runs);
 const large = args.quick ? 300 : 1000;
 const work = mkdtempSync(path.join(tmpdir(), 'notes-bench-'));
+/** Where run.sh builds the peers (its `$WORK`), so their sites can be searched afterwards. */
+const PEERS_WORK = process.env.WORK ?? '/tmp/notes-peers';
 
 interface CorpusResult {
 	notes: number;
@@ -144,9 +146,6 @@ const peers = args.peers ? await peerRatios(path.join(work, `text-${large}`)) : 
  * `../shared/bench-peers/run.sh` on a corpus: this project, Hugo + Pagefind and Starlight built in
  * turn, each tool's best wall time and peak memory, and the project's time over each.
  */
-/** Where run.sh builds the peers (its `$WORK`), so their sites can be searched afterwards. */
-const PEERS_WORK = process.env.WORK ?? '/tmp/notes-peers';
-
 async function peerRatios(corpus: string): Promise<{ tool: string; wallS: number; peakMib: number; projectOver: number }[] | { error: string }> {
 	const script = path.join(projectRoot, '../shared/bench-peers/run.sh');
 	if (!existsSync(script)) return { error: `${script} not found: the peers comparison needs it (and hugo, GNU time)` };

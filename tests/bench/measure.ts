@@ -361,7 +361,7 @@ export async function measureDev(projectRoot: string, notesDir: string, notePath
 			writeFileSync(file, `${original}\n\n${marker}\n`);
 			// The page reloads: until then (and while it does) the text is not there, or the page cannot be asked.
 			for (;;) {
-				const shown = await page.evaluate((text) => document.body?.innerText.includes(text) ?? false, marker).catch(() => false);
+				const shown = await page.evaluate((text) => document.body?.textContent?.includes(text) ?? false, marker).catch(() => false);
 				if (shown) break;
 				if (performance.now() - saved > 30_000) throw new Error(`the edit did not show in the browser:\n${output}`);
 				await new Promise((resolve) => setTimeout(resolve, 5));
