@@ -12,8 +12,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Marks the searched words in the note and brings the first one into view, selecting the tab that
- * holds it and unfolding the callout it is in (or, when the URL names a section, the first word in
- * that section).
+ * holds it and unfolding the callout it is in. When the URL names a section (a result's), the
+ * first word in that section; if the words are all elsewhere, the page stays on the section.
  */
 export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 	if (terms.length === 0) return;
@@ -43,7 +43,7 @@ export async function highlightSearchHits(root: HTMLElement, terms: string[]) {
 	}
 	const section = location.hash ? document.getElementById(decodeOrKeep(location.hash.slice(1))) : null;
 	const scope = section?.closest(`.${TAB_PANEL_CLASS}, section`) ?? null;
-	const first = marks.find((mark) => !scope || scope.contains(mark)) ?? marks[0];
+	const first = scope ? marks.find((mark) => scope.contains(mark)) : marks[0];
 	if (!first) return;
 	await customElements.whenDefined(TABS_TAG);
 	// Every tab group and folded callout around the word opens, the outermost too.

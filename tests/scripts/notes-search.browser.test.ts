@@ -99,6 +99,20 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('a result\'s section without the words marked (they are elsewhere on the page): the page lands on that section, not on the first mark', async () => {
+		const { page, problems, close } = await open('aws/advanced-vpc-networking/?highlight=flow&highlight=logs#vpc-endpoints-gateway-concepts', {});
+		await expect.poll(() => page.locator('#vpc-endpoints-gateway-concepts-tab').getAttribute('aria-selected')).toBe('true');
+		await expect.poll(() => page.locator('mark.search-hit').count()).toBeGreaterThan(0);
+		// Every mark is in "VPC Flow Logs", far above.
+		expect(await page.locator('#vpc-endpoints-gateway-concepts-panel mark.search-hit').count()).toBe(0);
+		await page.waitForTimeout(200);
+		const top = await page.locator('#vpc-endpoints-gateway-concepts-panel').evaluate((panel) => panel.getBoundingClientRect().top);
+		expect(top).toBeGreaterThanOrEqual(0);
+		expect(top).toBeLessThan(450);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	test('a match in an unselected tab is opened on the target page', async () => {
 		const { page, close } = await open();
 		await page.keyboard.press('/');
