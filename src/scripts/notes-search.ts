@@ -108,6 +108,8 @@ class NotesSearch extends HTMLElement {
 	#active = -1;
 	/** A search is running: it runs again until what it searched is what the reader asks now. */
 	#searching = false;
+	/** Loads and shows the filters, once: after the first results, or after the warm-up when nobody has typed. */
+	#showFilters: (() => void) | undefined;
 
 	connectedCallback() {
 		this.#dialog = this.querySelector('dialog')!;
@@ -165,14 +167,20 @@ class NotesSearch extends HTMLElement {
 				// costs its own download and a message per search and per result (slower on two cores).
 				await pagefind.options({ baseUrl: this.dataset.base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, noWorker: true });
 				await pagefind.init();
-				// The filters load their own data: they must not hold up the first results. Then, if
-				// the reader has not typed yet, a filter-only search (it downloads nothing) pays for
-				// Pagefind's first search, which costs twice a later one; once there is text, the real
-				// search pays it instead of waiting behind a warm-up. Both are extras: search works
-				// without them.
-				void this.#renderFilters(pagefind)
-					.then(() => (this.#input.value.trim() ? undefined : pagefind.search(null, {})))
-					.catch(() => undefined);
+				// Pagefind's first search costs twice a later one. If the reader has not typed yet, a
+				// filter-only search (it downloads nothing) pays for it now; once there is text, the
+				// real search pays it instead of waiting behind a warm-up. The filters load their own
+				// data on the same thread: after the first results, or after the warm-up, never beside
+				// the first search. Both are extras: search works without them.
+				this.#showFilters = () => {
+					this.#showFilters = undefined;
+					void this.#renderFilters(pagefind).catch(() => undefined);
+				};
+				if (!this.#input.value.trim())
+					void pagefind
+						.search(null, {})
+						.catch(() => undefined)
+						.then(() => (this.#searching ? undefined : this.#showFilters?.()));
 				if (!this.#input.value) this.#setStatus('');
 				return pagefind;
 			} catch {
@@ -216,6 +224,7 @@ class NotesSearch extends HTMLElement {
 			while (searched !== undefined && searched !== this.#query().key);
 		} finally {
 			this.#searching = false;
+			this.#showFilters?.();
 		}
 	}
 
