@@ -7,5 +7,15 @@ export const SEARCH_TAG = 'notes-search';
 export const HIGHLIGHT_PARAM = 'highlight';
 /** Class of the `<mark>` around each word found on the target page. */
 export const SEARCH_HIT_CLASS = 'search-hit';
+/**
+ * The search filters, above the results: one `<select>` per filter that has two values or more,
+ * named by the filter, its first option "All …"
+ * (`<select name="note" aria-label="Filter by note"><option value="">All notes</option>…</select>`).
+ * The page holds them, disabled and with that first option only, where it knows from the notes
+ * that they will be there, so the results do not move down when Pagefind's filter data arrives.
+ */
+export const FILTER_LABELS: Record<string, string> = { folder: 'All folders', note: 'All notes', tag: 'All tags' };
+export const filterLabel = (name: string): string => FILTER_LABELS[name] ?? `All (${name})`;
+
 /** How many matching sections of one note are listed. */
 export const SUB_RESULTS_PER_NOTE = 3;

@@ -6,6 +6,7 @@ import { tagAncestry, tagKey } from './tags.ts';
 export type { PageNote };
 
 let built: Promise<readonly PageNote[]> | undefined;
+let builtPages: Promise<readonly PageNote[]> | undefined;
 
 /**
  * Every note in reading order, from the catalogue the integration made before the build. In
@@ -25,8 +26,11 @@ export async function getLeftOutNotes() {
 }
 
 /** The notes with a page of their own, in reading order. */
-export async function getNotes(): Promise<readonly PageNote[]> {
-	return (await allNotes()).filter((note) => note.slug !== '');
+export function getNotes(): Promise<readonly PageNote[]> {
+	const load = () => allNotes().then((notes) => notes.filter((note) => note.slug !== ''));
+	if (import.meta.env.DEV) return load();
+	builtPages ??= load();
+	return builtPages;
 }
 
 /** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
@@ -36,6 +40,26 @@ export async function getHomeNote(): Promise<PageNote | undefined> {
 
 /** How many of a note's topics have a summary (each is a card; the cheat sheet and "Summaries only" show them). */
 export const summaryCount = (note: PageNote): number => note.cards.filter((card) => card.kind === 'summary').length;
+
+/**
+ * The search filters Pagefind will offer for these notes, in its order (by name): each that has two
+ * values or more (`src/dom/search.ts`).
+ */
+export function searchFilterNames(notes: readonly PageNote[]): string[] {
+	let names = filterNamesOf.get(notes);
+	if (!names) {
+		const values: Record<string, Iterable<string>> = {
+			folder: notes.flatMap((note) => (note.group ? [note.group] : [])),
+			note: notes.map((note) => note.title),
+			tag: notes.flatMap((note) => note.tags),
+		};
+		names = Object.entries(values).flatMap(([name, of]) => (new Set(of).size > 1 ? [name] : []));
+		filterNamesOf.set(notes, names);
+	}
+	return names;
+}
+/** Every page asks, of the same notes. */
+const filterNamesOf = new WeakMap<readonly PageNote[], string[]>();
 
 /** Notes grouped by folder, in reading order. */
 export function groupNotes(notes: readonly PageNote[]): { group: string; notes: PageNote[] }[] {

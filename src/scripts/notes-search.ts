@@ -1,4 +1,4 @@
-import { HIGHLIGHT_PARAM, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
+import { filterLabel, HIGHLIGHT_PARAM, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
 
 /** The parts of Pagefind's JavaScript API this element uses. */
 interface PagefindAnchor {
@@ -36,7 +36,6 @@ interface Hit {
 	excerpt: string;
 }
 
-const FILTER_LABELS: Record<string, string> = { note: 'All notes', folder: 'All folders', tag: 'All tags' };
 /** Notes whose sections are listed: each costs Pagefind one fragment download. */
 const RESULTS_SHOWN = 6;
 const MIN_QUERY_LENGTH = 2;
@@ -198,17 +197,19 @@ class NotesSearch extends HTMLElement {
 
 	async #renderFilters(pagefind: Pagefind) {
 		const filters = await pagefind.filters();
-		for (const [name, values] of Object.entries(filters)) {
+		const selects = Object.entries(filters).flatMap(([name, values]) => {
 			const options = Object.keys(values).sort((a, b) => a.localeCompare(b));
-			if (options.length < 2) continue;
+			if (options.length < 2) return [];
 			const select = document.createElement('select');
 			select.name = name;
 			select.setAttribute('aria-label', `Filter by ${name}`);
-			select.append(new Option(FILTER_LABELS[name] ?? `All (${name})`, ''));
+			select.append(new Option(filterLabel(name), ''));
 			for (const option of options) select.append(new Option(option, option));
-			this.#filters.append(select);
-			this.#filters.hidden = false;
-		}
+			return [select];
+		});
+		// In place of the page's disabled stand-ins (src/dom/search.ts).
+		this.#filters.replaceChildren(...selects);
+		this.#filters.hidden = selects.length === 0;
 	}
 
 	/**

@@ -182,12 +182,26 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await page.keyboard.press('/');
 		await page.keyboard.type('qwertyuiop');
 		await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('No results');
-		expect(await page.locator('select[name="note"] option').count()).toBe(4);
+		await expect.poll(() => page.locator('select[name="note"] option').count()).toBe(4);
 		expect(await page.locator('select[name="folder"]').count()).toBe(0);
 		await page.locator('.search__input').fill('transitive');
 		await results(page).first().waitFor();
 		await page.locator('select[name="note"]').selectOption('HTML in notes');
 		await expect.poll(() => page.locator('[data-search-status]').textContent()).toContain('No results');
+		await close();
+	});
+
+	test('the filters hold their place before their data arrives: the results do not move when it does', async () => {
+		const { page, close } = await open();
+		// Before Pagefind has loaded: the filter the notes will have, disabled, "All notes" only.
+		expect(await page.locator('.search__filters select').evaluateAll((selects) => selects.map((select) => [select.getAttribute('name'), (select as HTMLSelectElement).disabled, select.children.length]))).toEqual([['note', true, 1]]);
+		await page.keyboard.press('Control+k');
+		await page.keyboard.insertText('peering');
+		await results(page).first().waitFor();
+		const top = () => page.locator('#search-results').evaluate((list) => list.getBoundingClientRect().top);
+		const before = await top();
+		await expect.poll(() => page.locator('.search__filters select:not([disabled]) option').count()).toBe(4);
+		expect(await top()).toBe(before);
 		await close();
 	});
 
@@ -197,6 +211,8 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await page.keyboard.press('/');
 		await page.keyboard.type('peering');
 		await settled(page);
+		// The filters load after the first results.
+		await page.locator('.search__filters select').first().waitFor();
 		const overflow = await page.evaluate(() => {
 			const dialog = document.querySelector('dialog.search__dialog')!.getBoundingClientRect();
 			const selects = [...document.querySelectorAll<HTMLSelectElement>('.search__filters select')];
