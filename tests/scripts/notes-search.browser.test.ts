@@ -191,8 +191,9 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
-	test('the filters hold their place before their data arrives: the results do not move when it does', async () => {
+	test.each([1280, 375])('the filters hold their place before their data arrives: the results do not move when it does (%i px)', async (width) => {
 		const { page, close } = await open();
+		await page.setViewportSize({ width, height: 800 });
 		// Before Pagefind has loaded: the filter the notes will have, disabled, "All notes" only.
 		expect(await page.locator('.search__filters select').evaluateAll((selects) => selects.map((select) => [select.getAttribute('name'), (select as HTMLSelectElement).disabled, select.children.length]))).toEqual([['note', true, 1]]);
 		await page.keyboard.press('Control+k');
