@@ -8,6 +8,8 @@
  * Every change keeps the note's lines where they were, but for the blank line that ends an MkDocs
  * block followed at once by another line (`addedLines`, which reports take back out):
  * - `%%comment%%` and `%%` … `%%` blocks become blanks, and Obsidian's block ids (`^5cb177`) go;
+ * - a line that only asks for a table of contents (`[TOC]`, `[toc]`, GitLab's `[[_TOC_]]`) becomes
+ *   blank: every note page has its own;
  * - MkDocs' `!!! type "Title"`, `??? type` (folded) and `???+ type` (open) with an indented body
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
@@ -113,6 +115,14 @@ export function removeReviewComments(source: string): string {
 export function removeBlockIds(source: string): string {
 	if (!source.includes('^')) return source;
 	return replaceOutsideCode(source, /(?:^|[ \t])\^[A-Za-z0-9-]+[ \t]*$/gm, () => '');
+}
+
+/** Typora's, Python-Markdown's and Hexo's `[TOC]`, GitLab's `[[_TOC_]]`: alone on a line. */
+const TOC_MARKER = /^[ \t]{0,3}(?:\[TOC\]|\[\[_TOC_\]\])[ \t]*$/gim;
+
+export function removeTocMarkers(source: string): string {
+	if (!/\[toc\]|_toc_/i.test(source)) return source;
+	return replaceOutsideCode(source, TOC_MARKER, () => '');
 }
 
 const ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+(?:inline|end))*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
@@ -305,7 +315,7 @@ const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
-	const blocks = mkdocsPrepared(removeBlockIds(removeReviewComments(removeComments(source))));
+	const blocks = mkdocsPrepared(removeTocMarkers(removeBlockIds(removeReviewComments(removeComments(source)))));
 	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
 	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];

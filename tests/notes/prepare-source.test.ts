@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authoredLine, escapedDollarsInMath, removeBlockIds, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+import { authoredLine, escapedDollarsInMath, removeBlockIds, removeTocMarkers, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
 
 const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
 
@@ -32,6 +32,17 @@ describe('removeBlockIds', () => {
 	});
 	test('a caret elsewhere, in maths, footnotes or code, stays', () => {
 		for (const source of ['x^2 and 2^10', '$x ^2$', 'see^[note]', '`a ^b1`', '```\ncode ^id\n```', 'a ^b c']) expect(removeBlockIds(source), source).toBe(source);
+	});
+});
+
+describe('removeTocMarkers', () => {
+	test('a line that only asks for a table of contents goes (the page has its own); its line stays', () => {
+		expect(removeTocMarkers('# Title\n\n[TOC]\n\n## 1. Topic\n  [toc]  \n[[_TOC_]]\n')).toBe('# Title\n\n\n\n## 1. Topic\n\n\n');
+	});
+
+	test('in code, in a sentence or as a link it is text', () => {
+		for (const source of ['```\n[TOC]\n```', 'Write `[TOC]` to get one.', 'See [TOC] below', '[TOC](#contents)', '    [TOC]'])
+			expect(removeTocMarkers(source), source).toBe(source);
 	});
 });
 
