@@ -14,6 +14,8 @@ import type { NoteProblem } from './problems.ts';
 
 export const NOTE_EXTENSIONS = ['.md', '.mdx'];
 
+const FOLDER_PAGE = /^(?:readme|index)$/i;
+
 /**
  * `aws/My Note.md` → `aws/my-note`: one slug per folder and for the file name. A folder's
  * `README.md` or `index.md` is the folder's page (`aws/README.md` → `aws`); at the top of the
@@ -21,12 +23,12 @@ export const NOTE_EXTENSIONS = ['.md', '.mdx'];
  */
 export function noteSlug(relativePath: string): string {
 	const segments = relativePath.replace(/\.mdx?$/i, '').split('/');
-	if (/^(?:readme|index)$/i.test(segments.at(-1)!)) segments.pop();
+	if (FOLDER_PAGE.test(segments.at(-1)!)) segments.pop();
 	return segments.map((segment) => slugify(segment) || 'note').join('/');
 }
 
 /** `aws/README.md`, `aws/index.mdx`: the page of its folder. */
-export const isFolderPage = (relativePath: string): boolean => /(?:^|\/)(?:readme|index)\.mdx?$/i.test(relativePath);
+export const isFolderPage = (relativePath: string): boolean => FOLDER_PAGE.test(path.posix.basename(relativePath).replace(/\.mdx?$/i, ''));
 
 /** A note's id in the content collection: its slug, and `(home)` for the home page's note (no slug can hold parentheses). */
 export const entryIdOf = (slug: string): string => slug || '(home)';
