@@ -14,8 +14,11 @@ export const SEARCH_HIT_CLASS = 'search-hit';
  * The page holds them, disabled and with that first option only, where it knows from the notes
  * that they will be there, so the results do not move down when Pagefind's filter data arrives.
  */
-export const FILTER_LABELS: Record<string, string> = { folder: 'All folders', note: 'All notes', tag: 'All tags' };
+const FILTER_LABELS: Record<string, string> = { folder: 'All folders', note: 'All notes', tag: 'All tags' };
+/** A filter's first option. */
 export const filterLabel = (name: string): string => FILTER_LABELS[name] ?? `All (${name})`;
+/** A filter's accessible name. */
+export const filterSelectLabel = (name: string): string => `Filter by ${name}`;
 
 /** How many matching sections of one note are listed. */
 export const SUB_RESULTS_PER_NOTE = 3;

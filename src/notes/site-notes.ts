@@ -5,19 +5,17 @@ import { tagAncestry, tagKey } from './tags.ts';
 
 export type { PageNote };
 
-let built: Promise<readonly PageNote[]> | undefined;
-let builtPages: Promise<readonly PageNote[]> | undefined;
-
 /**
- * Every note in reading order, from the catalogue the integration made before the build. In
- * `npm run dev` it is imported anew each time, so that a page sees the catalogue as it is after an edit.
+ * `load`, once per build; in `npm run dev` anew each time, so that a page sees the catalogue as it
+ * is after an edit.
  */
-function allNotes(): Promise<readonly PageNote[]> {
-	const load = () => import('virtual:notes/catalogue').then(({ default: catalogue }) => catalogue.notes);
-	if (import.meta.env.DEV) return load();
-	built ??= load();
-	return built;
+function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
+	let built: Promise<T> | undefined;
+	return () => (import.meta.env.DEV ? load() : (built ??= load()));
 }
+
+/** Every note in reading order, from the catalogue the integration made before the build. */
+const allNotes = oncePerBuild(() => import('virtual:notes/catalogue').then(({ default: catalogue }): readonly PageNote[] => catalogue.notes));
 
 /** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
 export async function getLeftOutNotes() {
@@ -26,12 +24,7 @@ export async function getLeftOutNotes() {
 }
 
 /** The notes with a page of their own, in reading order. */
-export function getNotes(): Promise<readonly PageNote[]> {
-	const load = () => allNotes().then((notes) => notes.filter((note) => note.slug !== ''));
-	if (import.meta.env.DEV) return load();
-	builtPages ??= load();
-	return builtPages;
-}
+export const getNotes = oncePerBuild(async (): Promise<readonly PageNote[]> => (await allNotes()).filter((note) => note.slug !== ''));
 
 /** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
 export async function getHomeNote(): Promise<PageNote | undefined> {
@@ -42,24 +35,18 @@ export async function getHomeNote(): Promise<PageNote | undefined> {
 export const summaryCount = (note: PageNote): number => note.cards.filter((card) => card.kind === 'summary').length;
 
 /**
- * The search filters Pagefind will offer for these notes, in its order (by name): each that has two
- * values or more (`src/dom/search.ts`).
+ * The search filters Pagefind will offer for the notes, in its order (by name): each that has two
+ * values or more (`src/dom/search.ts`). Every page asks.
  */
-export function searchFilterNames(notes: readonly PageNote[]): string[] {
-	let names = filterNamesOf.get(notes);
-	if (!names) {
-		const values: Record<string, Iterable<string>> = {
-			folder: notes.flatMap((note) => (note.group ? [note.group] : [])),
-			note: notes.map((note) => note.title),
-			tag: notes.flatMap((note) => note.tags),
-		};
-		names = Object.entries(values).flatMap(([name, of]) => (new Set(of).size > 1 ? [name] : []));
-		filterNamesOf.set(notes, names);
-	}
-	return names;
-}
-/** Every page asks, of the same notes. */
-const filterNamesOf = new WeakMap<readonly PageNote[], string[]>();
+export const getSearchFilterNames = oncePerBuild(async (): Promise<string[]> => {
+	const notes = await getNotes();
+	const values: Record<string, Iterable<string>> = {
+		folder: notes.flatMap((note) => (note.group ? [note.group] : [])),
+		note: notes.map((note) => note.title),
+		tag: notes.flatMap((note) => note.tags),
+	};
+	return Object.entries(values).flatMap(([name, of]) => (new Set(of).size > 1 ? [name] : []));
+});
 
 /** Notes grouped by folder, in reading order. */
 export function groupNotes(notes: readonly PageNote[]): { group: string; notes: PageNote[] }[] {

@@ -1,4 +1,4 @@
-import { filterLabel, HIGHLIGHT_PARAM, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
+import { filterLabel, filterSelectLabel, HIGHLIGHT_PARAM, SEARCH_TAG, SUB_RESULTS_PER_NOTE } from '../dom/search.ts';
 
 /** The parts of Pagefind's JavaScript API this element uses. */
 interface PagefindAnchor {
@@ -202,7 +202,7 @@ class NotesSearch extends HTMLElement {
 			if (options.length < 2) return [];
 			const select = document.createElement('select');
 			select.name = name;
-			select.setAttribute('aria-label', `Filter by ${name}`);
+			select.setAttribute('aria-label', filterSelectLabel(name));
 			select.append(new Option(filterLabel(name), ''));
 			for (const option of options) select.append(new Option(option, option));
 			return [select];
