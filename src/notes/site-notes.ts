@@ -1,7 +1,8 @@
 import { getEntry, render } from 'astro:content';
 import type { PageNote } from './catalogue.ts';
 import { entryIdOf } from './files.ts';
-import { tagAncestry, tagKey } from './tags.ts';
+import { tagKey } from './tags.ts';
+import { pathAncestry } from './url-path.ts';
 
 export type { PageNote };
 
@@ -70,7 +71,7 @@ export function tagPages(notes: readonly PageNote[]): TagPage[] {
 	const pages = new Map<string, TagPage>();
 	for (const note of notes) {
 		for (const tag of note.tags) {
-			for (const each of tagAncestry(tag)) {
+			for (const each of pathAncestry(tag)) {
 				const page = pages.get(tagKey(each)) ?? { tag: each, notes: [] };
 				if (!page.notes.includes(note)) page.notes.push(note);
 				pages.set(tagKey(each), page);

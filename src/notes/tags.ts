@@ -70,12 +70,6 @@ export const tagKey = (tag: string): string => tag.toLowerCase();
 /** A tag page's path below the site's base: `aws/networking` → `tags/aws/networking`. */
 export const tagPagePath = (tag: string): string => `tags/${tag.split('/').filter(Boolean).map((segment) => slugify(segment) || 'tag').join('/')}`;
 
-/** The tag and the tags it is nested in, outermost first: `a/b/c` → `a`, `a/b`, `a/b/c`. */
-export function tagAncestry(tag: string): string[] {
-	const segments = tag.split('/').filter(Boolean);
-	return segments.map((_, index) => segments.slice(0, index + 1).join('/'));
-}
-
 /** Tags without repeats (by `tagKey`), each as first written. */
 export function distinctTags(tags: Iterable<string>): string[] {
 	const seen = new Map<string, string>();

@@ -14,3 +14,12 @@ export function decodeOrKeep(value: string): string {
 export function noteUrl(base: string, slug: string, hash = ''): string {
 	return `${base}${slug ? `${slug}/` : ''}${hash ? `#${hash}` : ''}`;
 }
+
+/**
+ * A path and the paths it is nested in, outermost first: `a/b/c` → `a`, `a/b`, `a/b/c`. A nested
+ * tag and its parents, a folder and the folders above it (a folder's deck holds its subfolders').
+ */
+export function pathAncestry(nested: string): string[] {
+	const segments = nested.split('/').filter(Boolean);
+	return segments.map((_, index) => segments.slice(0, index + 1).join('/'));
+}

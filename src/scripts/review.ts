@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, type Card, type CardInput, type Grade } from 'ts-fsrs';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
+import { pathAncestry } from '../notes/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
 import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
@@ -62,8 +63,7 @@ function cardEntry({ card, deck }: ReviewItem): HTMLElement {
 
 /** The decks a card is in, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
 function decksOf({ note, folder }: { note: string; folder: string }): string[] {
-	const parts = folder ? folder.split('/') : [];
-	return ['', `note:${note}`, ...parts.map((_, index) => `folder:${parts.slice(0, index + 1).join('/')}`)];
+	return ['', `note:${note}`, ...pathAncestry(folder).map((each) => `folder:${each}`)];
 }
 
 function deckFromUrl(): string {
