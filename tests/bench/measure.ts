@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { serveDist } from '../support/serve.ts';
+import { freePort, serveDist } from '../support/serve.ts';
 import { FIRST_CARD_MARK, REVIEW_CARDS_PATH, reviewDecksIn } from '../../src/dom/card.ts';
 
 export interface BuildRun {
@@ -333,7 +333,7 @@ export interface DevTiming {
 
 /** `npm run dev` on a notes folder: start-up, then edits of one note while its page is open in Chromium. */
 export async function measureDev(projectRoot: string, notesDir: string, notePath: string, browser: Browser, edits = 5): Promise<DevTiming> {
-	const port = 4500 + Math.floor(Math.random() * 400);
+	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const started = performance.now();
 	const server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {

@@ -1,19 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, fixturePath, projectRoot, testEnvironment } from '../support/build.ts';
 import { parseHtml, selectAll, textOf } from '../support/html.ts';
-
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
+import { freePort } from '../support/serve.ts';
 
 describe('npm run dev: the catalogue follows the notes folder', () => {
 	const folder = mkdtempSync(path.join(tmpdir(), 'notes-dev-'));

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -87,3 +87,12 @@ export async function serveDist(dist: string, base = '/'): Promise<StaticServer>
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }
+
+/** A port nothing listens on now, for a server of its own (`astro dev`). */
+export const freePort = () =>
+	new Promise<number>((resolve) => {
+		const server = createNetServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
