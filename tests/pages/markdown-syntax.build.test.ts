@@ -90,6 +90,8 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/obsidian-syntax/'));
 		expect(indexed?.filters.tag?.sort()).toEqual(['aws/vpc', 'exam', 'networking']);
 		expect(textOf(page())).toContain('Not tags: #123, C#, #linked');
+		// The home page counts them, a space either side of its separator.
+		expect(textOf(selectOne('.home__count', parseHtml(site().page('index.html'))))).toMatch(/^\d+ notes? · 4 tags$/);
 	});
 
 	test('an empty section whose heading says something keeps its heading; [_DEMO_] keeps its brackets', () => {
