@@ -21,8 +21,8 @@ declare module 'virtual:notes/collection' {
 		notesRoot: string;
 		/** Glob patterns (escaped, relative to the notes folder) of what the site leaves out: notes that cannot be built, symbolic links not followed. */
 		excluded: string[];
-		/** Notes the glob loader cannot read by their paths (`c#sharp.md`): the collection renders them itself. */
-		loadedByPath: string[];
+		/** Some notes that build are `.mdx`: without any, the collection loads nothing (and says nothing). */
+		hasMdxNotes: boolean;
 		/** Changes when a file that is not a note changes. */
 		assetsStamp: string;
 		/** By a note's content hash: a stamp of where its links lead, and of what it embeds. */
@@ -35,4 +35,10 @@ declare module 'virtual:notes/diagram-icons' {
 	/** Loads the logos icons the site's diagrams use (see `src/integration/diagrams.ts`). */
 	const load: import('mermaid').AsyncIconLoader['loader'];
 	export default load;
+}
+
+declare module 'virtual:notes/images' {
+	/** Every image of the notes folder a `.md` note can show, imported for Astro's image pipeline, by absolute path. */
+	const images: Map<string, import('astro').ImageMetadata>;
+	export default images;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -9,7 +8,10 @@ import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
-import { breaksGlobLoader, isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue, type CatalogueNote } from '../notes/catalogue.ts';
+import { isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
+import { inspectImage, resolveNoteImage } from '../notes/images.ts';
+import { shareNoteRenderer } from '../notes/rendering.ts';
+import { catalogueRenderer } from './note-renderer.ts';
 import { checkNotes } from '../notes/check.ts';
 import { displayPath, formatProblem, formatReport, type NoteProblem } from '../notes/problems.ts';
 import { noteSlug, publishFiles } from '../notes/files.ts';
@@ -27,6 +29,8 @@ import {
 	VIRTUAL_COLLECTION,
 	VIRTUAL_CONFIG,
 	VIRTUAL_DIAGRAM_ICONS,
+	VIRTUAL_IMAGES,
+	CONTENT_IMAGE_QUERY,
 	virtualModules,
 } from './virtual-modules.ts';
 
@@ -71,16 +75,40 @@ const linkStamps = (catalogue: Catalogue) =>
 
 /**
  * The content collection's `virtual:notes/collection` (`src/content.config.ts`): what it needs of the
- * catalogue, kept apart from the pages' module, which at 1,000 notes is megabytes of JSON.
+ * catalogue to load the `.mdx` notes, kept apart from the pages' module, which at 1,000 notes is
+ * megabytes of JSON.
  */
 function collectionModule(catalogue: Catalogue): string {
 	const { notesRoot, assetsStamp } = catalogue;
-	const loadedByPath = catalogue.notes.flatMap((note) => (breaksGlobLoader(note.relativePath) ? [note.relativePath] : []));
 	const excluded = [
-		...[...catalogue.excluded, ...loadedByPath].map(escapePath),
+		...catalogue.excluded.map(escapePath),
 		...catalogue.refusedLinks.map((link) => `${escapePath(link.relativePath)}${link.folder ? '/**' : ''}`),
 	];
-	return `export default ${JSON.stringify({ notesRoot, excluded, loadedByPath, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
+	const hasMdxNotes = catalogue.notes.some((note) => note.format === 'mdx');
+	return `export default ${JSON.stringify({ notesRoot, excluded, hasMdxNotes, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
+}
+
+/**
+ * `virtual:notes/images`: every image the notes show (Markdown and HTML images, `![[embeds]]`),
+ * imported as Astro's content layer imports a note's images, so that `getImage` optimises them when
+ * a page renders. An image no note shows is not imported, so not published.
+ */
+function imagesModule(catalogue: Catalogue): string {
+	const files = new Set<string>();
+	for (const note of catalogue.notes) {
+		for (const image of note.images) {
+			const resolved = resolveNoteImage(image.url, note.file, catalogue.notesRoot);
+			if (resolved.kind === 'local') files.add(resolved.file);
+		}
+		for (const link of note.wikilinks) {
+			const target = link.embed ? catalogue.resolver.wikilink(link, note.relativePath) : undefined;
+			const file = target?.kind === 'image' ? path.join(catalogue.notesRoot, target.relativePath) : undefined;
+			if (file && inspectImage(file).ok) files.add(file);
+		}
+	}
+	const list = [...files].sort();
+	const imports = list.map((file, index) => `import image${index} from ${JSON.stringify(`${file}?${CONTENT_IMAGE_QUERY}`)};`);
+	return `${imports.join('\n')}\nexport default new Map([${list.map((file, index) => `[${JSON.stringify(file)}, image${index}]`).join(', ')}]);`;
 }
 
 /**
@@ -108,21 +136,13 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			catalogue,
 			config.projectRoot,
 		);
-	/** Notes' sources for embeds, read (and prepared, as the catalogue read them) once per version of each note. */
-	const sources = new Map<string, string>();
-	const source = (note: CatalogueNote) => {
-		let text = sources.get(note.hash);
-		if (text === undefined) sources.set(note.hash, (text = prepareNoteSource(readFileSync(note.file, 'utf8'))));
-		return text;
-	};
-
 	return {
 		name: 'notes-site',
 		hooks: {
 			'astro:config:setup': ({ config: astroConfig, command: astroCommand, updateConfig }) => {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
-				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source, vault: isObsidianVault(notesRootOf(config)) });
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)) });
 				updateConfig({
 					// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see the README.
 					site: config.site && new URL(config.site).origin,
@@ -147,6 +167,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 								[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
 								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue, config.projectRoot, command === 'dev'),
 								[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
+								[VIRTUAL_IMAGES]: () => imagesModule(catalogue),
 								// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
 								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
 							}),
@@ -159,6 +180,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				outDir = fileURLToPath(astroConfig.outDir);
 				catalogueBuilder = new NotesCatalogue({ notesRoot: notesRootOf(config), projectRoot: config.projectRoot, lang: config.lang, base: config.base });
 				catalogue = catalogueBuilder.build();
+				shareNoteRenderer(await catalogueRenderer(() => catalogue, pipeline.processor, astroConfig));
 				if (command === 'dev' || command === 'build') {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
 				}
@@ -185,6 +207,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					changed.clear();
 					invalidateVirtualModule(server, VIRTUAL_CATALOGUE);
 					invalidateVirtualModule(server, VIRTUAL_COLLECTION);
+					invalidateVirtualModule(server, VIRTUAL_IMAGES);
 					logReport(logger, findProblems());
 					// The titles, lists and links of every page may have changed: the browser shows the page again.
 					server.environments.client.hot.send({ type: 'full-reload', path: '*' });

@@ -6,6 +6,10 @@ export const VIRTUAL_CONFIG = 'virtual:notes/config';
 export const VIRTUAL_CATALOGUE = 'virtual:notes/catalogue';
 /** What the content collection reads of it: the notes folder, the notes left out, the assets stamp. */
 export const VIRTUAL_COLLECTION = 'virtual:notes/collection';
+/** Every image of the notes folder a note can show, imported for Astro's image pipeline. */
+export const VIRTUAL_IMAGES = 'virtual:notes/images';
+/** The query Astro's content layer puts on a note's image import (an SVG is then an image, not a component). */
+export const CONTENT_IMAGE_QUERY = 'astroContentImageFlag';
 /** The logos icons the browser needs to draw diagrams. */
 export const VIRTUAL_DIAGRAM_ICONS = 'virtual:notes/diagram-icons';
 

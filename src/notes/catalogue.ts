@@ -11,6 +11,7 @@ import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
+import type { NoteFrontmatter } from '../config/note.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -36,6 +37,10 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	tags: string[];
 	/** A fingerprint of the file's bytes (`contentHash`). */
 	hash: string;
+	/** The note's text as every reader of it sees it (`prepareNote`): the file is read once, here. */
+	source: string;
+	/** The front matter as read (the Markdown plugins see it as Astro's `frontmatter`). */
+	frontmatter: NoteFrontmatter;
 	/** Its flashcards: each topic with a summary, and the cards it writes in the spaced-repetition plugin's syntax. */
 	cards: NoteCard[];
 	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
@@ -164,6 +169,8 @@ function readNote(relativePath: string, options: CatalogueOptions & { vault: boo
 			order: read.frontmatter.order,
 			tags,
 			hash: read.hash,
+			source: prepared.text,
+			frontmatter: read.frontmatter,
 			cards: noteCards(relativePath, outline.topics, cardSources, tags),
 			addedLines: prepared.addedLines,
 			controlCharacters: prepared.controlCharacters,

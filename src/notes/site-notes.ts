@@ -1,4 +1,6 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry, render } from 'astro:content';
+import { sharedNoteRenderer } from './rendering.ts';
 import type { PageNote } from './catalogue.ts';
 import { entryIdOf } from './files.ts';
 import { tagKey } from './tags.ts';
@@ -81,9 +83,56 @@ export function tagPages(notes: readonly PageNote[]): TagPage[] {
 	return [...pages.values()].sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** A note's rendered content (`render` of its content collection entry). */
-export async function renderNote(slug: string) {
+/** Astro's mark on an image its pipeline optimises: the image's attributes, as JSON. */
+const IMAGE_MARKER = /__ASTRO_IMAGE_="([^"]+)"/g;
+
+const unescapeAttribute = (value: string) =>
+	value.replace(/&(?:#x22|quot);/g, '"').replace(/&(?:#x27|apos);/g, "'").replace(/&(?:amp|#x26|#38);/g, '&');
+
+/**
+ * The note's HTML with each marked image optimised, as Astro's content layer does it: the image,
+ * imported when the site was bundled (`virtual:notes/images`), goes through `getImage`.
+ */
+async function withOptimisedImages(html: string, file: string): Promise<string> {
+	if (!html.includes('__ASTRO_IMAGE_')) return html;
+	const { default: images } = await import('virtual:notes/images');
+	const { getImage } = await import('astro:assets');
+	const noteUrl = pathToFileURL(file);
+	const shown = new Map<string, string>();
+	for (const [, marker] of html.matchAll(IMAGE_MARKER)) {
+		if (shown.has(marker)) continue;
+		const { index: _index, src, ...attributes } = JSON.parse(unescapeAttribute(marker)) as Record<string, unknown> & { src: string };
+		const imported = URL.canParse(src) ? src : images.get(fileURLToPath(new URL(src, noteUrl)));
+		if (!imported) continue;
+		const image = await getImage({ ...attributes, src: imported } as Parameters<typeof getImage>[0]);
+		const { index: _, ...shownAttributes } = image.attributes;
+		const all: Record<string, unknown> = { ...shownAttributes, src: image.src, ...(image.srcSet.values.length > 0 ? { srcset: image.srcSet.attribute } : {}) };
+		shown.set(
+			marker,
+			Object.entries(all)
+				.filter(([, value]) => value !== null && value !== undefined)
+				.map(([key, value]) => (value === '' ? `${key}=""` : `${key}="${escapeAttribute(String(value))}"`))
+				.join(' '),
+		);
+	}
+	return html.replace(IMAGE_MARKER, (whole, marker: string) => shown.get(marker) ?? whole);
+}
+
+/** As Astro's content layer escapes an image's attributes (html-escaper). */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+const escapeAttribute = (value: string) => value.replace(/[&<>'"]/g, (character) => ESCAPES[character]);
+
+/** A note's rendered content: the HTML of a `.md` note (rendered from the catalogue), or an `.mdx` note's `Content`. */
+export type NoteRender =
+	| { html: string; Content?: undefined; remarkPluginFrontmatter: Record<string, unknown> }
+	| { html?: undefined; Content: Awaited<ReturnType<typeof render>>['Content']; remarkPluginFrontmatter: Record<string, unknown> };
+
+export async function renderNote(slug: string): Promise<NoteRender> {
+	const rendered = await sharedNoteRenderer().render(slug);
+	if (!rendered) throw new Error(`The note ${slug || '(home)'} is not in the notes catalogue.`);
+	if (rendered.format === 'md') return { html: await withOptimisedImages(rendered.html, rendered.file), remarkPluginFrontmatter: rendered.frontmatter };
 	const entry = await getEntry('notes', entryIdOf(slug));
-	if (!entry) throw new Error(`The note ${slug || '(home)'} is in the notes catalogue but not in the content collection.`);
-	return render(entry);
+	if (!entry) throw new Error(`The MDX note ${slug || '(home)'} is in the notes catalogue but not in the content collection.`);
+	const { Content, remarkPluginFrontmatter } = await render(entry);
+	return { Content, remarkPluginFrontmatter: remarkPluginFrontmatter ?? {} };
 }
