@@ -111,6 +111,14 @@ function imagesModule(catalogue: Catalogue): string {
 	return `${imports.join('\n')}\nexport default new Map([${list.map((file, index) => `[${JSON.stringify(file)}, image${index}]`).join(', ')}]);`;
 }
 
+/** Pages made of the notes' cards (the review page's cards, the cheat sheet): written after the notes' own pages. */
+const MADE_OF_CARDS = new Set(['/cheatsheet', `/${REVIEW_CARDS_PATH.replace(/\/$/, '')}`]);
+
+function notesPagesFirst<T extends { route: { route: string } }>(paths: T[]): T[] {
+	const last = (path: T) => Number(MADE_OF_CARDS.has(path.route.route));
+	return paths.toSorted((a, b) => last(a) - last(b));
+}
+
 /**
  * The notes site, as one Astro integration: `integrations: [notes({...})]` in `astro.config.mjs`
  * is the whole set-up. It parses the settings, adds MDX and the sitemap, installs the Sätteri
@@ -223,7 +231,9 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
 			'astro:server:start': ({ logger }) => logReport(logger, findProblems()),
-			'astro:build:start': () => {
+			'astro:build:start': ({ setPrerenderer }) => {
+				// The notes' pages first: each keeps its cards, which the pages made of them then take.
+				setPrerenderer((prerenderer) => ({ ...prerenderer, getStaticPaths: async () => notesPagesFirst(await prerenderer.getStaticPaths()) }));
 				problems = findProblems();
 				if (config.strict && problems.length > 0) throw new NotesProblemsError(problems);
 				buildLog = summariseBuildLog();

@@ -20,7 +20,7 @@ export interface CardOnPage {
  * lists and the page does not show is a fault of this program, not of the note: said, with the
  * note, and left out of the review rather than stopping the build.
  */
-export function cardsOnPage(note: PageNote, html: string, kinds?: readonly CardOnPage['kind'][]): CardOnPage[] {
+function cardsOnPage(note: PageNote, html: string): CardOnPage[] {
 	const known = new Map(note.cards.map((card) => [card.id, card]));
 	const found = renderedCards(html).filter((card) => known.has(card.ids[0]));
 	const missing = note.cards.filter((card) => !found.some((each) => each.ids.includes(card.id)));
@@ -28,24 +28,35 @@ export function cardsOnPage(note: PageNote, html: string, kinds?: readonly CardO
 		console.warn(`[notes-site] ${note.slug}: ${missing.length} card(s) the notes catalogue found are not on its page and are left out of the review (${missing.map((card) => card.id).join(', ')}). Please report this.`);
 	}
 	const page = noteHref(note.slug);
-	return found
-		.map((card) => {
-			const { kind, topic } = known.get(card.ids[0])!;
-			const heading = topic ? note.topics.find((each) => each.id === topic) : undefined;
-			return { ids: card.ids, html: detachedCardHtml(card.html, page), kind, element: card.kind, ...(heading ? { topic: { text: heading.text, href: noteHref(note.slug, heading.id) } } : {}) };
-		})
-		.filter((card) => !kinds || kinds.includes(card.kind));
+	return found.map((card) => {
+		const { kind, topic } = known.get(card.ids[0])!;
+		const heading = topic ? note.topics.find((each) => each.id === topic) : undefined;
+		return { ids: card.ids, html: detachedCardHtml(card.html, page), kind, element: card.kind, ...(heading ? { topic: { text: heading.text, href: noteHref(note.slug, heading.id) } } : {}) };
+	});
 }
 
-const renderedNotes = new Map<string, Promise<string>>();
+/** Each note's cards, found once per build in the HTML rendered for its page. */
+const cardsOfNotes = new Map<string, Promise<CardOnPage[]>>();
 
 /**
- * A note's rendered HTML for the pages that take parts of it (the review page's cards, the cheat
- * sheet): rendered once per build for both. In `npm run dev` notes change, so each time.
+ * Keeps the cards of a note whose HTML is being rendered for its page: the pages made of notes'
+ * cards (the review page's cards, the cheat sheet), which the build writes after the notes' pages,
+ * take them from there instead of rendering the note again. Only the cards are kept, not the HTML.
  */
-export function renderedOnce(slug: string, render: () => Promise<string>): Promise<string> {
-	if (import.meta.env.DEV) return render();
-	let html = renderedNotes.get(slug);
-	if (!html) renderedNotes.set(slug, (html = render()));
-	return html;
+export function keepCards(note: PageNote, html: Promise<string>): void {
+	if (import.meta.env.DEV || note.cards.length === 0 || cardsOfNotes.has(note.slug)) return;
+	cardsOfNotes.set(note.slug, cardsRendered(note, html));
 }
+
+/**
+ * A note's cards: those its page kept, or else from its HTML as `render` gives it. In `npm run dev`
+ * notes change, so each time from `render`.
+ */
+export function cardsOf(note: PageNote, render: () => Promise<string>): Promise<CardOnPage[]> {
+	if (import.meta.env.DEV) return cardsRendered(note, render());
+	let cards = cardsOfNotes.get(note.slug);
+	if (!cards) cardsOfNotes.set(note.slug, (cards = cardsRendered(note, render())));
+	return cards;
+}
+
+const cardsRendered = async (note: PageNote, html: Promise<string>) => cardsOnPage(note, await html);

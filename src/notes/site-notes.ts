@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry, render } from 'astro:content';
 import { sharedNoteRenderer } from './rendering.ts';
+import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
 import { entryIdOf } from './files.ts';
 import { tagKey } from './tags.ts';
@@ -19,6 +20,8 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** Every note in reading order, from the catalogue the integration made before the build. */
 const allNotes = oncePerBuild(() => import('virtual:notes/catalogue').then(({ default: catalogue }): readonly PageNote[] => catalogue.notes));
+
+const notesBySlug = oncePerBuild(async () => new Map((await allNotes()).map((note) => [note.slug, note])));
 
 /** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
 export async function getLeftOutNotes() {
@@ -130,7 +133,12 @@ export type NoteRender =
 export async function renderNote(slug: string): Promise<NoteRender> {
 	const rendered = await sharedNoteRenderer().render(slug);
 	if (!rendered) throw new Error(`The note ${slug || '(home)'} is not in the notes catalogue.`);
-	if (rendered.format === 'md') return { html: await withOptimisedImages(rendered.html, rendered.file), remarkPluginFrontmatter: rendered.frontmatter };
+	if (rendered.format === 'md') {
+		const html = withOptimisedImages(rendered.html, rendered.file);
+		const note = (await notesBySlug()).get(slug);
+		if (note) keepCards(note, html);
+		return { html: await html, remarkPluginFrontmatter: rendered.frontmatter };
+	}
 	const entry = await getEntry('notes', entryIdOf(slug));
 	if (!entry) throw new Error(`The MDX note ${slug || '(home)'} is in the notes catalogue but not in the content collection.`);
 	const { Content, remarkPluginFrontmatter } = await render(entry);
