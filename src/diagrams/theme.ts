@@ -5,13 +5,13 @@ import { DIAGRAM_LIMITS } from './errors.ts';
  * imports): the build renderer and the `notes-diagram` element use the same settings, and the
  * settings are part of every diagram's cache key, so changing a colour here re-renders them all.
  *
- * The colours are the site palette from `src/styles/site.css` (`--surface`, `--text`, `--accent`…);
+ * The colours are the site palette from `src/styles/base.css` (`--surface`, `--text`, `--accent`…);
  * `tests/diagrams/theme.test.ts` checks that they stay in step.
  */
 export const DIAGRAM_THEMES = ['light', 'dark'] as const;
 export type DiagramTheme = (typeof DIAGRAM_THEMES)[number];
 
-/** The site palette, as in `site.css`: `[light, dark]`. */
+/** The site palette, as in `base.css`: `[light, dark]`. */
 export const PALETTE = {
 	surface: ['#ffffff', '#161a21'],
 	surface2: ['#f2f4f8', '#1d222b'],

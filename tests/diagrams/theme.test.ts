@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { mermaidConfig, PALETTE } from '../../src/diagrams/theme.ts';
 
-const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
+const css = readFileSync(new URL('../../src/styles/base.css', import.meta.url), 'utf8');
 const CSS_NAMES: Record<keyof typeof PALETTE, string> = {
 	surface: '--surface',
 	surface2: '--surface-2',
@@ -15,9 +15,9 @@ const CSS_NAMES: Record<keyof typeof PALETTE, string> = {
 };
 
 describe('diagram theme', () => {
-	test.each(Object.entries(CSS_NAMES))('%s matches %s in site.css, light and dark', (name, variable) => {
+	test.each(Object.entries(CSS_NAMES))('%s matches %s in base.css, light and dark', (name, variable) => {
 		const match = new RegExp(`${variable}:\\s*light-dark\\((#[0-9a-f]{6}),\\s*(#[0-9a-f]{6})\\)`, 'i').exec(css);
-		expect(match, `${variable} in site.css`).not.toBeNull();
+		expect(match, `${variable} in base.css`).not.toBeNull();
 		expect([match![1], match![2]]).toEqual(PALETTE[name as keyof typeof PALETTE]);
 	});
 
