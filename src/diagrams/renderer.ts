@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { decodeOrKeep } from '../notes/url-path.ts';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { oneAtATime } from './one-at-a-time.ts';

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { decodeOrKeep } from '../notes/url-path.ts';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 import { h, propertyName, text } from './hast.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast } from 'satteri';
-import { tabSectionIds } from '../notes/headings.ts';
+import { tabSectionIds } from '../browser-safe/tab-ids.ts';
 import { h, isBlank, text } from './hast.ts';
 import { sectionsContent, TAB_ITEM_TAG, type TabSection } from './tabs.ts';
 

@@ -1,6 +1,6 @@
 import type { Element } from 'hast';
-import { tagPagePath } from '../notes/tags.ts';
-import { noteUrl } from '../notes/url-path.ts';
+import { tagPagePath } from '../browser-safe/tag-path.ts';
+import { noteUrl } from '../browser-safe/url-path.ts';
 import { h, text } from './hast.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { decodeOrKeep } from './url-path.ts';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 
 export type ResolvedAsset =
 	/** `https://…`, `data:`, protocol-relative: left as the author wrote it. */

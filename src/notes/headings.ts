@@ -107,12 +107,3 @@ export class NoteHeadings {
 		return { drop: false, id: heading.id ?? this.#slugger.slug(text) };
 	}
 }
-
-/**
- * The section ids of one MDX `<Tabs>` group: `{topic}-{label}` inside a topic, `{label}` outside,
- * de-duplicated within the group. The `<Tabs>` component and the catalogue both use it.
- */
-export function tabSectionIds(labels: readonly string[], topic: string | undefined): string[] {
-	const slugger = new GithubSlugger();
-	return labels.map((label) => slugger.slug(topic ? `${topic} ${label}` : label));
-}

@@ -5,7 +5,7 @@ import { isRemoteUrl } from './assets.ts';
 import { splitTopicNumber } from './headings.ts';
 import { IMAGE_EXTENSIONS } from './images.ts';
 import type { OutlineHeading } from './note-tree.ts';
-import { decodeOrKeep, noteUrl } from './url-path.ts';
+import { decodeOrKeep, noteUrl } from '../browser-safe/url-path.ts';
 import type { Wikilink } from './wikilinks.ts';
 
 /**

@@ -2,7 +2,8 @@ import type { Definition, Heading, Nodes as MdastNodes, RootContent } from 'mdas
 import type { MdxJsxFlowElement } from 'satteri';
 import { diagramFromFence, diagramFromJsx, isMermaidFence, type DiagramSource } from '../diagrams/extract.ts';
 import { parseNoteTree, type NoteFormat } from '../plugins/satteri.ts';
-import { headingCarriesContent, NoteHeadings, splitTopicNumber, tabSectionIds, type NoteHeadingsOptions } from './headings.ts';
+import { tabSectionIds } from '../browser-safe/tab-ids.ts';
+import { headingCarriesContent, NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
 import { isRemoteUrl } from './assets.ts';

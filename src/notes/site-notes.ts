@@ -5,7 +5,7 @@ import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
 import { entryIdOf } from './files.ts';
 import { tagKey } from './tags.ts';
-import { pathAncestry } from './url-path.ts';
+import { pathAncestry } from '../browser-safe/url-path.ts';
 
 export type { PageNote };
 

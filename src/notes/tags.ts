@@ -1,5 +1,3 @@
-import { slug as slugify } from 'github-slugger';
-
 /**
  * Obsidian's inline tags: `#exam`, `#aws/networking`. Browser-free and pure: the catalogue reads
  * them once per note (with the front matter's `tags:`), and the Markdown plugin finds the same
@@ -66,9 +64,6 @@ export const MAY_HAVE_TAGS = /#[\p{L}\p{N}_/-]/u;
 
 /** Tags are the same whatever their case: `#AWS` is `#aws`. */
 export const tagKey = (tag: string): string => tag.toLowerCase();
-
-/** A tag page's path below the site's base: `aws/networking` → `tags/aws/networking`. */
-export const tagPagePath = (tag: string): string => `tags/${tag.split('/').filter(Boolean).map((segment) => slugify(segment) || 'tag').join('/')}`;
 
 /** Tags without repeats (by `tagKey`), each as first written. */
 export function distinctTags(tags: Iterable<string>): string[] {

@@ -1,5 +1,5 @@
 import config from 'virtual:notes/config';
-import { noteUrl } from './url-path.ts';
+import { noteUrl } from '../browser-safe/url-path.ts';
 
 /**
  * A URL below the site's base (`/aws-notes/favicon.svg`). The base comes from the parsed settings,

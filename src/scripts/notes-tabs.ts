@@ -8,7 +8,7 @@ import {
 	TABS_TAG,
 	type SectionsMode,
 } from '../dom/tabs.ts';
-import { decodeOrKeep } from '../notes/url-path.ts';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 
 /** A panel's section id: its first child is the section's heading. */
 const sectionIdOf = (panel: Element | undefined) => panel?.firstElementChild?.id;

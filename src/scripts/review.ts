@@ -1,6 +1,21 @@
-import { createEmptyCard, fsrs, type Card, type CardInput, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
-import { pathAncestry } from '../notes/url-path.ts';
+import {
+	ALL_NOTES_DECK,
+	deckOfSearch,
+	deckSearch,
+	deckValue,
+	FOCUSED_GRADE,
+	GRADE_ATTRIBUTE,
+	gradeSelector,
+	REVIEW_CARDS_URL_ATTRIBUTE,
+	REVIEW_CLASSES,
+	REVIEW_GRADES,
+	REVIEW_STORE_ATTRIBUTE,
+	reviewPartSelector,
+	type ReviewPart,
+} from '../dom/review.ts';
+import { pathAncestry } from '../browser-safe/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
 import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
@@ -9,6 +24,12 @@ import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type
  * (`ts-fsrs`) schedules each from the reader's grade, and the progress stays in localStorage.
  * Each note's cards are data in the page (`ReviewDeck`): only the card on the stage is made into
  * elements, with its answer hidden.
+ *
+ * `start()` only wires the parts: `findParts` (the page's elements, by `dom/review.ts`),
+ * `ArrivedCards` and `loadCards` (the cards by deck, as their notes arrive; the first card as soon
+ * as it is known), `showNext` (the stage: `showCard`, or `showNothingDue` and its wait), `reveal`
+ * and `grade` (FSRS), `onKey`, `chooseDeck`, `exportProgress`, `importProgress` (`mergeProgress`)
+ * and `resetDeck`.
  */
 
 type Side = 'summary' | 'forward' | 'reverse' | 'cloze';
@@ -48,14 +69,14 @@ const element = (tag: string, className: string, text?: string) => Object.assign
 
 /** A card as the stage shows it: its topic (a summary's front), the card as its note shows it, where it comes from. */
 function cardEntry({ card, deck }: ReviewItem): HTMLElement {
-	const entry = element('div', 'review-card');
-	if (card.kind === 'summary' && card.topic) entry.append(element('p', 'review-card__topic', card.topic.text));
+	const entry = element('div', REVIEW_CLASSES.entry);
+	if (card.kind === 'summary' && card.topic) entry.append(element('p', REVIEW_CLASSES.entryTopic, card.topic.text));
 	const template = document.createElement('template');
 	template.innerHTML = card.html;
 	entry.append(template.content);
 	const source = element('a', '', card.topic ? `${deck.title} › ${card.topic.text}` : deck.title) as HTMLAnchorElement;
 	source.href = card.topic?.href ?? deck.href;
-	const sourceLine = element('p', 'review-card__source');
+	const sourceLine = element('p', REVIEW_CLASSES.entrySource);
 	sourceLine.append(source);
 	entry.append(sourceLine);
 	return entry;
@@ -63,14 +84,7 @@ function cardEntry({ card, deck }: ReviewItem): HTMLElement {
 
 /** The decks a card is in, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
 function decksOf({ note, folder }: { note: string; folder: string }): string[] {
-	return ['', `note:${note}`, ...pathAncestry(folder).map((each) => `folder:${each}`)];
-}
-
-function deckFromUrl(): string {
-	const query = new URLSearchParams(location.search);
-	const note = query.get('note');
-	const folder = query.get('folder');
-	return note !== null ? `note:${note}` : folder !== null ? `folder:${folder}` : '';
+	return [ALL_NOTES_DECK, deckValue('note', note), ...pathAncestry(folder).map((each) => deckValue('folder', each))];
 }
 
 /** "10 min", "3 d": a time to wait, as the grade buttons and the "next card" message say it. */
@@ -99,7 +113,7 @@ function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } 
 		if (!mark) return { node, reveal: () => {} };
 		const answer = [...mark.childNodes];
 		mark.replaceChildren(HIDDEN_CLOZE);
-		mark.classList.add('review__cloze');
+		mark.classList.add(REVIEW_CLASSES.cloze);
 		return { node, reveal: () => mark.replaceChildren(...answer) };
 	}
 	const question = card.querySelector<HTMLElement>(`:scope > .${CARD_QUESTION_CLASS}`);
@@ -112,228 +126,357 @@ function stageCopy(item: ReviewItem): { node: HTMLElement; reveal: () => void } 
 	return { node, reveal: hide(answer) };
 }
 
-/**
- * Starts the page: the cards arrive note by note (`stream`), and the first card is shown as soon
- * as it is known (the earliest due of the reader's deck, else its first new card), not when the
- * last note has arrived.
- */
-async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
-	const key = main.dataset.review!;
-	const query = <T extends Element>(selector: string) => main.querySelector<T>(selector)!;
-	const app = query<HTMLElement>('[data-review-app]');
-	const noScript = main.querySelector<HTMLElement>('[data-review-no-script]');
-	const deckSelect = query<HTMLSelectElement>('[data-review-deck]');
-	const countsOutput = query<HTMLElement>('[data-review-counts]');
-	const stage = query<HTMLElement>('[data-review-current]');
-	const done = query<HTMLElement>('[data-review-done]');
-	const showButton = query<HTMLButtonElement>('[data-review-show]');
-	const grades = query<HTMLElement>('[data-review-grades]');
-	const message = query<HTMLElement>('[data-review-message]');
-	const scheduler = fsrs();
-	const items: ReviewItem[] = [];
-	const decks = new Map<string, ReviewItem[]>();
-	const deckItems = (name: string) => decks.get(name) ?? [];
-	let loading = true;
-	const names = new Map([...deckSelect.options].map((option) => [option.value, option.text]));
-	let store = loadStore(key);
-	let deck = deckFromUrl();
-	let current: { item: ReviewItem; reveal: () => void } | undefined;
-	let revealed = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-
-	const dueOf = (item: ReviewItem) => {
-		const stored = store.cards[item.id];
-		return stored ? Date.parse(stored.due) : undefined;
+/** The page's parts, found by the contract's attributes. */
+function findParts(main: HTMLElement) {
+	const part = <T extends HTMLElement = HTMLElement>(name: ReviewPart) => main.querySelector<T>(reviewPartSelector(name))!;
+	return {
+		app: part('app'),
+		/** Not on a page without cards. */
+		noScript: main.querySelector<HTMLElement>(reviewPartSelector('noScript')),
+		deckSelect: part<HTMLSelectElement>('deck'),
+		counts: part('counts'),
+		stage: part('current'),
+		done: part('done'),
+		showButton: part<HTMLButtonElement>('show'),
+		grades: part('grades'),
+		message: part('message'),
+		exportButton: part<HTMLButtonElement>('export'),
+		importInput: part<HTMLInputElement>('import'),
+		resetButton: part<HTMLButtonElement>('reset'),
 	};
+}
+type ReviewParts = ReturnType<typeof findParts>;
 
-	const save = () => {
-		// The home page's counts: when each card of this build is due (all of them known once loaded).
-		if (!loading) store.dues = items.flatMap((item) => (store.cards[item.id] ? [dueOf(item)!] : []));
-		if (!saveStore(key, store)) message.textContent = 'This browser does not let the page keep your progress (private mode?): it lasts until you leave.';
-	};
+/** The cards, as their notes arrive: all of them, and each deck's, by the deck menu's value. */
+class ArrivedCards {
+	readonly all: ReviewItem[] = [];
+	readonly #decks = new Map<string, ReviewItem[]>();
+	/** Until the last note has arrived: the counts wait for it. */
+	loading = true;
 
-	const showCounts = () => {
-		if (loading) return;
-		const now = Date.now();
-		const countsOf = (name: string) => {
-			const members = deckItems(name);
-			return deckCounts(members.flatMap((item) => dueOf(item) ?? []), members.length, now);
-		};
-		countsOutput.textContent = countsText(countsOf(deck));
-		for (const option of deckSelect.options) {
-			const counts = countsOf(option.value);
-			option.text = `${names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
-		}
-	};
+	/** A deck's cards, so far. */
+	of(deck: string): ReviewItem[] {
+		return this.#decks.get(deck) ?? [];
+	}
 
-	const next = () => {
-		clearTimeout(timer);
-		const now = Date.now();
-		const members = deckItems(deck);
-		const due = members.filter((item) => (dueOf(item) ?? Infinity) <= now).sort((a, b) => dueOf(a)! - dueOf(b)!);
-		const item = due[0] ?? members.find((each) => dueOf(each) === undefined);
-		showCounts();
-		revealed = false;
-		grades.hidden = true;
-		if (!item) {
-			current = undefined;
-			stage.replaceChildren();
-			showButton.hidden = true;
-			const upcoming = Math.min(...members.map((each) => dueOf(each) ?? Infinity));
-			done.textContent =
-				members.length === 0
-					? 'This deck has no cards.'
-					: `Nothing is due in this deck. The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
-			if (upcoming - now < WAIT_MS) timer = setTimeout(next, upcoming - now + 500);
-			return;
-		}
-		const copy = stageCopy(item);
-		current = { item, reveal: copy.reveal };
-		stage.replaceChildren(copy.node);
-		done.textContent = '';
-		showButton.hidden = false;
-	};
-
-	const reveal = () => {
-		if (!current || revealed) return;
-		revealed = true;
-		current.reveal();
-		const card = cardOf(current.item);
-		const now = new Date();
-		const preview = scheduler.repeat(card, now);
-		for (const button of grades.querySelectorAll<HTMLButtonElement>('[data-grade]')) {
-			const grade = Number(button.dataset.grade) as Grade;
-			button.querySelector('[data-interval]')!.textContent = interval(preview[grade].card.due.getTime() - now.getTime());
-		}
-		showButton.hidden = true;
-		grades.hidden = false;
-		grades.querySelector<HTMLButtonElement>('[data-grade="3"]')!.focus();
-	};
-
-	const cardOf = (item: ReviewItem): CardInput | Card => (store.cards[item.id] as unknown as CardInput | undefined) ?? createEmptyCard(new Date());
-
-	const grade = (value: Grade) => {
-		if (!current || !revealed) return;
-		const { card } = scheduler.next(cardOf(current.item), new Date(), value);
-		// Where the card is, so the next visit knows its deck before its note's cards arrive.
-		const { note, folder } = current.item.deck;
-		store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note, folder };
-		save();
-		next();
-		if (!showButton.hidden) showButton.focus();
-	};
-
-	showButton.addEventListener('click', reveal);
-	grades.addEventListener('click', (event) => {
-		const button = (event.target as Element).closest<HTMLButtonElement>('[data-grade]');
-		if (button) grade(Number(button.dataset.grade) as Grade);
-	});
-	document.addEventListener('keydown', (event) => {
-		const target = event.target as HTMLElement;
-		if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, select, textarea, summary, [contenteditable], dialog')) return;
-		if (!revealed && (event.key === ' ' || event.key === 'Enter') && !target.closest('button, a')) {
-			event.preventDefault();
-			reveal();
-		} else if (revealed && ['1', '2', '3', '4'].includes(event.key)) {
-			event.preventDefault();
-			grade(Number(event.key) as Grade);
-		}
-	});
-	deckSelect.addEventListener('change', () => {
-		deck = deckSelect.value;
-		const [kind, value] = deck ? [deck.slice(0, deck.indexOf(':')), deck.slice(deck.indexOf(':') + 1)] : [];
-		history.replaceState(history.state, '', kind ? `?${new URLSearchParams({ [kind]: value! })}` : location.pathname);
-		next();
-	});
-
-	query<HTMLButtonElement>('[data-review-export]').addEventListener('click', () => {
-		const file = new Blob([JSON.stringify(store, null, '\t')], { type: 'application/json' });
-		const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file), download: `review-progress-${new Date().toISOString().slice(0, 10)}.json` });
-		link.click();
-		URL.revokeObjectURL(link.href);
-		message.textContent = `Exported the progress of ${Object.keys(store.cards).length} cards.`;
-	});
-	query<HTMLInputElement>('[data-review-import]').addEventListener('change', async (event) => {
-		const input = event.target as HTMLInputElement;
-		const file = input.files?.[0];
-		input.value = '';
-		if (!file) return;
-		let imported: unknown;
-		try {
-			imported = JSON.parse(await file.text());
-		} catch {
-			imported = undefined;
-		}
-		if (!isReviewStore(imported)) {
-			message.textContent = `${file.name} is not review progress exported from this page; nothing was changed.`;
-			return;
-		}
-		// Card by card, the more recent review wins: importing into a browser that reviewed since loses nothing.
-		let taken = 0;
-		const merged: ReviewStore = { ...emptyStore(), cards: { ...store.cards } };
-		for (const [id, card] of Object.entries(imported.cards)) {
-			const mine = merged.cards[id];
-			if (!CARD_ID.test(id) || typeof card?.due !== 'string') continue;
-			if (!mine || Date.parse(card.last_review ?? '') > Date.parse(mine.last_review ?? '')) {
-				merged.cards[id] = card;
-				taken++;
+	/** Adds a note's cards to every deck they are in; returns them and those decks. */
+	add(arrived: ReviewDeck): { items: ReviewItem[]; decks: string[] } {
+		const items = itemsOf(arrived);
+		const decks = decksOf(arrived);
+		for (const item of items) {
+			this.all.push(item);
+			for (const name of decks) {
+				const members = this.#decks.get(name);
+				if (members) members.push(item);
+				else this.#decks.set(name, [item]);
 			}
 		}
-		store = merged;
-		save();
-		message.textContent = `Imported the progress of ${taken} cards from ${file.name}.`;
-		next();
-	});
-	query<HTMLButtonElement>('[data-review-reset]').addEventListener('click', () => {
-		const reviewed = deckItems(deck).filter((item) => store.cards[item.id]);
-		if (reviewed.length === 0) {
-			message.textContent = 'No card of this deck has been reviewed yet.';
-			return;
-		}
-		if (!confirm(`Forget your progress on the ${reviewed.length} reviewed cards of “${names.get(deck)}”?`)) return;
-		for (const item of reviewed) delete store.cards[item.id];
-		save();
-		message.textContent = `Reset ${reviewed.length} cards.`;
-		next();
-	});
+		return { items, decks };
+	}
+}
 
-	if (deckSelect.querySelector(`option[value="${CSS.escape(deck)}"]`)) deckSelect.value = deck;
-	else deck = '';
-	if (noScript) noScript.hidden = true;
-	app.hidden = false;
-	countsOutput.textContent = 'Loading the cards…';
+/** What the parts of the review share. */
+interface Review {
+	readonly key: string;
+	readonly parts: ReviewParts;
+	readonly scheduler: FSRS;
+	readonly cards: ArrivedCards;
+	/** Each deck menu option's name, before its counts. */
+	readonly names: Map<string, string>;
+	store: ReviewStore;
+	/** The deck menu's value. */
+	deck: string;
+	/** The card on the stage, and what shows its answer. */
+	current: { item: ReviewItem; reveal: () => void } | undefined;
+	revealed: boolean;
+	/** While waiting for a card due soon. */
+	timer: ReturnType<typeof setTimeout> | undefined;
+}
 
-	// The first card, known before every note has arrived: the reader's earliest due card of this deck
-	// (the store says where each reviewed card is), else the deck's first card never reviewed.
+/** When a card is due (ms), if it has been reviewed. */
+function dueOf(review: Review, item: ReviewItem): number | undefined {
+	const stored = review.store.cards[item.id];
+	return stored ? Date.parse(stored.due) : undefined;
+}
+
+/** A card's FSRS state: as stored, else a new card's. */
+const cardOf = (review: Review, item: ReviewItem): CardInput | Card => (review.store.cards[item.id] as unknown as CardInput | undefined) ?? createEmptyCard(new Date());
+
+/** Saves the progress; says so when the browser refuses. */
+function save(review: Review) {
+	const { store, cards } = review;
+	// The home page's counts: when each card of this build is due (all of them known once loaded).
+	if (!cards.loading) store.dues = cards.all.flatMap((item) => (store.cards[item.id] ? [dueOf(review, item)!] : []));
+	if (!saveStore(review.key, store)) review.parts.message.textContent = 'This browser does not let the page keep your progress (private mode?): it lasts until you leave.';
+}
+
+/** The deck's counts, and every deck's in the menu; once every card has arrived. */
+function showCounts(review: Review) {
+	if (review.cards.loading) return;
 	const now = Date.now();
-	const firstDue = Object.entries(store.cards)
+	const countsOf = (name: string) => {
+		const members = review.cards.of(name);
+		return deckCounts(members.flatMap((item) => dueOf(review, item) ?? []), members.length, now);
+	};
+	review.parts.counts.textContent = countsText(countsOf(review.deck));
+	for (const option of review.parts.deckSelect.options) {
+		const counts = countsOf(option.value);
+		option.text = `${review.names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
+	}
+}
+
+/** The card to review next: the earliest due, else the first never reviewed. */
+function nextItem(review: Review, members: ReviewItem[], now: number): ReviewItem | undefined {
+	const due = members.filter((item) => (dueOf(review, item) ?? Infinity) <= now).sort((a, b) => dueOf(review, a)! - dueOf(review, b)!);
+	return due[0] ?? members.find((each) => dueOf(review, each) === undefined);
+}
+
+/** The deck's next card on the stage, its answer hidden; or, with none due, when the next one is. */
+function showNext(review: Review) {
+	clearTimeout(review.timer);
+	const now = Date.now();
+	const members = review.cards.of(review.deck);
+	const item = nextItem(review, members, now);
+	showCounts(review);
+	review.revealed = false;
+	review.parts.grades.hidden = true;
+	if (item) showCard(review, item);
+	else showNothingDue(review, members, now);
+}
+
+function showCard(review: Review, item: ReviewItem) {
+	const { stage, done, showButton } = review.parts;
+	const copy = stageCopy(item);
+	review.current = { item, reveal: copy.reveal };
+	stage.replaceChildren(copy.node);
+	done.textContent = '';
+	showButton.hidden = false;
+}
+
+/** An empty stage says when the deck's next card is due; one due soon is waited for, and shown then. */
+function showNothingDue(review: Review, members: ReviewItem[], now: number) {
+	const { stage, done, showButton } = review.parts;
+	review.current = undefined;
+	stage.replaceChildren();
+	showButton.hidden = true;
+	const upcoming = Math.min(...members.map((each) => dueOf(review, each) ?? Infinity));
+	done.textContent = nothingDueText(members.length, upcoming, now);
+	if (upcoming - now < WAIT_MS) review.timer = setTimeout(() => showNext(review), upcoming - now + 500);
+}
+
+function nothingDueText(cards: number, upcoming: number, now: number): string {
+	return cards === 0 ? 'This deck has no cards.' : `Nothing is due in this deck. The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
+}
+
+const gradeOf = (button: HTMLElement) => Number(button.getAttribute(GRADE_ATTRIBUTE)) as Grade;
+
+/** Shows the answer and the grades, each with when it would bring the card back; Good has the focus. */
+function reveal(review: Review) {
+	const { current, parts } = review;
+	if (!current || review.revealed) return;
+	review.revealed = true;
+	current.reveal();
+	showIntervals(review, current.item);
+	parts.showButton.hidden = true;
+	parts.grades.hidden = false;
+	parts.grades.querySelector<HTMLButtonElement>(gradeSelector(FOCUSED_GRADE))!.focus();
+}
+
+function showIntervals(review: Review, item: ReviewItem) {
+	const card = cardOf(review, item);
+	const now = new Date();
+	const preview = review.scheduler.repeat(card, now);
+	for (const button of review.parts.grades.querySelectorAll<HTMLButtonElement>(gradeSelector())) {
+		button.querySelector(reviewPartSelector('interval'))!.textContent = interval(preview[gradeOf(button)].card.due.getTime() - now.getTime());
+	}
+}
+
+/** Schedules the card on the stage by the reader's grade, keeps it, and shows the next. */
+function grade(review: Review, value: Grade) {
+	const { current } = review;
+	if (!current || !review.revealed) return;
+	const { card } = review.scheduler.next(cardOf(review, current.item), new Date(), value);
+	// Where the card is, so the next visit knows its deck before its note's cards arrive.
+	const { note, folder } = current.item.deck;
+	review.store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note, folder };
+	save(review);
+	showNext(review);
+	if (!review.parts.showButton.hidden) review.parts.showButton.focus();
+}
+
+/** Where keys type or act on their own: no shortcut there. */
+const OWN_KEYS = 'input, select, textarea, summary, [contenteditable], dialog';
+/** Where Space and Enter press. */
+const PRESSABLE = 'button, a';
+const isGradeKey = (key: string) => REVIEW_GRADES.some(({ grade }) => String(grade) === key);
+
+/** Space or Enter shows the answer, a grade's number grades the card; no shortcut with a modifier. */
+function onKey(review: Review, event: KeyboardEvent) {
+	const target = event.target as HTMLElement;
+	if (event.ctrlKey || event.metaKey || event.altKey || target.closest(OWN_KEYS)) return;
+	if (!review.revealed && (event.key === ' ' || event.key === 'Enter') && !target.closest(PRESSABLE)) {
+		event.preventDefault();
+		reveal(review);
+	} else if (review.revealed && isGradeKey(event.key)) {
+		event.preventDefault();
+		grade(review, Number(event.key) as Grade);
+	}
+}
+
+/** The deck the URL names, chosen in the menu; every note's if the menu has no such deck. */
+function deckFromUrl(deckSelect: HTMLSelectElement): string {
+	const deck = deckOfSearch(location.search);
+	if (!deckSelect.querySelector(`option[value="${CSS.escape(deck)}"]`)) return ALL_NOTES_DECK;
+	deckSelect.value = deck;
+	return deck;
+}
+
+/** The reader chose a deck: the URL names it, for a reload, and its next card shows. */
+function chooseDeck(review: Review, deck: string) {
+	review.deck = deck;
+	history.replaceState(history.state, '', deckSearch(deck) || location.pathname);
+	showNext(review);
+}
+
+/** Downloads the progress as a JSON file. */
+function exportProgress(review: Review) {
+	const file = new Blob([JSON.stringify(review.store, null, '\t')], { type: 'application/json' });
+	const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file), download: `review-progress-${new Date().toISOString().slice(0, 10)}.json` });
+	link.click();
+	URL.revokeObjectURL(link.href);
+	review.parts.message.textContent = `Exported the progress of ${Object.keys(review.store.cards).length} cards.`;
+}
+
+/** A progress file's progress; undefined if it is something else. */
+async function readProgressFile(file: File): Promise<ReviewStore | undefined> {
+	let imported: unknown;
+	try {
+		imported = JSON.parse(await file.text());
+	} catch {
+		imported = undefined;
+	}
+	return isReviewStore(imported) ? imported : undefined;
+}
+
+/** Card by card, the more recent review wins: importing into a browser that reviewed since loses nothing. */
+function mergeProgress(mine: ReviewStore, imported: ReviewStore): { store: ReviewStore; taken: number } {
+	let taken = 0;
+	const store: ReviewStore = { ...emptyStore(), cards: { ...mine.cards } };
+	for (const [id, card] of Object.entries(imported.cards)) {
+		const kept = store.cards[id];
+		if (!CARD_ID.test(id) || typeof card?.due !== 'string') continue;
+		if (!kept || Date.parse(card.last_review ?? '') > Date.parse(kept.last_review ?? '')) {
+			store.cards[id] = card;
+			taken++;
+		}
+	}
+	return { store, taken };
+}
+
+/** Takes in the progress file the reader chose, and shows the deck's next card by it. */
+async function importProgress(review: Review, input: HTMLInputElement) {
+	const file = input.files?.[0];
+	input.value = '';
+	if (!file) return;
+	const imported = await readProgressFile(file);
+	if (!imported) {
+		review.parts.message.textContent = `${file.name} is not review progress exported from this page; nothing was changed.`;
+		return;
+	}
+	const { store, taken } = mergeProgress(review.store, imported);
+	review.store = store;
+	save(review);
+	review.parts.message.textContent = `Imported the progress of ${taken} cards from ${file.name}.`;
+	showNext(review);
+}
+
+/** Forgets the progress on the deck's cards, once the reader confirms. */
+function resetDeck(review: Review) {
+	const reviewed = review.cards.of(review.deck).filter((item) => review.store.cards[item.id]);
+	if (reviewed.length === 0) {
+		review.parts.message.textContent = 'No card of this deck has been reviewed yet.';
+		return;
+	}
+	if (!confirm(`Forget your progress on the ${reviewed.length} reviewed cards of “${review.names.get(review.deck)}”?`)) return;
+	for (const item of reviewed) delete review.store.cards[item.id];
+	save(review);
+	review.parts.message.textContent = `Reset ${reviewed.length} cards.`;
+	showNext(review);
+}
+
+/** The app in place of the no-JavaScript message, while the cards load. */
+function showApp(parts: ReviewParts) {
+	if (parts.noScript) parts.noScript.hidden = true;
+	parts.app.hidden = false;
+	parts.counts.textContent = 'Loading the cards…';
+}
+
+/**
+ * The first card, known before every note has arrived: the id of the reader's earliest due card of
+ * the deck (the store says where each reviewed card is); undefined: the deck's first card never reviewed.
+ */
+function firstDueId(store: ReviewStore, deck: string, now: number): string | undefined {
+	return Object.entries(store.cards)
 		.filter(([, card]) => Date.parse(card.due) <= now && card.note !== undefined && decksOf({ note: card.note, folder: card.folder ?? '' }).includes(deck))
 		.sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due))[0]?.[0];
-	const showFirst = () => {
-		next();
-		// For `npm run bench`: how long after the page's start the first card stood on the stage.
-		performance.mark(FIRST_CARD_MARK);
-	};
+}
+
+function showFirst(review: Review) {
+	showNext(review);
+	// For `npm run bench`: how long after the page's start the first card stood on the stage.
+	performance.mark(FIRST_CARD_MARK);
+}
+
+/**
+ * Takes the cards note by note (`stream`) and shows the first card as soon as it has arrived (the
+ * earliest due of the reader's deck, else its first new card), not when the last note has.
+ */
+async function loadCards(review: Review, stream: AsyncIterable<ReviewDeck>) {
+	const firstDue = firstDueId(review.store, review.deck, Date.now());
 	for await (const arrived of stream) {
-		const arrivedItems = itemsOf(arrived);
-		const arrivedIn = decksOf(arrived);
-		for (const item of arrivedItems) {
-			items.push(item);
-			for (const name of arrivedIn) {
-				const members = decks.get(name);
-				if (members) members.push(item);
-				else decks.set(name, [item]);
-			}
-		}
-		if (!current && arrivedIn.includes(deck) && arrivedItems.some((item) => (firstDue ? item.id === firstDue : !store.cards[item.id]))) {
-			showFirst();
+		const { items, decks } = review.cards.add(arrived);
+		if (!review.current && decks.includes(review.deck) && items.some((item) => (firstDue ? item.id === firstDue : !review.store.cards[item.id]))) {
+			showFirst(review);
 			// Painted now; the other notes' cards are read after.
 			await new Promise((resolve) => setTimeout(resolve));
 		}
 	}
-	loading = false;
-	if (current) showCounts();
-	else showFirst();
+	review.cards.loading = false;
+	if (review.current) showCounts(review);
+	else showFirst(review);
+}
+
+/** Starts the page: wires its parts to the reader's progress, then loads the cards. */
+async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
+	const parts = findParts(main);
+	const { showButton, grades, deckSelect, exportButton, importInput, resetButton } = parts;
+	const key = main.getAttribute(REVIEW_STORE_ATTRIBUTE)!;
+	const review: Review = {
+		key,
+		parts,
+		scheduler: fsrs(),
+		cards: new ArrivedCards(),
+		names: new Map([...deckSelect.options].map((option) => [option.value, option.text])),
+		store: loadStore(key),
+		deck: deckFromUrl(deckSelect),
+		current: undefined,
+		revealed: false,
+		timer: undefined,
+	};
+
+	showButton.addEventListener('click', () => reveal(review));
+	grades.addEventListener('click', (event) => {
+		const button = (event.target as Element).closest<HTMLButtonElement>(gradeSelector());
+		if (button) grade(review, gradeOf(button));
+	});
+	document.addEventListener('keydown', (event) => onKey(review, event));
+	deckSelect.addEventListener('change', () => chooseDeck(review, deckSelect.value));
+	exportButton.addEventListener('click', () => exportProgress(review));
+	importInput.addEventListener('change', () => void importProgress(review, importInput));
+	resetButton.addEventListener('click', () => resetDeck(review));
+
+	showApp(parts);
+	await loadCards(review, stream);
 }
 
 /** The decks of the cards document, one at a time, as it arrives. */
@@ -348,15 +491,19 @@ async function* decksArriving(url: string): AsyncGenerator<ReviewDeck> {
 	}
 }
 
-const main = document.querySelector<HTMLElement>('[data-review]');
-if (main?.dataset.reviewData) {
+/** The cards could not be loaded: the app goes, and the no-JavaScript message says why. */
+function showLoadError(main: HTMLElement, error: unknown) {
+	const message = main.querySelector<HTMLElement>(reviewPartSelector('noScript'));
+	main.querySelector<HTMLElement>(reviewPartSelector('app'))!.hidden = true;
+	if (message) {
+		message.hidden = false;
+		message.textContent = `The cards could not be loaded (${error instanceof Error ? error.message : String(error)}). Each note still shows its cards as questions and answers.`;
+	}
+}
+
+const main = document.querySelector<HTMLElement>(`[${REVIEW_STORE_ATTRIBUTE}]`);
+const cardsUrl = main?.getAttribute(REVIEW_CARDS_URL_ATTRIBUTE);
+if (main && cardsUrl) {
 	// Preloaded by the page (`<link rel="preload">`): the request is already under way.
-	start(main, decksArriving(main.dataset.reviewData)).catch((error: unknown) => {
-		const message = main.querySelector<HTMLElement>('[data-review-no-script]');
-		main.querySelector<HTMLElement>('[data-review-app]')!.hidden = true;
-		if (message) {
-			message.hidden = false;
-			message.textContent = `The cards could not be loaded (${error instanceof Error ? error.message : String(error)}). Each note still shows its cards as questions and answers.`;
-		}
-	});
+	start(main, decksArriving(cardsUrl)).catch((error: unknown) => showLoadError(main, error));
 }

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_PARAM, SEARCH_HIT_CLASS } from '../dom/search.ts';
 import { TAB_LIST_CLASS, TAB_PANEL_CLASS, TABS_TAG } from '../dom/tabs.ts';
-import { decodeOrKeep } from '../notes/url-path.ts';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 
 /** Words to highlight, from the `highlight` parameter Pagefind adds to result URLs. */
 export function highlightTerms(search: string): string[] {

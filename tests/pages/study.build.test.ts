@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reviewDecksIn, type ReviewDeck } from '../../src/dom/card.ts';
+import { reviewPartSelector } from '../../src/dom/review.ts';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { builtSite, fixturePath, projectRoot } from '../support/build.ts';
 import { parseHtml, rawTextOf, select, selectAll, selectOne, textOf } from '../support/html.ts';
@@ -40,9 +41,9 @@ describe('the review page', () => {
 		const page = parseHtml(site().page('review/index.html'));
 		expect(select('link[rel="preload"][href="/review/cards/"]', page)).toBeDefined();
 		// The app is hidden until its script runs; without it, the page says where the cards are.
-		expect(selectOne('[data-review-app]', page).properties.hidden).toBe(true);
-		expect(textOf(selectOne('[data-review-no-script]', page))).toMatch(/^Reviewing needs JavaScript/);
-		expect(selectAll('[data-review-deck] option', page).map(textOf)).toEqual(['All notes', 'aws/', 'vault/', 'Endpoints in MDX', 'VPC networking', 'Ports']);
+		expect(selectOne(reviewPartSelector('app'), page).properties.hidden).toBe(true);
+		expect(textOf(selectOne(reviewPartSelector('noScript'), page))).toMatch(/^Reviewing needs JavaScript/);
+		expect(selectAll(`${reviewPartSelector('deck')} option`, page).map(textOf)).toEqual(['All notes', 'aws/', 'vault/', 'Endpoints in MDX', 'VPC networking', 'Ports']);
 	});
 
 	test('a summary card is its topic, linked; its content is the summary section, images and all', () => {

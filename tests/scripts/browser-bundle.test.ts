@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -35,5 +36,63 @@ describe('page scripts', () => {
 		const folder = mkdtempSync(path.join(tmpdir(), 'bundle-'));
 		writeFileSync(path.join(folder, 'bad.ts'), "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
 		expect((await bundleErrors(path.join(folder, 'bad.ts'))).join('\n')).toMatch(/node:fs/);
+	});
+});
+
+/** Folders whose modules run in the page, and the Node-side folders none of them may import. */
+const BROWSER_FOLDERS = ['src/dom', 'src/scripts', 'src/browser-safe'];
+const NODE_ONLY_FOLDERS = ['src/notes', 'src/integration', 'src/plugins'];
+
+/** The modules a source imports or re-exports, statically or with `import('…')`, as written. */
+function importedSpecifiers(source: string): string[] {
+	const patterns = [
+		/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+		/^\s*import\s*['"]([^'"]+)['"]/gm,
+		/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+	];
+	return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]));
+}
+
+/** The imports of a module at `file` (a path in the project) that a page cannot have: Node built-ins and Node-only folders. */
+function nodeOnlyImports(file: string, source: string): string[] {
+	return importedSpecifiers(source).filter((specifier) => {
+		if (specifier.startsWith('node:') || isBuiltin(specifier)) return true;
+		if (!specifier.startsWith('.')) return false;
+		const target = path.posix.join(path.posix.dirname(file), specifier);
+		return NODE_ONLY_FOLDERS.some((folder) => target.startsWith(`${folder}/`));
+	});
+}
+
+const browserModules = BROWSER_FOLDERS.flatMap((folder) =>
+	readdirSync(path.join(projectRoot, folder), { recursive: true, encoding: 'utf8' })
+		.filter((name) => /\.(?:ts|js|mjs)$/.test(name))
+		.map((name) => path.posix.join(folder, name.split(path.sep).join('/'))),
+);
+
+describe('browser modules never import Node-only code', () => {
+	test.each(browserModules)('%s imports nothing from src/notes, src/integration, src/plugins or node:*', (file) => {
+		expect(nodeOnlyImports(file, readFileSync(path.join(projectRoot, file), 'utf8'))).toEqual([]);
+	});
+
+	test('the check finds each kind of Node-only import', () => {
+		const source = [
+			"import { readFileSync } from 'node:fs';",
+			"import path from 'path';",
+			"import {\n\tnoteUrl,\n} from '../notes/urls.ts';",
+			"export { notes } from '../integration/index.ts';",
+			"import type { Options } from '../plugins/index.ts';",
+			"const later = () => import('../notes/catalogue.ts');",
+			"import { h } from './hast.ts';",
+			"import { decodeOrKeep } from '../browser-safe/url-path.ts';",
+			"import GithubSlugger from 'github-slugger';",
+		].join('\n');
+		expect(nodeOnlyImports('src/dom/bad.ts', source)).toEqual([
+			'node:fs',
+			'path',
+			'../notes/urls.ts',
+			'../integration/index.ts',
+			'../plugins/index.ts',
+			'../notes/catalogue.ts',
+		]);
 	});
 });

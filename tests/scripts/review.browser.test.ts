@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { reviewDecksIn } from '../../src/dom/card.ts';
+import { GRADES_LABEL, REVIEW_CLASSES, REVIEW_STORE_ATTRIBUTE, reviewPartSelector, type ReviewPart } from '../../src/dom/review.ts';
 import { launchChromium } from '../support/browser.ts';
 import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
@@ -37,8 +38,9 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		return { context, open, problems };
 	}
 
-	const stage = (page: Page) => page.locator('[data-review-current]');
-	const counts = (page: Page) => page.locator('[data-review-counts]').textContent();
+	const part = (page: Page, name: ReviewPart) => page.locator(reviewPartSelector(name));
+	const stage = (page: Page) => part(page, 'current');
+	const counts = (page: Page) => part(page, 'counts').textContent();
 
 	async function reviewed(context: BrowserContext): Promise<Record<string, { due: string; reps: number }>> {
 		const page = context.pages()[0];
@@ -52,11 +54,11 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		const { context, open, problems } = await reader();
 		const page = await open('review/?note=vault%2Fports');
 		await expect.poll(() => counts(page)).toBe('0 due · 8 new · 0 learned');
-		expect(await page.locator('[data-review-no-script]').isVisible()).toBe(false);
+		expect(await part(page, 'noScript').isVisible()).toBe(false);
 		// The first card: its question, not its answer.
 		await expect.poll(() => stage(page).getByText('Port of SSH').isVisible()).toBe(true);
 		expect(await stage(page).getByText('22', { exact: true }).isVisible()).toBe(false);
-		expect(await page.getByRole('group', { name: 'How well did you know it?' }).isVisible()).toBe(false);
+		expect(await page.getByRole('group', { name: GRADES_LABEL }).isVisible()).toBe(false);
 		await page.keyboard.press('Space');
 		expect(await stage(page).getByText('22', { exact: true }).isVisible()).toBe(true);
 		const good = page.getByRole('button', { name: /Good/ });
@@ -102,10 +104,13 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		const cards = Object.fromEntries(
 			entries.flatMap((entry) => entry.ids).filter((id) => id !== https.ids[1] && id !== cloze.ids[1]).map((id) => [id, { due: later, state: 2, reps: 1, last_review: new Date().toISOString() }]),
 		);
-		await page.evaluate((store) => {
-			const key = Object.keys(localStorage).find((each) => each.startsWith('notes-review:')) ?? document.querySelector<HTMLElement>('[data-review]')!.dataset.review!;
-			localStorage.setItem(key, JSON.stringify({ version: 1, cards: store }));
-		}, cards);
+		await page.evaluate(
+			({ store, attribute }) => {
+				const key = Object.keys(localStorage).find((each) => each.startsWith('notes-review:')) ?? document.querySelector(`[${attribute}]`)!.getAttribute(attribute)!;
+				localStorage.setItem(key, JSON.stringify({ version: 1, cards: store }));
+			},
+			{ store: cards, attribute: REVIEW_STORE_ATTRIBUTE },
+		);
 		await page.reload();
 		// Reversed: asked with the answer, the question hidden.
 		await expect.poll(() => stage(page).getByText('443').isVisible()).toBe(true);
@@ -114,12 +119,12 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		expect(await stage(page).getByText('Port of HTTPS').isVisible()).toBe(true);
 		await page.keyboard.press('4');
 		// The cloze's second mark hidden, its first shown.
-		await expect.poll(() => stage(page).locator('mark.review__cloze').textContent()).toBe('[…]');
+		await expect.poll(() => stage(page).locator(`mark.${REVIEW_CLASSES.cloze}`).textContent()).toBe('[…]');
 		expect(await stage(page).getByText('VPC router').isVisible()).toBe(true);
 		await page.keyboard.press('Space');
-		expect(await stage(page).locator('mark.review__cloze').textContent()).toBe('.1');
+		expect(await stage(page).locator(`mark.${REVIEW_CLASSES.cloze}`).textContent()).toBe('.1');
 		await page.keyboard.press('4');
-		await expect.poll(() => page.locator('[data-review-done]').textContent()).toMatch(/^Nothing is due in this deck\. The next card is due in 1 d/);
+		await expect.poll(() => part(page, 'done').textContent()).toMatch(/^Nothing is due in this deck\. The next card is due in 1 d/);
 		expect(await page.getByRole('button', { name: /Show answer/ }).isVisible()).toBe(false);
 		await context.close();
 	});
@@ -143,11 +148,11 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		await page.getByRole('button', { name: 'Reset this deck' }).click();
 		await expect.poll(() => counts(page)).toBe('0 due · 11 new · 0 learned');
 
-		await page.locator('[data-review-import]').setInputFiles(file);
-		await expect.poll(() => page.locator('[data-review-message]').textContent()).toMatch(/^Imported the progress of 3 cards/);
+		await part(page, 'import').setInputFiles(file);
+		await expect.poll(() => part(page, 'message').textContent()).toMatch(/^Imported the progress of 3 cards/);
 		expect(await counts(page)).toBe('0 due · 8 new · 3 learned');
-		await page.locator('[data-review-import]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"progress"}') });
-		await expect.poll(() => page.locator('[data-review-message]').textContent()).toBe('notes.json is not review progress exported from this page; nothing was changed.');
+		await part(page, 'import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"progress"}') });
+		await expect.poll(() => part(page, 'message').textContent()).toBe('notes.json is not review progress exported from this page; nothing was changed.');
 		expect(await counts(page)).toBe('0 due · 8 new · 3 learned');
 		await context.close();
 	});
@@ -155,11 +160,11 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 	test('decks: a folder, a note, chosen in the page or by the URL', async () => {
 		const { context, open } = await reader();
 		const page = await open('review/');
-		await page.locator('[data-review-deck]').selectOption('folder:aws');
+		await part(page, 'deck').selectOption('folder:aws');
 		await expect.poll(() => counts(page)).toBe('0 due · 3 new · 0 learned');
 		expect(new URL(page.url()).search).toBe('?folder=aws');
 		await page.reload();
-		await expect.poll(() => page.locator('[data-review-deck]').inputValue()).toBe('folder:aws');
+		await expect.poll(() => part(page, 'deck').inputValue()).toBe('folder:aws');
 		await context.close();
 	});
 
@@ -167,8 +172,8 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 		for (const options of [{ colorScheme: 'light' as const }, { colorScheme: 'dark' as const, viewport: { width: 375, height: 800 } }]) {
 			const { context, open } = await reader(options);
 			const page = await open('review/');
-			await expect.poll(() => stage(page).locator('.review-card').count()).toBe(1);
-			expect(await page.locator('[data-review-no-script]').isVisible()).toBe(false);
+			await expect.poll(() => stage(page).locator(`.${REVIEW_CLASSES.entry}`).count()).toBe(1);
+			expect(await part(page, 'noScript').isVisible()).toBe(false);
 			expect(await axeViolations(page)).toEqual([]);
 			await page.keyboard.press('Space');
 			expect(await axeViolations(page)).toEqual([]);
@@ -180,7 +185,7 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 	test('without JavaScript the review page says where the cards are: each note shows its own', async () => {
 		const { context, open } = await reader({ javaScriptEnabled: false });
 		const page = await open('review/');
-		expect(await page.locator('[data-review-app]').isVisible()).toBe(false);
+		expect(await part(page, 'app').isVisible()).toBe(false);
 		expect(await page.getByText('Reviewing needs JavaScript').isVisible()).toBe(true);
 		const note = await open('vault/ports/');
 		expect(await note.getByText('Transmission Control Protocol').isVisible()).toBe(true);

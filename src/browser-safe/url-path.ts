@@ -1,3 +1,4 @@
+// Browser-safe (no imports): URL path helpers that the catalogue, the pages and the page scripts share.
 /**
  * `My%20Note` → `My Note`; a malformed escape (`%E0`, a lone `%`) is kept as written rather than
  * thrown. Browser-safe: the page scripts decode `location.hash` with it too.
