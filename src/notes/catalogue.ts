@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type RefusedLink } from './files.ts';
+import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type NoteFileRead, type RefusedLink } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
@@ -108,7 +108,7 @@ export interface CatalogueOptions {
 	lang: string;
 }
 
-type NoteRecord = { ok: true; note: CatalogueNote } | { ok: false; problem: NoteProblem };
+export type NoteRecord = { ok: true; note: CatalogueNote } | { ok: false; problem: NoteProblem };
 
 function normalizeTags(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
@@ -123,9 +123,13 @@ function mdxErrorPosition(message: string): { line?: number; column?: number } {
 
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
 function readNote(relativePath: string, options: CatalogueOptions & { vault: boolean }): NoteRecord {
+	return noteRecord(relativePath, readNoteFile(path.join(options.notesRoot, relativePath)), options);
+}
+
+/** The record of a note at `relativePath` whose file was read as `read` (parsed here, once). */
+export function noteRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & { vault: boolean }): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
 	const shown = displayPath(file, options.projectRoot);
-	const read = readNoteFile(file);
 	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
 	const prepared = prepareNote(read.source);

@@ -93,12 +93,21 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 	for (const { offset, length } of note.proseDollars) {
 		if (inRange(offset)) edits.push({ at: offset, length, value: source.slice(offset, offset + length).replace(/\$/g, '\\$') });
 	}
-	// Headings inside a quote would join the page's outline, with ids that may clash: shown in bold instead.
-	for (const each of note.headings) {
-		const at = each.line === undefined ? undefined : starts[each.line - 1];
+	// Headings inside a quote would join the page's outline, with ids that may clash: shown in bold
+	// instead, and those the note's own page leaves out (a lone `#`) left out here too.
+	for (const [key, decision] of note.pageHeadings) {
+		const line = Number(key.split(':')[0]);
+		const at = starts[line - 1];
 		if (at === undefined || !inRange(at)) continue;
-		const line = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(source.slice(at, starts[each.line!] ?? source.length).replace(/\r?\n$/, ''));
-		if (line) edits.push({ at, length: line[0].length, value: `**${line[1]}**` });
+		const lineEnd = (index: number) => (starts[index] ?? source.length) - (source.charAt((starts[index] ?? source.length) - 1) === '\n' ? 1 : 0);
+		const written = source.slice(at, lineEnd(line));
+		const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(written);
+		// A setext heading: its text, then a line of `=` or `-`.
+		const setext = !atx && /^ {0,3}(?:=+|-+)[ \t]*$/.test(source.slice(starts[line] ?? source.length, lineEnd(line + 1)));
+		if (!atx && !setext) continue;
+		const shown = (atx ? (atx[1] ?? '') : written).trim();
+		const length = (setext ? lineEnd(line + 1) : lineEnd(line)) - at;
+		edits.push({ at, length, value: decision.drop && shown === '' ? '' : `**${shown}**` });
 	}
 	let body = source.slice(start, end);
 	for (const edit of edits.sort((a, b) => b.at - a.at)) {

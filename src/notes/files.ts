@@ -176,7 +176,11 @@ export type NoteFileRead =
  * with the supported keys, and some content.
  */
 export function readNoteFile(file: string): NoteFileRead {
-	const bytes = readFileSync(file);
+	return noteFileOf(readFileSync(file));
+}
+
+/** {@link readNoteFile} of a note's bytes. */
+export function noteFileOf(bytes: Buffer): NoteFileRead {
 	let source: string;
 	try {
 		source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -91,8 +91,12 @@ export class LinkResolver {
 	/** Notes left out of the site (empty, not UTF-8…): a link to one says so. */
 	#excluded: string[];
 
+	/** What it resolves in. */
+	readonly catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>;
+
 	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>, base: string) {
 		this.base = base;
+		this.catalogue = catalogue;
 		this.#excluded = catalogue.excluded;
 		for (const note of catalogue.notes) {
 			this.#notesByPath.set(lower(note.relativePath), note);

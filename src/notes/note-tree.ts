@@ -94,9 +94,20 @@ export interface TexError {
 	column?: number;
 }
 
+/** What the page makes of one heading of the note: its id and topic number, or `drop` (the title, a lone `#`). */
+export type PageHeading = { drop: true } | { drop: false; id: string; topicNumber?: string };
+
+/** Where a heading starts in the note's (prepared) text: the key of its decision. */
+export const headingKey = (line: number | undefined, column: number | undefined): string => `${line}:${column}`;
+
 export interface NoteContents {
 	/** The first `#` heading with text, when it is the page title. */
 	liftedTitle?: string;
+	/**
+	 * Every heading of the note, by where it starts (`headingKey`), as the page shows it: decided
+	 * here, once, and applied by `rehype-note-headings`, so the page's ids are the outline's.
+	 */
+	pageHeadings: Map<string, PageHeading>;
 	headings: OutlineHeading[];
 	topics: OutlineTopic[];
 	/** The page shows tabs somewhere (so it offers "Show all sections"). */
@@ -244,6 +255,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 	/** The page's headings in document order: kept headings, and top-level `<Tabs>` (which render theirs). */
 	const headingsInOrder: (KeptHeading | MdxJsxFlowElement)[] = [];
 	const contents: NoteContents = {
+		pageHeadings: new Map(),
 		headings: [],
 		topics: [],
 		hasTabs: false,
@@ -308,6 +320,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				const authoredId = typeof attributes?.id === 'string' ? attributes.id : undefined;
 				const tocLabel = typeof attributes?.['data-toc-label'] === 'string' ? attributes['data-toc-label'] : undefined;
 				const decision = decisions.decide({ depth: node.depth, text, id: authoredId, topLevel: topLevel.has(node) });
+				contents.pageHeadings.set(headingKey(start?.line, start?.column), decision.drop ? { drop: true } : { drop: false, id: decision.id, ...(decision.topicNumber ? { topicNumber: decision.topicNumber } : {}) });
 				if (decision.drop) {
 					// A title with maths keeps what plain text can show of it (`ℝⁿ`, not `ℝn`).
 					if (decision.title !== undefined) contents.liftedTitle = headingText(node, source, footnoteNumber, texTitle).trim();

@@ -60,7 +60,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				diagrams,
 			],
 			hastPlugins: [
-				rehypeNoteHeadings({ notesRoot, vault: notes.vault, links: notes.links }),
+				rehypeNoteHeadings({ notesRoot, links: notes.links }),
 				rehypeCallouts(),
 				rehypeQuoteTabs(),
 				rehypeEmbeds(),

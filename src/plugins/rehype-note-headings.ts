@@ -3,68 +3,53 @@ import type { HastPluginEntry } from 'satteri';
 import { headingAliasElement } from '../dom/heading.ts';
 import { TOPIC_NUMBER_ATTRIBUTE } from '../dom/topic.ts';
 import type { LinkResolver } from '../notes/links.ts';
-import { NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from '../notes/headings.ts';
-import { titleFromFileName } from '../notes/title.ts';
-import { nodeId } from './satteri.ts';
+import { splitTopicNumber } from '../notes/headings.ts';
+import { headingKey } from '../notes/note-tree.ts';
 import { notePathOf } from '../notes/files.ts';
 
-export interface RehypeNoteHeadingsOptions extends Pick<NoteHeadingsOptions, 'liftTitle'> {
-	notesRoot?: string;
-	/**
-	 * The notes folder is an Obsidian vault: a note is titled by its file name, and its first `#`
-	 * heading is lifted only when it repeats that name (as the catalogue decides).
-	 */
-	vault?: boolean;
-	/** The catalogue's notes, whose headings know the anchors GitHub gives them (`src/dom/heading.ts`). */
-	links?: () => LinkResolver | undefined;
+export interface RehypeNoteHeadingsOptions {
+	notesRoot: string;
+	/** The notes catalogue, which decided each heading of each note (`NoteContents.pageHeadings`). */
+	links: () => LinkResolver | undefined;
 }
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /**
- * The Sätteri plugin: applies {@link NoteHeadings} to every heading (ids, topic numbers, the title
- * lifted out of the body, separators dropped). The notes catalogue makes the same decisions on
- * its outline of the note, so the page title, sidebar and table of contents match these ids.
- *
- * Whether a heading is top-level needs its parent, and asking Sätteri for a parent copies the
- * whole document into JavaScript. So the visitor only collects the headings (Rust finds them), and
- * `after` tells the top-level ones by their ids among the root's children, then decides in
- * document order.
+ * The Sätteri plugin: applies what the notes catalogue decided for each heading of the note (its
+ * id and topic number; the title lifted out of the body; separators dropped), found by where the
+ * heading starts. Nothing is decided here, so the page's ids are those the table of contents,
+ * the home page, backlinks and links between notes point at, whatever the heading holds (a broken
+ * link's hidden label, a footnote call). A heading the note's text does not hold (the footnotes'
+ * label, which Sätteri adds) keeps what it has.
  */
-export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions = {}): HastPluginEntry {
+export function rehypeNoteHeadings(options: RehypeNoteHeadingsOptions): HastPluginEntry {
 	return (document) => {
-		const astro = document.data.astro as { frontmatter?: { title?: unknown } } | undefined;
-		const notePath = options.notesRoot ? notePathOf(document.fileURL, options.notesRoot) : undefined;
-		const liftOnly = options.vault && notePath && titleFromFileName(notePath, { vault: true });
-		const headings = new NoteHeadings({ liftTitle: options.liftTitle ?? !astro?.frontmatter?.title, liftOnly: liftOnly || undefined });
+		const notePath = notePathOf(document.fileURL, options.notesRoot);
 		const found: Element[] = [];
 		return {
 			name: 'rehype-note-headings',
+			options: { position: true },
 			element: {
 				filter: HEADINGS,
 				visit(node: Element) {
 					found.push(node);
 				},
 			},
-			after(root, context) {
+			after(_root, context) {
 				if (found.length === 0) return;
-				const note = notePath === undefined ? undefined : options.links?.()?.noteAt(notePath);
+				const note = notePath === undefined ? undefined : options.links()?.noteAt(notePath);
+				if (!note) throw new Error(`${notePath ?? document.fileURL}: the notes catalogue does not hold this note, so its headings have no ids.`);
 				// GitHub's anchor of each heading, unless another heading has it as its id here.
-				const ids = new Set(note?.headings.map((heading) => heading.id));
-				const githubIds = new Map(note?.headings.flatMap(({ id, githubId }) => (githubId && !ids.has(githubId) ? [[id, githubId]] : [])));
-				const topLevel = new Set(root.children.map((child) => nodeId(child)));
+				const ids = new Set(note.headings.map((heading) => heading.id));
+				const githubIds = new Map(note.headings.flatMap(({ id, githubId }) => (githubId && !ids.has(githubId) ? [[id, githubId]] : [])));
 				for (const node of found) {
-					const text = context.textContent(node);
-					const decision = headings.decide({
-						depth: Number(node.tagName[1]),
-						text,
-						id: typeof node.properties.id === 'string' ? node.properties.id : undefined,
-						topLevel: topLevel.has(nodeId(node)),
-					});
+					const start = node.position?.start;
+					const decision = start && note.pageHeadings.get(headingKey(start.line, start.column));
+					if (!decision) continue;
 					if (decision.drop) {
 						// A heading whose only content is markup (an image, say) is not empty.
-						const hasOnlyText = node.children.every((child) => child.type === 'text');
-						if (hasOnlyText || text.trim() !== '') context.removeNode(node);
+						if (node.children.every((child) => child.type === 'text') || context.textContent(node).trim() !== '') context.removeNode(node);
 						continue;
 					}
 					context.setProperty(node, 'id', decision.id);

@@ -92,7 +92,12 @@ describe('GitHub\'s anchors of headings', () => {
 		]);
 	});
 
-	test('without the catalogue, no alias', async () => {
-		expect(await renderNote('## 1.1 Cloud Computing\n')).not.toContain('heading-alias');
+	test('a heading holding a broken link gets the id the catalogue gave it: the hidden "(broken link)" is not in it', async () => {
+		const vault = 'tests/fixtures/links-vault';
+		const source = '## [[distributed systems - CQRS]]\n\ntext\n\n### [[Missing|Shown]] notes\n\nmore\n';
+		const html = await renderNote(source, { notesDir: vault, name: 'cqrs-notes.md', links: pipelineNotes(vault) });
+		const tree = parseHtml(html, { fragment: true });
+		expect(selectAll('.link-broken', tree)).toHaveLength(2);
+		expect(selectAll('h2, h3', tree).map((heading) => heading.properties.id)).toEqual(['distributed-systems---cqrs', 'distributed-systems---cqrs-shown-notes']);
 	});
 });

@@ -47,11 +47,11 @@ describe('rehype-section-tabs cases', () => {
 	test('renders the tab contract: tab list hidden until JavaScript, panels plain and visible, ARIA left to the script', async () => {
 		const html = await renderNote('## 1. Topic\n\n### summary\n\n- a\n\n### concepts\n\n- b\n');
 		expect(html).toMatchInlineSnapshot(`
-			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1">Topic</h2><notes-tabs class="tabs"><div class="tabs__list" hidden data-pagefind-ignore="all"><button type="button">Summary</button><button type="button">Concepts</button></div><div class="tabs__panel"><h3 id="topic-summary">summary</h3><notes-card class="card card--summary" data-card="eSPyO5x_Ad7u">
+			"<section class="topic" aria-labelledby="topic"><h2 id="topic" data-topic-number="1"><span class="heading-alias" id="1-topic"></span>Topic</h2><notes-tabs class="tabs"><div class="tabs__list" hidden data-pagefind-ignore="all"><button type="button">Summary</button><button type="button">Concepts</button></div><div class="tabs__panel"><h3 id="topic-summary"><span class="heading-alias" id="summary"></span>summary</h3><notes-card class="card card--summary" data-card="eSPyO5x_Ad7u">
 			<ul>
 			<li>a</li>
 			</ul>
-			</notes-card></div><div class="tabs__panel"><h3 id="topic-concepts">concepts</h3>
+			</notes-card></div><div class="tabs__panel"><h3 id="topic-concepts"><span class="heading-alias" id="concepts"></span>concepts</h3>
 			<ul>
 			<li>b</li>
 			</ul></div></notes-tabs></section>
@@ -68,7 +68,7 @@ describe('rehype-section-tabs cases', () => {
 	test('one non-empty section is shown without a tab bar', async () => {
 		const html = await renderNote('## 1. Topic\n\n### Summary\n\n- only\n\n### concepts\n\n### architecture\n');
 		expect(html).not.toContain(TABS_TAG);
-		expect(html).toContain('<h3 id="topic-summary">Summary</h3>');
+		expect(html).toContain('<h3 id="topic-summary"><span class="heading-alias" id="summary"></span>Summary</h3>');
 		expect(html).not.toContain('concepts');
 	});
 

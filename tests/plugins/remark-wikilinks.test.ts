@@ -8,7 +8,7 @@ const render = async (source: string, name = 'Security/IAM.md') => parseHtml(awa
 
 describe('remark-wikilinks', () => {
 	test('a link to a note or a heading is a link to its page, showing its alias or its name', async () => {
-		const html = await render('See [[VPC Peering]], [[VPC Peering#Limits|the limits]], [[VPC Peering#Routing]] and [[#Roles]].');
+		const html = await render('See [[VPC Peering]], [[VPC Peering#Limits|the limits]], [[VPC Peering#Routing]] and [[#Roles]].\n\n## Roles\n');
 		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
 			['VPC Peering', '/notes/networking/vpc-peering/'],
 			['the limits', '/notes/networking/vpc-peering/#limits'],
@@ -79,7 +79,8 @@ describe('remark-wikilinks', () => {
 		expect(selectAll('a', beside).map((a) => a.properties.href)).toEqual(['/notes/security/overview/']);
 	});
 
-	test('without the catalogue (no links given), a note renders and its wikilinks stay text', async () => {
-		expect(await renderNote('[[VPC Peering]]', { notesDir })).toBe('<p>[[VPC Peering]]</p>\n');
+	test('a note alone in its catalogue (no folder given): a link to a note it does not hold is shown broken', async () => {
+		const html = parseHtml(await renderNote('[[VPC Peering]]', { notesDir }), { fragment: true });
+		expect(selectAll('.link-broken', html).map(textOf)).toEqual(['VPC Peering (broken link)']);
 	});
 });
