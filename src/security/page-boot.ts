@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { SECTIONS_MODE_STORAGE_KEY } from '../dom/tabs.ts';
-import { THEME_STORAGE_KEY } from '../dom/theme.ts';
+import { THEME_PREFERENCES, THEME_STORAGE_KEY } from '../dom/theme.ts';
 
 /**
- * The one inline script of every page, run in `<head>` before the first paint: the reader's theme
- * and sections choice, so nothing flashes. Written here as text, not in the layout, because the
+ * The one inline script of every page, run at the start of `<body>` before the first paint: the
+ * reader's theme and sections choice, so nothing flashes, and the theme switch (auto → light →
+ * dark, remembered), which the same resolution of a preference drives; the switch shows only where
+ * this script has run (`theme.css`). Written here as text, not in the layout, because the
  * Content-Security-Policy allows it by its hash (`PAGE_BOOT_HASH`), which must be of these bytes
  * (and every page carries them: comments stay out of the string). Should the page's own script not
  * run (offline, blocked), no section stays hidden behind tabs that do nothing: module scripts have
@@ -12,17 +14,36 @@ import { THEME_STORAGE_KEY } from '../dom/theme.ts';
  */
 export const PAGE_BOOT_SCRIPT = `(function () {
 	var root = document.documentElement;
-	var pref = 'auto';
-	var mode = 'tabs';
+	var prefs = ${JSON.stringify(THEME_PREFERENCES)};
+	var dark = matchMedia('(prefers-color-scheme: dark)');
+	var pref, mode;
 	try {
-		pref = localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)}) || 'auto';
-		mode = localStorage.getItem(${JSON.stringify(SECTIONS_MODE_STORAGE_KEY)}) || 'tabs';
+		pref = localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});
+		mode = localStorage.getItem(${JSON.stringify(SECTIONS_MODE_STORAGE_KEY)});
 	} catch (e) {}
-	var dark = pref === 'dark' || (pref === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-	root.dataset.themePref = pref;
-	root.dataset.theme = dark ? 'dark' : 'light';
-	root.dataset.sections = mode;
+	function theme(next) {
+		pref = prefs.indexOf(next) < 0 ? 'auto' : next;
+		root.dataset.themePref = pref;
+		root.dataset.theme = pref === 'dark' || (pref === 'auto' && dark.matches) ? 'dark' : 'light';
+		document.querySelectorAll('[data-theme-switch]').forEach(function (button) {
+			button.setAttribute('aria-label', 'Theme: ' + pref);
+			button.title = 'Theme: ' + pref + ' (click to change)';
+		});
+	}
+	theme(pref);
+	root.dataset.sections = mode || 'tabs';
+	dark.addEventListener('change', function () {
+		theme(pref);
+	});
+	addEventListener('click', function (event) {
+		if (!event.target.closest || !event.target.closest('[data-theme-switch]')) return;
+		theme(prefs[(prefs.indexOf(pref) + 1) % prefs.length]);
+		try {
+			localStorage.setItem(${JSON.stringify(THEME_STORAGE_KEY)}, pref);
+		} catch (e) {}
+	});
 	addEventListener('DOMContentLoaded', function () {
+		theme(pref);
 		if (document.querySelector('notes-tabs') && !customElements.get('notes-tabs')) root.dataset.sections = 'stacked';
 	});
 })();`;

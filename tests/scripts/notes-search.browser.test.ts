@@ -48,6 +48,31 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('the search itself loads only when wanted, and a query typed before it arrives is searched', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const requested: string[] = [];
+		page.on('request', (request) => void requested.push(new URL(request.url()).pathname));
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/search-results\.[\w-]+\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(`${server.url}aws/peering/`, { waitUntil: 'networkidle' });
+		expect(requested.filter((file) => /search-results|pagefind/.test(file))).toEqual([]);
+		// The hurried reader: the shortcut and the query at once, while the search is still on its way.
+		await page.keyboard.press('Control+k');
+		await page.keyboard.insertText('peering');
+		await expect.poll(() => requested.some((file) => /search-results/.test(file))).toBe(true);
+		expect(await dialog(page).isVisible()).toBe(true);
+		expect(await results(page).count()).toBe(0);
+		release();
+		await settled(page);
+		expect(await results(page).count()).toBeGreaterThan(0);
+		await context.close();
+	});
+
 	test('opens with the button, with "/" and with Ctrl+K; Esc closes and focus returns', async () => {
 		const { page, problems, close } = await open();
 		const button = page.locator('[data-search-open]');
