@@ -15,6 +15,8 @@ export interface BuiltSite {
 	exitCode: number;
 	/** A built page's HTML, by path below `dist/` (`advanced-vpc-networking/index.html`). */
 	page(file: string): string;
+	/** With `countReads`: by path below the notes folder, how often the build opened or read the file. */
+	reads(): Record<string, number>;
 }
 
 export interface BuildOptions {
@@ -29,6 +31,8 @@ export interface BuildOptions {
 	base?: string;
 	/** Project files to add or replace for this build only, e.g. `{ 'public/CNAME': 'notes.example.com' }`. */
 	files?: Record<string, string>;
+	/** Count how often the build opens or reads each file of the notes folder: `BuiltSite.reads`. */
+	countReads?: boolean;
 }
 
 /** What a project is made of, besides its notes. */
@@ -103,9 +107,10 @@ export function buildSite(notesDir: string, options: BuildOptions = {}, folder =
 	const dist = path.join(folder, 'dist');
 	const { root, notesDir: notes } = copyProject(folder, notesDir, options.files ?? {});
 	const diagramsCache = options.diagramsCache ? path.join(testRunFolder(), 'diagram-caches', options.diagramsCache) : path.join(folder, 'diagram-cache');
+	const counter = options.countReads ? ['--import', path.join(projectRoot, 'tests/support/count-reads.ts')] : [];
 	const result = spawnSync(
 		process.execPath,
-		[path.join(projectRoot, 'tests/support/run-build.ts'), JSON.stringify({ root, outDir: dist, cacheDir: path.join(folder, 'cache') })],
+		[...counter, path.join(projectRoot, 'tests/support/run-build.ts'), JSON.stringify({ root, outDir: dist, cacheDir: path.join(folder, 'cache') })],
 		{
 			cwd: root,
 			encoding: 'utf8',
@@ -118,16 +123,26 @@ export function buildSite(notesDir: string, options: BuildOptions = {}, folder =
 				NOTES_DIR: notes,
 				NOTES_DIAGRAMS_CACHE: diagramsCache,
 				...(options.base === undefined ? {} : { BASE_PATH: options.base }),
+				...(options.countReads ? { NOTES_READS_ROOT: path.resolve(root, notes), NOTES_READS_LOG: readsLog(folder) } : {}),
 				...options.env,
 			},
 			timeout: 240_000,
 		},
 	);
-	return siteAt(dist, `${result.stdout}\n${result.stderr}`, result.status ?? 1);
+	return siteAt(folder, `${result.stdout}\n${result.stderr}`, result.status ?? 1);
 }
 
-function siteAt(dist: string, output: string, exitCode: number): BuiltSite {
-	return { dist, output, exitCode, page: (file) => readFileSync(path.join(dist, file), 'utf8') };
+const readsLog = (folder: string) => path.join(folder, 'reads.json');
+
+function siteAt(folder: string, output: string, exitCode: number): BuiltSite {
+	const dist = path.join(folder, 'dist');
+	return {
+		dist,
+		output,
+		exitCode,
+		page: (file) => readFileSync(path.join(dist, file), 'utf8'),
+		reads: () => JSON.parse(readFileSync(readsLog(folder), 'utf8')) as Record<string, number>,
+	};
 }
 
 /** The folder this test run keeps its built sites in, made by the global setup (`tests/support/global-setup.ts`). */
@@ -169,5 +184,5 @@ export function builtSite(notesDir: string, options: BuildOptions = {}): BuiltSi
 		sleep(100);
 	}
 	const { output, exitCode } = JSON.parse(readFileSync(resultFile, 'utf8')) as { output: string; exitCode: number };
-	return siteAt(path.join(folder, 'dist'), output, exitCode);
+	return siteAt(folder, output, exitCode);
 }
