@@ -9,7 +9,7 @@ import { contentHash, entryIdOf, noteSlug } from './notes/files.ts';
 
 /**
  * The `.mdx` notes: MDX is code, which Astro compiles into a module per note. `.md` notes are not
- * here: pages render them from the notes catalogue (`src/notes/rendering.ts`). Left out of the glob
+ * here: pages render them from the notes catalogue (`src/notes/shared-catalogue.ts`). Left out of the glob
  * (as escaped patterns): the notes that cannot be built and what lies behind refused symbolic
  * links, which the integration reports.
  */

@@ -3,17 +3,6 @@ declare module 'virtual:notes/config' {
 	export default config;
 }
 
-declare module 'virtual:notes/catalogue' {
-	/** The notes catalogue as pages read it (see `src/integration/index.ts`). */
-	const catalogue: {
-		/** The notes that build, in reading order. */
-		notes: import('./notes/catalogue.ts').PageNote[];
-		/** In `npm run dev`, the notes left out of the site, and the report's line on each. */
-		leftOut: { slug: string; file: string; problem: string }[];
-	};
-	export default catalogue;
-}
-
 declare module 'virtual:notes/collection' {
 	/** What the content collection reads of the notes catalogue (see `src/integration/index.ts`). */
 	const collection: {

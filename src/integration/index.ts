@@ -8,13 +8,13 @@ import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
-import { isObsidianVault, NotesCatalogue, pageNote, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
+import { isObsidianVault, NotesCatalogue, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
 import { inspectImage, resolveNoteImage } from '../notes/images.ts';
-import { shareNoteRenderer } from '../notes/rendering.ts';
-import { catalogueRenderer } from './note-renderer.ts';
+import { shareCatalogue } from '../notes/shared-catalogue.ts';
+import { pagesCatalogue } from './pages-catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
-import { displayPath, formatProblem, formatReport, type NoteProblem } from '../notes/problems.ts';
-import { noteSlug, publishFiles } from '../notes/files.ts';
+import { formatReport, type NoteProblem } from '../notes/problems.ts';
+import { publishFiles } from '../notes/files.ts';
 import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
 import { notesProcessor } from '../plugins/satteri.ts';
@@ -24,14 +24,13 @@ import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search
 import { summariseBuildLog } from './build-log.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
-	invalidateVirtualModule,
-	VIRTUAL_CATALOGUE,
 	VIRTUAL_COLLECTION,
 	VIRTUAL_CONFIG,
 	VIRTUAL_DIAGRAM_ICONS,
 	VIRTUAL_IMAGES,
 	CONTENT_IMAGE_QUERY,
 	virtualModules,
+	type VirtualModules,
 } from './virtual-modules.ts';
 
 export type { SiteOptions as NotesOptions };
@@ -48,35 +47,16 @@ export class NotesProblemsError extends Error {
 	}
 }
 
-/**
- * The pages' `virtual:notes/catalogue`: the notes in reading order, as pages read them. In dev, also
- * the notes left out and why, so that a broken note's own page says what is wrong with it.
- */
-const catalogueModule = (catalogue: Catalogue, projectRoot: string, dev: boolean) =>
-	`export default ${JSON.stringify({
-		notes: catalogue.notes.map((note) => pageNote(note, catalogue.links)),
-		leftOut: dev ? leftOutNotes(catalogue, projectRoot) : [],
-	})};`;
-
-function leftOutNotes(catalogue: Catalogue, projectRoot: string): { slug: string; file: string; problem: string }[] {
-	return catalogue.excluded.flatMap((relativePath) => {
-		const file = displayPath(path.join(catalogue.notesRoot, relativePath), projectRoot);
-		const problem = catalogue.problems.find((each) => each.file === file);
-		return problem ? [{ slug: noteSlug(relativePath), file, problem: formatProblem(problem) }] : [];
-	});
-}
-
-/** By a note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
+/** By an `.mdx` note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
 const linkStamps = (catalogue: Catalogue) =>
-	Object.fromEntries(catalogue.notes.flatMap((note) => {
+	Object.fromEntries(catalogue.notes.filter((note) => note.format === 'mdx').flatMap((note) => {
 		const stamp = catalogue.links.stamps.get(note.relativePath);
 		return stamp ? [[note.hash, stamp]] : [];
 	}));
 
 /**
  * The content collection's `virtual:notes/collection` (`src/content.config.ts`): what it needs of the
- * catalogue to load the `.mdx` notes, kept apart from the pages' module, which at 1,000 notes is
- * megabytes of JSON.
+ * catalogue to load the `.mdx` notes.
  */
 function collectionModule(catalogue: Catalogue): string {
 	const { notesRoot, assetsStamp } = catalogue;
@@ -136,6 +116,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let diagrams: DiagramsPass | undefined;
 	let problems: NoteProblem[] = [];
 	let buildLog: ReturnType<typeof summariseBuildLog> | undefined;
+	/** The modules made from the settings and the catalogue (`virtual:notes/…`). */
+	let generated: VirtualModules;
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
@@ -151,6 +133,13 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
 				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)) });
+				generated = virtualModules({
+					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
+					[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
+					[VIRTUAL_IMAGES]: () => imagesModule(catalogue),
+					// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
+					[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
+				});
 				updateConfig({
 					// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see the README.
 					site: config.site && new URL(config.site).origin,
@@ -170,16 +159,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					// Render the next pages while earlier ones are written to disk (measured: 0.6 s less at 1,000 notes).
 					build: { concurrency: 4 },
 					vite: {
-						plugins: [
-							virtualModules({
-								[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
-								[VIRTUAL_CATALOGUE]: () => catalogueModule(catalogue, config.projectRoot, command === 'dev'),
-								[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
-								[VIRTUAL_IMAGES]: () => imagesModule(catalogue),
-								// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
-								[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
-							}),
-						],
+						plugins: [generated],
 					},
 				});
 			},
@@ -188,7 +168,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				outDir = fileURLToPath(astroConfig.outDir);
 				catalogueBuilder = new NotesCatalogue({ notesRoot: notesRootOf(config), projectRoot: config.projectRoot, lang: config.lang, base: config.base });
 				catalogue = catalogueBuilder.build();
-				shareNoteRenderer(await catalogueRenderer(() => catalogue, pipeline.processor, astroConfig));
+				shareCatalogue(await pagesCatalogue(() => catalogue, { pipeline: pipeline.processor, astroConfig, projectRoot: config.projectRoot, dev: command === 'dev' }));
 				if (command === 'dev' || command === 'build') {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
 				}
@@ -201,21 +181,24 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.middlewares.use(`${base}${MATH_FOLDER}`, serveMathFiles());
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
-				// A note or file added, edited or removed: the catalogue reads it again, pages see the change,
-				// and so do the notes whose links now lead elsewhere (a heading renamed, a note added).
+				// A note or file added, edited or removed: the catalogue reads it again (that file only), and
+				// pages, which render from the catalogue, show the change, in every note whose links or embeds
+				// it touches too. Astro's content layer, which holds only the `.mdx` notes, loads them again when
+				// where their links lead has changed (a heading renamed, a note added); an edited `.mdx` note
+				// it reloads itself.
 				const changed = new Set<string>();
 				let pending: NodeJS.Timeout | undefined;
 				const rebuild = async () => {
 					pending = undefined;
-					const others = (stamps: Map<string, string>) =>
-						JSON.stringify([...stamps].filter(([note]) => !changed.has(path.join(catalogue.notesRoot, note))));
-					const before = others(catalogue.links.stamps);
+					const mdxStamps = () =>
+						JSON.stringify([...catalogue.links.stamps].filter(([note]) => note.toLowerCase().endsWith('.mdx') && !changed.has(path.join(catalogue.notesRoot, note))));
+					const before = mdxStamps();
 					catalogue = catalogueBuilder.build();
-					const after = others(catalogue.links.stamps);
+					const after = mdxStamps();
 					changed.clear();
-					invalidateVirtualModule(server, VIRTUAL_CATALOGUE);
-					invalidateVirtualModule(server, VIRTUAL_COLLECTION);
-					invalidateVirtualModule(server, VIRTUAL_IMAGES);
+					generated.invalidateChanged(server);
+					// The pages list their paths from the catalogue: Astro forgets the lists it kept.
+					for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
 					logReport(logger, findProblems());
 					// The titles, lists and links of every page may have changed: the browser shows the page again.
 					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
@@ -226,8 +209,10 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					changed.add(file);
 					// An editor that truncates, then writes, fires twice: read the note once it is whole.
 					clearTimeout(pending);
-					pending = setTimeout(() => void rebuild(), 50);
+					pending = setTimeout(() => void rebuild(), 25);
 				};
+				// The notes folder may be outside the project (NOTES_DIR), where Vite does not look on its own.
+				server.watcher.add(catalogue.notesRoot);
 				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
 			'astro:server:start': ({ logger }) => logReport(logger, findProblems()),

@@ -2,8 +2,6 @@ import type { Plugin, RunnableDevEnvironment, ViteDevServer } from 'vite';
 
 /** The parsed site settings (`SiteConfig`). */
 export const VIRTUAL_CONFIG = 'virtual:notes/config';
-/** What pages read of the notes catalogue: the notes in reading order. */
-export const VIRTUAL_CATALOGUE = 'virtual:notes/catalogue';
 /** What the content collection reads of it: the notes folder, the notes left out, the assets stamp. */
 export const VIRTUAL_COLLECTION = 'virtual:notes/collection';
 /** Every image of the notes folder a note can show, imported for Astro's image pipeline. */
@@ -16,17 +14,38 @@ export const VIRTUAL_DIAGRAM_ICONS = 'virtual:notes/diagram-icons';
 const resolved = (id: string) => `\0${id}`;
 
 /** A Vite plugin serving modules whose code the integration makes: `id` → its code, asked for at each load. */
-export function virtualModules(modules: Record<string, () => string>): Plugin {
-	const byResolvedId = new Map(Object.entries(modules).map(([id, code]) => [resolved(id), code]));
+export interface VirtualModules extends Plugin {
+	/**
+	 * In `npm run dev`, after the notes changed: the modules whose code is now different load it
+	 * again at their next import (by a page, say); the others, and what imports them, stay as they are.
+	 */
+	invalidateChanged(server: ViteDevServer): void;
+}
+
+export function virtualModules(modules: Record<string, () => string>): VirtualModules {
+	/** The code each module was last loaded with. */
+	const loaded = new Map<string, string>();
 	return {
 		name: 'notes-site:virtual-modules',
 		resolveId: (id) => (id in modules ? resolved(id) : undefined),
-		load: (id) => byResolvedId.get(id)?.(),
+		load(id) {
+			const name = id.startsWith('\0') ? id.slice(1) : undefined;
+			if (name === undefined || !(name in modules)) return undefined;
+			const code = modules[name]();
+			loaded.set(name, code);
+			return code;
+		},
+		invalidateChanged(server) {
+			for (const [id, code] of loaded) {
+				if (modules[id]() === code) continue;
+				loaded.delete(id);
+				invalidate(server, id);
+			}
+		},
 	};
 }
 
-/** In `npm run dev`: the next import of the module (by a page, say) loads its code again. */
-export function invalidateVirtualModule(server: ViteDevServer, id: string): void {
+function invalidate(server: ViteDevServer, id: string): void {
 	for (const environment of Object.values(server.environments)) {
 		const module = environment.moduleGraph.getModuleById(resolved(id));
 		if (module) environment.moduleGraph.invalidateModule(module);

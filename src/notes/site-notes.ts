@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getEntry, render } from 'astro:content';
-import { sharedNoteRenderer } from './rendering.ts';
+import { sharedCatalogue } from './shared-catalogue.ts';
 import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
 import { entryIdOf } from './files.ts';
@@ -10,27 +10,30 @@ import { pathAncestry } from '../browser-safe/url-path.ts';
 export type { PageNote };
 
 /**
- * `load`, once per build; in `npm run dev` anew each time, so that a page sees the catalogue as it
- * is after an edit.
+ * `derive` of the notes, made once for each version of the catalogue: once per build, and in
+ * `npm run dev` again after an edit.
  */
-function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
-	let built: Promise<T> | undefined;
-	return () => (import.meta.env.DEV ? load() : (built ??= load()));
+function perCatalogue<T>(derive: (notes: readonly PageNote[]) => T): () => Promise<T> {
+	const made = new WeakMap<readonly PageNote[], T>();
+	return async () => {
+		const notes = sharedCatalogue().notes();
+		if (!made.has(notes)) made.set(notes, derive(notes));
+		return made.get(notes)!;
+	};
 }
 
 /** Every note in reading order, from the catalogue the integration made before the build. */
-const allNotes = oncePerBuild(() => import('virtual:notes/catalogue').then(({ default: catalogue }): readonly PageNote[] => catalogue.notes));
+const allNotes = perCatalogue((notes) => notes);
 
-const notesBySlug = oncePerBuild(async () => new Map((await allNotes()).map((note) => [note.slug, note])));
+const notesBySlug = perCatalogue((notes) => new Map(notes.map((note) => [note.slug, note])));
 
 /** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
 export async function getLeftOutNotes() {
-	const { default: catalogue } = await import('virtual:notes/catalogue');
-	return catalogue.leftOut;
+	return sharedCatalogue().leftOut();
 }
 
 /** The notes with a page of their own, in reading order. */
-export const getNotes = oncePerBuild(async (): Promise<readonly PageNote[]> => (await allNotes()).filter((note) => note.slug !== ''));
+export const getNotes = perCatalogue((notes) => notes.filter((note) => note.slug !== ''));
 
 /** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
 export async function getHomeNote(): Promise<PageNote | undefined> {
@@ -44,8 +47,8 @@ export const summaryCount = (note: PageNote): number => note.cards.filter((card)
  * The search filters Pagefind will offer for the notes, in its order (by name): each that has two
  * values or more (`src/dom/search.ts`). Every page asks.
  */
-export const getSearchFilterNames = oncePerBuild(async (): Promise<string[]> => {
-	const notes = await getNotes();
+export const getSearchFilterNames = perCatalogue((all): string[] => {
+	const notes = all.filter((note) => note.slug !== '');
 	const values: Record<string, Iterable<string>> = {
 		folder: notes.flatMap((note) => (note.group ? [note.group] : [])),
 		note: notes.map((note) => note.title),
@@ -131,7 +134,7 @@ export type NoteRender =
 	| { html?: undefined; Content: Awaited<ReturnType<typeof render>>['Content']; remarkPluginFrontmatter: Record<string, unknown> };
 
 export async function renderNote(slug: string): Promise<NoteRender> {
-	const rendered = await sharedNoteRenderer().render(slug);
+	const rendered = await sharedCatalogue().render(slug);
 	if (!rendered) throw new Error(`The note ${slug || '(home)'} is not in the notes catalogue.`);
 	if (rendered.format === 'md') {
 		const html = withOptimisedImages(rendered.html, rendered.file);

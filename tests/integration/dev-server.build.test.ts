@@ -7,28 +7,28 @@ import { copyProject, fixturePath, projectRoot, testEnvironment } from '../suppo
 import { parseHtml, selectAll, textOf } from '../support/html.ts';
 import { freePort } from '../support/serve.ts';
 
-describe('npm run dev: the catalogue follows the notes folder', () => {
+/** `npm run dev` on a copy of a fixture's notes, kept outside the project's folder (as NOTES_DIR may be). */
+function devServer(fixture: string) {
 	const folder = mkdtempSync(path.join(tmpdir(), 'notes-dev-'));
 	const notes = path.join(folder, 'notes');
-	let server: ChildProcess;
-	let origin: string;
-	let output = '';
-
+	let server: ChildProcess | undefined;
+	const dev = { notes, origin: '', output: '' };
 	beforeAll(async () => {
-		cpSync(fixturePath('deploy-site'), notes, { recursive: true });
+		cpSync(fixturePath(fixture), notes, { recursive: true });
 		const { root } = copyProject(folder, notes);
 		const port = await freePort();
-		origin = `http://127.0.0.1:${port}`;
-		server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+		dev.origin = `http://127.0.0.1:${port}`;
+		const started = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
 			cwd: root,
 			env: { ...testEnvironment(), NOTES_DIR: notes, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 		});
-		server.stdout!.on('data', (chunk) => (output += chunk));
-		server.stderr!.on('data', (chunk) => (output += chunk));
+		server = started;
+		started.stdout!.on('data', (chunk) => (dev.output += chunk));
+		started.stderr!.on('data', (chunk) => (dev.output += chunk));
 		// Ready once the home page answers (Vite may restart once while it optimizes dependencies).
 		const deadline = Date.now() + 60_000;
-		while ((await fetch(`${origin}/`).then((response) => response.status, () => 0)) !== 200) {
-			if (Date.now() > deadline || server.exitCode !== null) throw new Error(`astro dev did not start (exit code ${server.exitCode}, ${Date.now() > deadline ? "timed out" : "exited"}):\n${output}`);
+		while ((await fetch(`${dev.origin}/`).then((response) => response.status, () => 0)) !== 200) {
+			if (Date.now() > deadline || started.exitCode !== null) throw new Error(`astro dev did not start (exit code ${started.exitCode}, ${Date.now() > deadline ? 'timed out' : 'exited'}):\n${dev.output}`);
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	});
@@ -36,11 +36,17 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		server?.kill();
 		rmSync(folder, { recursive: true, force: true });
 	});
-
 	const page = async (url: string) => {
-		const response = await fetch(`${origin}${url}`);
+		const response = await fetch(`${dev.origin}${url}`);
 		return { status: response.status, html: await response.text() };
 	};
+	return { dev, page };
+}
+
+describe('npm run dev: the catalogue follows the notes folder', () => {
+	const { dev, page } = devServer('deploy-site');
+	const notes = dev.notes;
+
 	const titles = async () => selectAll('.note-card__title a', parseHtml((await page('/')).html)).map(textOf);
 
 	test('an edited title shows on the note, the home page and the sidebar without a restart', async () => {
@@ -53,14 +59,14 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 	});
 
 	test('a broken note breaks only its own page, which says why; the report is printed again', async () => {
-		const reported = output.length;
+		const reported = dev.output.length;
 		writeFileSync(path.join(notes, 'broken.mdx'), '---\ntitle: Broken\n---\n\n# Broken\n\n<div>{ unclosed\n');
 		await expect.poll(async () => (await page('/broken/')).html, { timeout: 15_000 }).toContain('This note could not be built');
 		const broken = await page('/broken/');
 		expect(broken.html).toMatch(/broken\.mdx:7:1 +MDX syntax error/);
 		expect((await page('/')).status).toBe(200);
 		expect((await page('/aws/networking/peering/')).status).toBe(200);
-		expect(output.slice(reported)).toMatch(/1 problem in the notes \(1 MDX syntax error\)/);
+		expect(dev.output.slice(reported)).toMatch(/1 problem in the notes \(1 MDX syntax error\)/);
 		rmSync(path.join(notes, 'broken.mdx'));
 		await expect.poll(async () => (await page('/broken/')).status).toBe(404);
 
@@ -83,5 +89,15 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		rmSync(path.join(notes, 'fresh.md'));
 		await expect.poll(async () => (await page('/fresh/')).status).toBe(404);
 		expect(await titles()).not.toContain('Fresh note');
+	});
+});
+
+describe('npm run dev on notes without MDX: the folder is watched though no content collection looks at it', () => {
+	const { dev, page } = devServer('links-course');
+
+	test('a note saved outside the project shows on its page', async () => {
+		const file = path.join(dev.notes, '02-security/iam.md');
+		writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nAn edit made while the server runs.\n`);
+		await expect.poll(async () => (await page('/02-security/iam/')).html, { timeout: 15_000 }).toContain('An edit made while the server runs.');
 	});
 });
