@@ -3,21 +3,10 @@ declare module 'virtual:notes/config' {
 	export default config;
 }
 
-declare module 'virtual:notes/collection' {
-	/** What the content collection reads of the notes catalogue (see `src/integration/index.ts`). */
-	const collection: {
-		/** The notes folder, absolute. */
-		notesRoot: string;
-		/** Glob patterns (escaped, relative to the notes folder) of what the site leaves out: notes that cannot be built, symbolic links not followed. */
-		excluded: string[];
-		/** Some notes that build are `.mdx`: without any, the collection loads nothing (and says nothing). */
-		hasMdxNotes: boolean;
-		/** Changes when a file that is not a note changes. */
-		assetsStamp: string;
-		/** By a note's content hash: a stamp of where its links lead, and of what it embeds. */
-		linkStamps: Record<string, string>;
-	};
-	export default collection;
+declare module 'virtual:notes/mdx' {
+	/** Each `.mdx` note of the catalogue, by slug, compiled by @astrojs/mdx (see `src/integration/index.ts`). */
+	const notes: Record<string, () => Promise<{ default: (props: { components?: Record<string, unknown> }) => unknown; frontmatter: Record<string, unknown> }>>;
+	export default notes;
 }
 
 declare module 'virtual:notes/diagram-icons' {

@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { REVIEW_CARDS_PATH } from '../dom/card.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { escapePath } from 'tinyglobby';
 import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
@@ -24,7 +23,8 @@ import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search
 import { summariseBuildLog } from './build-log.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
-	VIRTUAL_COLLECTION,
+	VIRTUAL_MDX,
+	invalidateFiles,
 	VIRTUAL_CONFIG,
 	VIRTUAL_DIAGRAM_ICONS,
 	VIRTUAL_IMAGES,
@@ -47,25 +47,13 @@ export class NotesProblemsError extends Error {
 	}
 }
 
-/** By an `.mdx` note's content hash, the stamp of where its links lead (see `LinkGraph.stamps`). */
-const linkStamps = (catalogue: Catalogue) =>
-	Object.fromEntries(catalogue.notes.filter((note) => note.format === 'mdx').flatMap((note) => {
-		const stamp = catalogue.links.stamps.get(note.relativePath);
-		return stamp ? [[note.hash, stamp]] : [];
-	}));
-
 /**
- * The content collection's `virtual:notes/collection` (`src/content.config.ts`): what it needs of the
- * catalogue to load the `.mdx` notes.
+ * `virtual:notes/mdx`: each `.mdx` note, by its slug, as a module to import when its page renders.
+ * MDX is code: @astrojs/mdx compiles the file, through the same plugins as a `.md` note.
  */
-function collectionModule(catalogue: Catalogue): string {
-	const { notesRoot, assetsStamp } = catalogue;
-	const excluded = [
-		...catalogue.excluded.map(escapePath),
-		...catalogue.refusedLinks.map((link) => `${escapePath(link.relativePath)}${link.folder ? '/**' : ''}`),
-	];
-	const hasMdxNotes = catalogue.notes.some((note) => note.format === 'mdx');
-	return `export default ${JSON.stringify({ notesRoot, excluded, hasMdxNotes, assetsStamp, linkStamps: linkStamps(catalogue) })};`;
+function mdxModule(catalogue: Catalogue): string {
+	const entries = catalogue.notes.flatMap((note) => (note.format === 'mdx' ? [`${JSON.stringify(note.slug)}: () => import(${JSON.stringify(note.file)})`] : []));
+	return `export default {${entries.join(',\n')}};`;
 }
 
 /**
@@ -135,7 +123,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)) });
 				generated = virtualModules({
 					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
-					[VIRTUAL_COLLECTION]: () => collectionModule(catalogue),
+					[VIRTUAL_MDX]: () => mdxModule(catalogue),
 					[VIRTUAL_IMAGES]: () => imagesModule(catalogue),
 					// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
 					[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
@@ -173,7 +161,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
 				}
 			},
-			'astro:server:setup': ({ server, logger, refreshContent }) => {
+			'astro:server:setup': ({ server, logger }) => {
 				const base = server.config.base.replace(/\/?$/, '/');
 				// In dev, search uses the index of the last build.
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
@@ -183,33 +171,34 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
 				// A note or file added, edited or removed: the catalogue reads it again (that file only), and
 				// pages, which render from the catalogue, show the change, in every note whose links or embeds
-				// it touches too. Astro's content layer, which holds only the `.mdx` notes, loads them again when
-				// where their links lead has changed (a heading renamed, a note added); an edited `.mdx` note
-				// it reloads itself.
+				// it touches too. An `.mdx` note is a module Vite compiled: compiled again when it changed, or
+				// when where its links lead has (a heading renamed, a note added).
 				const changed = new Set<string>();
 				let pending: NodeJS.Timeout | undefined;
-				const rebuild = async () => {
+				const rebuild = () => {
 					pending = undefined;
-					const mdxStamps = () =>
-						JSON.stringify([...catalogue.links.stamps].filter(([note]) => note.toLowerCase().endsWith('.mdx') && !changed.has(path.join(catalogue.notesRoot, note))));
-					const before = mdxStamps();
+					const before = catalogue.links.stamps;
 					catalogue = catalogueBuilder.build();
-					const after = mdxStamps();
+					// Compiled with the catalogue as it is now: an edited `.mdx` note (Vite may have compiled it
+					// before the catalogue read it) and one whose links now lead elsewhere.
+					const recompiled = catalogue.notes.filter(
+						(note) => note.format === 'mdx' && (changed.has(note.file) || before.get(note.relativePath) !== catalogue.links.stamps.get(note.relativePath)),
+					);
 					changed.clear();
 					generated.invalidateChanged(server);
+					invalidateFiles(server, recompiled.map((note) => note.file));
 					// The pages list their paths from the catalogue: Astro forgets the lists it kept.
 					for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
 					logReport(logger, findProblems());
 					// The titles, lists and links of every page may have changed: the browser shows the page again.
 					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-					if (after !== before) await refreshContent?.({ loaders: ['glob-loader'], context: { linkStamps: linkStamps(catalogue) } });
 				};
 				const onChange = (file: string) => {
 					if (!catalogueBuilder.holds(file)) return;
 					changed.add(file);
 					// An editor that truncates, then writes, fires twice: read the note once it is whole.
 					clearTimeout(pending);
-					pending = setTimeout(() => void rebuild(), 25);
+					pending = setTimeout(rebuild, 25);
 				};
 				// The notes folder may be outside the project (NOTES_DIR), where Vite does not look on its own.
 				server.watcher.add(catalogue.notesRoot);

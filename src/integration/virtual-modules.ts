@@ -2,8 +2,8 @@ import type { Plugin, RunnableDevEnvironment, ViteDevServer } from 'vite';
 
 /** The parsed site settings (`SiteConfig`). */
 export const VIRTUAL_CONFIG = 'virtual:notes/config';
-/** What the content collection reads of it: the notes folder, the notes left out, the assets stamp. */
-export const VIRTUAL_COLLECTION = 'virtual:notes/collection';
+/** Each `.mdx` note, by slug, as a module to import. */
+export const VIRTUAL_MDX = 'virtual:notes/mdx';
 /** Every image of the notes folder a note can show, imported for Astro's image pipeline. */
 export const VIRTUAL_IMAGES = 'virtual:notes/images';
 /** The query Astro's content layer puts on a note's image import (an SVG is then an image, not a component). */
@@ -45,13 +45,24 @@ export function virtualModules(modules: Record<string, () => string>): VirtualMo
 	};
 }
 
-function invalidate(server: ViteDevServer, id: string): void {
+const invalidate = (server: ViteDevServer, id: string) => invalidateModules(server, (graph) => [graph.getModuleById(resolved(id))]);
+
+/** In `npm run dev`: the modules of these files (`.mdx` notes) are compiled again at their next import. */
+export function invalidateFiles(server: ViteDevServer, files: string[]): void {
+	if (files.length > 0) invalidateModules(server, (graph) => files.flatMap((file) => [...(graph.getModulesByFile(file) ?? [])]));
+}
+
+type ModuleGraph = ViteDevServer['environments'][string]['moduleGraph'];
+
+function invalidateModules(server: ViteDevServer, modulesOf: (graph: ModuleGraph) => (ReturnType<ModuleGraph['getModuleById']>)[]): void {
 	for (const environment of Object.values(server.environments)) {
-		const module = environment.moduleGraph.getModuleById(resolved(id));
-		if (module) environment.moduleGraph.invalidateModule(module);
-		// Environments that run modules in this process (Astro's server-side ones) keep their own copy.
-		const runner = (environment as Partial<RunnableDevEnvironment>).runner;
-		const evaluated = runner?.evaluatedModules.getModuleById(resolved(id));
-		if (evaluated) runner!.evaluatedModules.invalidateModule(evaluated);
+		for (const module of modulesOf(environment.moduleGraph)) {
+			if (!module) continue;
+			environment.moduleGraph.invalidateModule(module);
+			// Environments that run modules in this process (Astro's server-side ones) keep their own copy.
+			const runner = (environment as Partial<RunnableDevEnvironment>).runner;
+			const evaluated = module.id ? runner?.evaluatedModules.getModuleById(module.id) : undefined;
+			if (evaluated) runner!.evaluatedModules.invalidateModule(evaluated);
+		}
 	}
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type NoteFileRead, type RefusedLink } from './files.ts';
@@ -62,8 +61,6 @@ export interface Catalogue {
 	problems: NoteProblem[];
 	/** Every file that is not a note (images, PDFs…), relative to the notes folder. */
 	assets: string[];
-	/** A fingerprint of every file that is not a note (names, sizes, times): see `content.config.ts`. */
-	assetsStamp: string;
 	/** Every link and embed, resolved: problems, backlinks, files to publish. */
 	links: LinkGraph;
 	resolver: LinkResolver;
@@ -199,9 +196,9 @@ export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catal
 }
 
 /**
- * A path Astro's glob loader reads as part of a URL (`c#sharp.md`, `what?.md`): it cannot load the
- * note. The content collection renders such a `.md` note itself (`src/content.config.ts`); an
- * `.mdx` one, which is compiled as a module from its path, is left out and reported.
+ * A path Vite reads as part of a URL (`c#sharp.mdx`, `what?.mdx`): an `.mdx` note, which Vite
+ * compiles as a module from its path, cannot be imported from it, so it is left out and reported.
+ * A `.md` note is rendered from the catalogue, whatever its name.
  */
 export const breaksGlobLoader = (relativePath: string): boolean => /[#?\\]/.test(relativePath);
 
@@ -304,7 +301,6 @@ export class NotesCatalogue {
 			notes.push(record.note);
 		}
 		this.#records = records;
-		const assets = listing.assets.map(({ relativePath, size, mtimeMs }) => `${relativePath}:${size}:${mtimeMs}`).sort();
 		const inOrder = this.#inReadingOrder(withDistinctTitles(notes));
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
 		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded }, this.options.base);
@@ -316,7 +312,6 @@ export class NotesCatalogue {
 			refusedLinks: listing.refused,
 			problems,
 			assets: assetPaths,
-			assetsStamp: createHash('sha1').update(assets.join('\n')).digest('hex'),
 			links: linkGraph({ notes: inOrder }, resolver, projectRoot),
 			resolver,
 		};

@@ -30,9 +30,6 @@ export function noteSlug(relativePath: string): string {
 /** `aws/README.md`, `aws/index.mdx`: the page of its folder. */
 export const isFolderPage = (relativePath: string): boolean => FOLDER_PAGE.test(path.posix.basename(relativePath).replace(/\.mdx?$/i, ''));
 
-/** A note's id in the content collection: its slug, and `(home)` for the home page's note (no slug can hold parentheses). */
-export const entryIdOf = (slug: string): string => slug || '(home)';
-
 /**
  * A note's path below `root` (the notes folder), with `/` separators (`aws/vpc.md`), from the file
  * URL a Markdown plugin is given; `undefined` for a document that is no file.

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveNoteAsset, type ResolvedAsset } from './assets.ts';
 
@@ -188,37 +187,4 @@ export function noteImageUrl(file: string, noteFile: string): string {
 	let relative = path.relative(path.dirname(noteFile), file).split(path.sep).join('/');
 	if (!relative.startsWith('../')) relative = `./${relative}`;
 	return encodeURI(relative);
-}
-
-/**
- * A fingerprint of every file in the notes folder that is not a note: names, sizes and times.
- * Astro re-renders a cached note only when its text changes; mixing this into the digest also
- * re-renders it when an image appears, changes or disappears, so a cached page never imports a
- * deleted image.
- */
-export function notesAssetsStamp(notesRoot: string): string {
-	const entries: string[] = [];
-	const visit = (folder: string) => {
-		let names: import('node:fs').Dirent[];
-		try {
-			names = readdirSync(folder, { withFileTypes: true });
-		} catch {
-			return;
-		}
-		for (const entry of names) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-			const file = path.join(folder, entry.name);
-			if (entry.isDirectory()) visit(file);
-			else if (!/\.mdx?$/i.test(entry.name)) {
-				try {
-					const stats = statSync(file);
-					entries.push(`${path.relative(notesRoot, file)}:${stats.size}:${stats.mtimeMs}`);
-				} catch {
-					entries.push(`${path.relative(notesRoot, file)}:unreadable`);
-				}
-			}
-		}
-	};
-	visit(notesRoot);
-	return createHash('sha1').update(entries.sort().join('\n')).digest('hex');
 }

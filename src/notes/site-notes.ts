@@ -1,9 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getEntry, render } from 'astro:content';
 import { sharedCatalogue } from './shared-catalogue.ts';
 import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
-import { entryIdOf } from './files.ts';
 import { tagKey } from './tags.ts';
 import { pathAncestry } from '../browser-safe/url-path.ts';
 
@@ -128,10 +126,13 @@ async function withOptimisedImages(html: string, file: string): Promise<string> 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 const escapeAttribute = (value: string) => value.replace(/[&<>'"]/g, (character) => ESCAPES[character]);
 
+/** The MDX components a note's `Content` is given. */
+type MdxContent = (props: { components?: Record<string, unknown> }) => unknown;
+
 /** A note's rendered content: the HTML of a `.md` note (rendered from the catalogue), or an `.mdx` note's `Content`. */
 export type NoteRender =
 	| { html: string; Content?: undefined; remarkPluginFrontmatter: Record<string, unknown> }
-	| { html?: undefined; Content: Awaited<ReturnType<typeof render>>['Content']; remarkPluginFrontmatter: Record<string, unknown> };
+	| { html?: undefined; Content: MdxContent; remarkPluginFrontmatter: Record<string, unknown> };
 
 export async function renderNote(slug: string): Promise<NoteRender> {
 	const rendered = await sharedCatalogue().render(slug);
@@ -142,8 +143,9 @@ export async function renderNote(slug: string): Promise<NoteRender> {
 		if (note) keepCards(note, html);
 		return { html: await html, remarkPluginFrontmatter: rendered.frontmatter };
 	}
-	const entry = await getEntry('notes', entryIdOf(slug));
-	if (!entry) throw new Error(`The MDX note ${slug || '(home)'} is in the notes catalogue but not in the content collection.`);
-	const { Content, remarkPluginFrontmatter } = await render(entry);
-	return { Content, remarkPluginFrontmatter: remarkPluginFrontmatter ?? {} };
+	const { default: mdxNotes } = await import('virtual:notes/mdx');
+	const load = mdxNotes[slug];
+	if (!load) throw new Error(`The MDX note ${slug || '(home)'} is in the notes catalogue but was not compiled.`);
+	const { default: Content, frontmatter } = await load();
+	return { Content, remarkPluginFrontmatter: frontmatter };
 }

@@ -90,9 +90,24 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		await expect.poll(async () => (await page('/fresh/')).status).toBe(404);
 		expect(await titles()).not.toContain('Fresh note');
 	});
+
+	test("an .mdx note's link follows the note it links to: a heading renamed there breaks it", async () => {
+		const target = path.join(notes, 'aws/networking/peering.md');
+		writeFileSync(target, `${readFileSync(target, 'utf8')}\n\n## Old name\n\nText.\n`);
+		writeFileSync(path.join(notes, 'linker.mdx'), '# Linker\n\nSee [[peering#Old name]].\n');
+		// The link as the note's text shows it: a link and where it leads, or the text marked broken.
+		const link = async () => {
+			const article = parseHtml((await page('/linker/')).html);
+			const found = selectAll('article a[href*="peering"], article .link-broken', article)[0];
+			return found && (found.tagName === 'a' ? String(found.properties.href) : 'broken');
+		};
+		await expect.poll(link, { timeout: 15_000 }).toBe('/aws/networking/peering/#old-name');
+		writeFileSync(target, readFileSync(target, 'utf8').replace('## Old name', '## New name'));
+		await expect.poll(link, { timeout: 15_000 }).toBe('broken');
+	});
 });
 
-describe('npm run dev on notes without MDX: the folder is watched though no content collection looks at it', () => {
+describe('npm run dev on notes without MDX: the folder is watched though no module of it is imported', () => {
 	const { dev, page } = devServer('links-course');
 
 	test('a note saved outside the project shows on its page', async () => {

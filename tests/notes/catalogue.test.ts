@@ -74,14 +74,4 @@ describe('building the catalogue again', () => {
 		utimesSync(peering, new Date(), new Date(Date.now() + 5_000));
 		expect(builder.build().notes.find((note) => note.slug === 'aws/networking/peering')).not.toBe(second.notes.find((note) => note.slug === 'aws/networking/peering'));
 	});
-
-	test('changes its assets stamp when an image is added or changed', () => {
-		const folder = mkdtempSync(path.join(tmpdir(), 'catalogue-'));
-		cpSync(fixturePath('deploy-site'), folder, { recursive: true });
-		const builder = catalogueOf(folder);
-		const before = builder.build().assetsStamp;
-		expect(builder.build().assetsStamp).toBe(before);
-		writeFileSync(path.join(folder, 'img/new.png'), 'not really a png');
-		expect(builder.build().assetsStamp).not.toBe(before);
-	});
 });

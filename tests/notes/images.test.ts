@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveNoteAsset } from '../../src/notes/assets.ts';
-import { inspectImageBytes, noteImageUrl, notesAssetsStamp, resolveNoteImage } from '../../src/notes/images.ts';
+import { inspectImageBytes, noteImageUrl, resolveNoteImage } from '../../src/notes/images.ts';
 import { fixturePath } from '../support/build.ts';
 
 const fixture = fixturePath('figure-cases');
@@ -133,17 +133,6 @@ describe('resolveNoteImage', () => {
 				kind: 'bad',
 				reason: expect.stringMatching(/`\?` or `#`/),
 			});
-		});
-
-		test('the assets stamp changes when an image changes, appears or disappears', () => {
-			const notes = path.join(root, 'notes');
-			const before = notesAssetsStamp(notes);
-			expect(notesAssetsStamp(notes)).toBe(before);
-			writeFileSync(path.join(notes, 'img/new.png'), bytes('photo.jpg'));
-			const added = notesAssetsStamp(notes);
-			expect(added).not.toBe(before);
-			writeFileSync(path.join(notes, 'note.md'), '# notes do not count\n');
-			expect(notesAssetsStamp(notes)).toBe(added);
 		});
 	});
 });

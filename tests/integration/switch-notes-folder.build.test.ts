@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuiltSite } from './support/build.ts';
-import { parseHtml, selectAll, textOf } from './support/html.ts';
+import { buildSite, type BuiltSite } from '../support/build.ts';
+import { parseHtml, selectAll, textOf } from '../support/html.ts';
 
 /** A notes folder outside the project, with these notes. */
 function notesFolder(notes: Record<string, string>): string {
@@ -19,7 +19,7 @@ describe('switching the notes folder between two builds of one project', () => {
 	let first: BuiltSite;
 	let second: BuiltSite;
 	beforeAll(() => {
-		// One project folder, so one content store and cache: as `NOTES_DIR=… npm run build` twice.
+		// One project folder, so one Astro cache: as `NOTES_DIR=… npm run build` twice.
 		const project = mkdtempSync(path.join(tmpdir(), 'notes-switch-'));
 		const a = notesFolder({ 'note.md': '# From folder A\n\n## Topic A\n', 'only-a.md': '# Only in A\n' });
 		const b = notesFolder({ 'note.md': '# From folder B\n\n## Topic B\n', 'sub/only-b.md': '# Only in B\n' });
