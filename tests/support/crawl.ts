@@ -59,8 +59,12 @@ const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)|@import\s+(?:"
 /** `import "x"`, `import x from "x"`, `export … from "x"`, `import("x")` with a literal specifier. */
 const JS_IMPORT = /(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(["'`])((?:\.{0,2}\/)[^"'`\s]*)\1/g;
 
+/**
+ * The files a stylesheet loads. `url(#id)` is left out: it names a gradient or filter of an inline
+ * SVG (mermaid's styles name some for looks a diagram may not use), not a place on the page.
+ */
 function urlsInCss(css: string): string[] {
-	return [...css.matchAll(CSS_URL)].map((match) => match.slice(1).find((group) => group !== undefined) ?? '').filter(Boolean);
+	return [...css.matchAll(CSS_URL)].map((match) => match.slice(1).find((group) => group !== undefined) ?? '').filter((url) => url !== '' && !url.startsWith('#'));
 }
 
 function urlsInScript(code: string): string[] {
