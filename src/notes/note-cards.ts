@@ -45,7 +45,10 @@ const cardsOfNotes = new Map<string, Promise<CardOnPage[]>>();
  */
 export function keepCards(note: PageNote, html: Promise<string>): void {
 	if (import.meta.env.DEV || note.cards.length === 0 || cardsOfNotes.has(note.slug)) return;
-	cardsOfNotes.set(note.slug, cardsRendered(note, html));
+	const cards = cardsRendered(note, html);
+	// A render that fails fails its page; the pages that would take its cards meet the same error.
+	cards.catch(() => undefined);
+	cardsOfNotes.set(note.slug, cards);
 }
 
 /**
