@@ -1,18 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { folderWith } from '../support/build.ts';
 import { gzipBytes, pageScripts } from './measure.ts';
 
 /** A built site in a temporary folder: `files` by their path in `dist/`. */
-function site(files: Record<string, string>): string {
-	const dist = mkdtempSync(path.join(tmpdir(), 'page-scripts-'));
-	for (const [file, text] of Object.entries(files)) {
-		mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
-		writeFileSync(path.join(dist, file), text);
-	}
-	return dist;
-}
+const site = (files: Record<string, string>) => folderWith(files, 'page-scripts-');
 
 const BOOT = '(function () { document.documentElement.dataset.theme = "light"; })();';
 const INLINE_MODULE = 'import"../_astro/inline-dep.js";run();';

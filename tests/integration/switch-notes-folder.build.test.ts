@@ -1,19 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build.ts';
+import { buildSite, folderWith, type BuiltSite } from '../support/build.ts';
 import { parseHtml, selectAll, textOf } from '../support/html.ts';
-
-/** A notes folder outside the project, with these notes. */
-function notesFolder(notes: Record<string, string>): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'notes-folder-'));
-	for (const [name, text] of Object.entries(notes)) {
-		mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
-		writeFileSync(path.join(folder, name), text);
-	}
-	return folder;
-}
 
 describe('switching the notes folder between two builds of one project', () => {
 	let first: BuiltSite;
@@ -21,8 +11,8 @@ describe('switching the notes folder between two builds of one project', () => {
 	beforeAll(() => {
 		// One project folder, so one Astro cache: as `NOTES_DIR=… npm run build` twice.
 		const project = mkdtempSync(path.join(tmpdir(), 'notes-switch-'));
-		const a = notesFolder({ 'note.md': '# From folder A\n\n## Topic A\n', 'only-a.md': '# Only in A\n' });
-		const b = notesFolder({ 'note.md': '# From folder B\n\n## Topic B\n', 'sub/only-b.md': '# Only in B\n' });
+		const a = folderWith({ 'note.md': '# From folder A\n\n## Topic A\n', 'only-a.md': '# Only in A\n' });
+		const b = folderWith({ 'note.md': '# From folder B\n\n## Topic B\n', 'sub/only-b.md': '# Only in B\n' });
 		first = buildSite(a, {}, project);
 		// Set the first site aside, so that nothing the second holds can come from it.
 		renameSync(first.dist, `${first.dist}-first`);

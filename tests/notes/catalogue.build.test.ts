@@ -1,7 +1,7 @@
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { NotesCatalogue, type Catalogue } from '../../src/notes/catalogue.ts';
-import { builtSite, fixturePath, projectRoot, type BuildOptions } from '../support/build.ts';
+import { builtSite, FIXTURE_SITES, fixturePath, projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
 
 /**
@@ -10,19 +10,7 @@ import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html
  * renders. Here both meet: in every fixture, each heading the catalogue lists is on the page with
  * that id and text, and nothing else is.
  */
-const SITES: [string, BuildOptions][] = [
-	['content', { env: { NOTES_STRICT: '1' } }],
-	['tests/fixtures/tabs-cases', {}],
-	['tests/fixtures/figure-cases', {}],
-	['tests/fixtures/deploy-site', {}],
-	['tests/fixtures/search-cases', { base: '/notes-base/' }],
-	['tests/fixtures/diagrams-cases', { diagramsCache: 'diagrams-cases' }],
-	['tests/fixtures/syntax-vault', {}],
-	['tests/fixtures/syntax-mkdocs', {}],
-	['tests/fixtures/study-cards', {}],
-];
-
-describe.each(SITES)('the catalogue of %s and its built pages', (notesDir, options) => {
+describe.each(FIXTURE_SITES)('the catalogue of %s and its built pages', (notesDir, options) => {
 	const catalogue: Catalogue = new NotesCatalogue({
 		notesRoot: notesDir === 'content' ? `${projectRoot}content` : fixturePath(notesDir.replace('tests/fixtures/', '')),
 		projectRoot,

@@ -35,6 +35,32 @@ export interface BuildOptions {
 	countReads?: boolean;
 }
 
+/**
+ * The sites the build tests build from the shipped notes and the fixtures, with the options each is
+ * built with: tests that ask for the same site with the same options share one build a run.
+ */
+export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
+	['content', { env: { NOTES_STRICT: '1' } }],
+	['tests/fixtures/tabs-cases', {}],
+	['tests/fixtures/figure-cases', {}],
+	['tests/fixtures/deploy-site', {}],
+	['tests/fixtures/search-cases', { base: '/notes-base/' }],
+	['tests/fixtures/diagrams-cases', { diagramsCache: 'diagrams-cases' }],
+	['tests/fixtures/syntax-vault', {}],
+	['tests/fixtures/syntax-mkdocs', {}],
+	['tests/fixtures/study-cards', {}],
+];
+
+/** A new temporary folder holding `files` (by their paths in it, with their text). */
+export function folderWith(files: Record<string, string>, prefix = 'notes-folder-'): string {
+	const folder = mkdtempSync(path.join(tmpdir(), prefix));
+	for (const [name, text] of Object.entries(files)) {
+		mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+		writeFileSync(path.join(folder, name), text);
+	}
+	return folder;
+}
+
 /** What a project is made of, besides its notes. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
 
