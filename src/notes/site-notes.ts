@@ -126,7 +126,7 @@ async function withOptimisedImages(html: string, file: string): Promise<string> 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 const escapeAttribute = (value: string) => value.replace(/[&<>'"]/g, (character) => ESCAPES[character]);
 
-/** The MDX components a note's `Content` is given. */
+/** An `.mdx` note's compiled `Content`, given the components notes may use. */
 type MdxContent = (props: { components?: Record<string, unknown> }) => unknown;
 
 /** A note's rendered content: the HTML of a `.md` note (rendered from the catalogue), or an `.mdx` note's `Content`. */
