@@ -68,11 +68,10 @@ function imagesModule(catalogue: Catalogue): string {
 			const resolved = resolveNoteImage(image.url, note.file, catalogue.notesRoot);
 			if (resolved.kind === 'local') files.add(resolved.file);
 		}
-		for (const link of note.wikilinks) {
-			const target = link.embed ? catalogue.resolver.wikilink(link, note.relativePath) : undefined;
-			const file = target?.kind === 'image' ? path.join(catalogue.notesRoot, target.relativePath) : undefined;
-			if (file && inspectImage(file).ok) files.add(file);
-		}
+	}
+	for (const relativePath of catalogue.links.embeddedImages) {
+		const file = path.join(catalogue.notesRoot, relativePath);
+		if (inspectImage(file).ok) files.add(file);
 	}
 	const list = [...files].sort();
 	const imports = list.map((file, index) => `import image${index} from ${JSON.stringify(`${file}?${CONTENT_IMAGE_QUERY}`)};`);

@@ -21,6 +21,8 @@ export interface LinkGraph {
 	backlinks: Map<string, Backlink[]>;
 	/** Files of the notes folder that links lead to (PDFs, an image linked rather than shown): the site publishes them. */
 	files: string[];
+	/** Images of the notes folder that `![[embeds]]` show, relative to the notes folder. */
+	embeddedImages: string[];
 	/** Links and embeds found, and how many lead somewhere. */
 	links: number;
 	resolved: number;
@@ -57,10 +59,11 @@ function topicAt(note: CatalogueNote, line: number | undefined) {
  * loop), the backlinks of each note, and the files the site must publish.
  */
 export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
-	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map() };
+	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map() };
 	/** What each note's links came to, for its stamp. */
 	const outcomes = new Map<CatalogueNote, string[]>();
 	const files = new Set<string>();
+	const embeddedImages = new Set<string>();
 	const seenBacklinks = new Set<string>();
 	/** Notes each note embeds, with where. */
 	const embeds = new Map<string, { target: CatalogueNote; line?: number; column?: number; written: string }[]>();
@@ -76,6 +79,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 		}
 		graph.resolved++;
 		if (target.kind === 'file' || (target.kind === 'image' && !link.embed)) files.add(target.relativePath);
+		else if (target.kind === 'image') embeddedImages.add(target.relativePath);
 		if (target.kind !== 'note' || target.note === note) return;
 		const topic = topicAt(note, at.line);
 		const key = `${target.note.slug}\0${note.slug}\0${topic?.id ?? ''}`;
@@ -134,6 +138,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 		}
 	}
 	graph.files = [...files].sort();
+	graph.embeddedImages = [...embeddedImages].sort();
 	// What a note shows of the notes it embeds (and they of theirs) is part of it.
 	const embedded = (slug: string, chain: string[]): CatalogueNote[] =>
 		(embeds.get(slug) ?? []).flatMap(({ target }) => (chain.includes(target.slug) || chain.length > MAX_EMBED_DEPTH ? [] : [target, ...embedded(target.slug, [...chain, target.slug])]));
