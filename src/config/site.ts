@@ -17,6 +17,13 @@ export const SiteOptionsSchema = z
 		lang: z.string().min(2).default('en'),
 		/** Folder holding the notes, relative to the project root. Env `NOTES_DIR`. Default: `"content"`. */
 		notesDir: z.string().min(1).default('content'),
+		/**
+		 * Notes to leave out, as globs relative to the notes folder (`["private/**", "**\/*.draft.md"]`), on
+		 * top of the private notes always left out (see "Private notes" in the README). Default: `[]`.
+		 */
+		exclude: z.array(z.string().min(1)).default([]),
+		/** `all`: every note that is not private; `marked`: only notes whose front matter has `publish: true`. Default: `"all"`. */
+		publish: z.enum(['all', 'marked']).default('all'),
 		/** Fail the build when the problem report is not empty. Env `NOTES_STRICT=1`. Default: `false`. */
 		strict: z.boolean().default(false),
 		/** How many neighbouring notes the sidebar lists before it links to the full list. Default: `40`. */

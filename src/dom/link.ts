@@ -22,6 +22,13 @@ import { h, text } from './hast.ts';
  * ```
  *
  * Headings inside an embed are the quote's, not topics of the note that embeds it.
+ *
+ * A link to a private note (see `src/notes/private.ts`) is its text alone; an embed of one is a
+ * placeholder that says nothing of the note, not indexed:
+ *
+ * ```html
+ * <span class="embed-private" data-pagefind-ignore>Embedded note not published</span>
+ * ```
  */
 export const BROKEN_LINK_CLASS = 'link-broken';
 export const VISUALLY_HIDDEN_CLASS = 'visually-hidden';
@@ -36,6 +43,12 @@ export function brokenLinkElement(children: ElementContent[], written: string, p
 		...children,
 		h('span', { className: [VISUALLY_HIDDEN_CLASS], dataPagefindIgnore: '' }, [text(' (broken link)')]),
 	]);
+}
+
+export const PRIVATE_EMBED_CLASS = 'embed-private';
+
+export function privateEmbedElement(): Element {
+	return h('span', { className: [PRIVATE_EMBED_CLASS], dataPagefindIgnore: '' }, [text('Embedded note not published')]);
 }
 
 /** The first paragraph of an embed: where it comes from. `link` is the quote's own `<a>`. */

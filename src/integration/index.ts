@@ -14,6 +14,7 @@ import { pagesCatalogue } from './pages-catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
 import { publishFiles } from '../notes/files.ts';
+import { privateSummary } from '../notes/private.ts';
 import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
 import { notesProcessor } from '../plugins/satteri.ts';
@@ -35,7 +36,9 @@ import {
 
 export type { SiteOptions as NotesOptions };
 
-function logReport(logger: AstroIntegrationLogger, problems: readonly NoteProblem[]) {
+function logReport(logger: AstroIntegrationLogger, problems: readonly NoteProblem[], catalogue: Catalogue) {
+	const leftOut = privateSummary(catalogue.private.map((note) => note.reason));
+	if (leftOut) logger.info(leftOut);
 	if (problems.length === 0) logger.info('No problems found in the notes.');
 	else logger.warn(formatReport(problems));
 }
@@ -153,7 +156,13 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			// The catalogue and the diagrams are ready before Astro renders (and caches) any note, which it does before build:start.
 			'astro:config:done': async ({ config: astroConfig, logger }) => {
 				outDir = fileURLToPath(astroConfig.outDir);
-				catalogueBuilder = new NotesCatalogue({ notesRoot: notesRootOf(config), projectRoot: config.projectRoot, lang: config.lang, base: config.base });
+				catalogueBuilder = new NotesCatalogue({
+					notesRoot: notesRootOf(config),
+					projectRoot: config.projectRoot,
+					lang: config.lang,
+					base: config.base,
+					privacy: { exclude: config.exclude, publish: config.publish },
+				});
 				catalogue = catalogueBuilder.build();
 				shareCatalogue(await pagesCatalogue(() => catalogue, { pipeline: pipeline.processor, astroConfig, projectRoot: config.projectRoot, dev: command === 'dev' }));
 				if (command === 'dev' || command === 'build') {
@@ -188,7 +197,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					invalidateFiles(server, recompiled.map((note) => note.file));
 					// The pages list their paths from the catalogue: Astro forgets the lists it kept.
 					for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
-					logReport(logger, findProblems());
+					logReport(logger, findProblems(), catalogue);
 					// The titles, lists and links of every page may have changed: the browser shows the page again.
 					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
 				};
@@ -203,7 +212,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.watcher.add(catalogue.notesRoot);
 				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
-			'astro:server:start': ({ logger }) => logReport(logger, findProblems()),
+			'astro:server:start': ({ logger }) => logReport(logger, findProblems(), catalogue),
 			'astro:build:start': ({ setPrerenderer }) => {
 				// The notes' pages first: each keeps its cards, which the pages made of them then take.
 				setPrerenderer((prerenderer) => ({ ...prerenderer, getStaticPaths: async () => notesPagesFirst(await prerenderer.getStaticPaths()) }));
@@ -221,7 +230,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, config.lang, logger);
-				logReport(logger, problems);
+				logReport(logger, problems, catalogue);
 			},
 		},
 	};

@@ -11,6 +11,7 @@ import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 import type { NoteFrontmatter } from '../config/note.ts';
+import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -53,8 +54,10 @@ export interface Catalogue {
 	vault: boolean;
 	/** The notes that build, in reading order: top-level notes first, then by folder, `order`, title. */
 	notes: CatalogueNote[];
-	/** Notes left out of the site, by path relative to the notes folder. */
+	/** Notes left out of the site for a problem, by path relative to the notes folder. */
 	excluded: string[];
+	/** Notes left out because they are private (see `private.ts`): read for nothing else, shown nowhere. */
+	private: { relativePath: string; reason: PrivateReason }[];
 	/** Symbolic links not followed (see `listNotesFolder`): nothing behind them is read. */
 	refusedLinks: RefusedLink[];
 	/** Why each of them was left out. */
@@ -103,9 +106,12 @@ export interface CatalogueOptions {
 	base: string;
 	/** The notes' language, for ordering titles. */
 	lang: string;
+	/** Which notes stay private. Default: the marks and folders `private.ts` knows, nothing more. */
+	privacy?: PrivacySettings;
 }
 
-export type NoteRecord = { ok: true; note: CatalogueNote } | { ok: false; problem: NoteProblem };
+/** A note's record, with what could not be read of it (front matter keys), or the problem that leaves it out. */
+export type NoteRecord = { ok: true; note: CatalogueNote; problems: NoteProblem[] } | { ok: false; problem: NoteProblem };
 
 function normalizeTags(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
@@ -159,6 +165,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 	const tags = distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]);
 	return {
 		ok: true,
+		problems: read.problems.map((problem) => ({ file: shown, ...problem })),
 		note: {
 			file,
 			relativePath,
@@ -260,13 +267,20 @@ export class NotesCatalogue {
 		const { notesRoot, projectRoot } = this.options;
 		const listing = listNotesFolder(notesRoot);
 		const vault = isObsidianVault(notesRoot);
+		const privacy = privacyRules(notesRoot, this.options.privacy ?? { exclude: [], publish: 'all' });
 		const records = new Map<string, { stamp: string; record: NoteRecord }>();
 		const notes: CatalogueNote[] = [];
 		const excluded: string[] = [];
+		const privateNotes: Catalogue['private'] = [];
 		const problems: NoteProblem[] = [];
 		const bySlug = new Map<string, CatalogueNote>();
 		for (const link of listing.refused) problems.push(refusedLinkProblem(link, path.join(notesRoot, link.relativePath), projectRoot));
 		for (const relativePath of listing.notes) {
+			const privateFolder = privateByPath(relativePath, privacy);
+			if (privateFolder) {
+				privateNotes.push({ relativePath, reason: privateFolder });
+				continue;
+			}
 			if (breaksGlobLoader(relativePath) && relativePath.toLowerCase().endsWith('.mdx')) {
 				excluded.push(relativePath);
 				problems.push({
@@ -286,6 +300,11 @@ export class NotesCatalogue {
 				problems.push(record.problem);
 				continue;
 			}
+			const privateMark = privateByFrontmatter(record.note.frontmatter, privacy);
+			if (privateMark) {
+				privateNotes.push({ relativePath, reason: privateMark });
+				continue;
+			}
 			const taken = bySlug.get(record.note.slug);
 			if (taken) {
 				excluded.push(relativePath);
@@ -299,16 +318,18 @@ export class NotesCatalogue {
 			}
 			bySlug.set(record.note.slug, record.note);
 			notes.push(record.note);
+			problems.push(...record.problems);
 		}
 		this.#records = records;
 		const inOrder = this.#inReadingOrder(withDistinctTitles(notes));
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
-		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded }, this.options.base);
+		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded, private: privateNotes }, this.options.base);
 		return {
 			notesRoot,
 			vault,
 			notes: inOrder,
 			excluded,
+			private: privateNotes,
 			refusedLinks: listing.refused,
 			problems,
 			assets: assetPaths,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { brokenLinkElement, EMBED_MARKER } from '../dom/link.ts';
+import { brokenLinkElement, EMBED_MARKER, privateEmbedElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { isRemoteUrl } from './assets.ts';
@@ -67,6 +67,7 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		const label = wikilinkText(link);
 		let value: string;
 		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length), resolved.problem));
+		else if (resolved.kind === 'private') value = link.embed ? toHtml(privateEmbedElement()) : markdownText(label);
 		else if (resolved.kind === 'image' && link.embed) {
 			const { width, height, alt } = imageEmbedOptions(link.alias);
 			const src = `/${resolved.relativePath}`;

@@ -137,27 +137,93 @@ function withinValues(value: unknown, limit: number): boolean {
 	return true;
 }
 
-/** Splits off the YAML front matter; returns its data, or a problem. */
-export function readFrontmatter(
-	source: string,
-): { data: Record<string, unknown>; body: string; bodyLine: number } | { error: string; line?: number } {
-	const match = FRONTMATTER.exec(source);
-	if (!match) return { data: {}, body: source, bodyLine: 1 };
-	const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
+/** What could not be read of a note's front matter: the note builds without it. */
+export interface FrontmatterProblem {
+	message: string;
+	line: number;
+}
+
+export interface Frontmatter {
+	/** The keys that could be read. */
+	data: Record<string, unknown>;
+	body: string;
+	bodyLine: number;
+	problems: FrontmatterProblem[];
+}
+
+/** A YAML scalar may not start with `@` or `` ` `` (reserved): Obsidian reads `- @kepano` as the text. */
+const RESERVED_SCALAR = /^(\s*(?:-\s+|[^\s#][^:]*:\s+)?)([@`][^\n]*?)\s*$/gm;
+const quoteReserved = (yaml: string) => yaml.replace(RESERVED_SCALAR, (_, lead: string, value: string) => `${lead}${JSON.stringify(value)}`);
+
+const isMapping = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+const aliasBomb = (line: number): FrontmatterProblem => ({
+	message: `front matter expands to more than ${MAX_FRONTMATTER_VALUES.toLocaleString('en')} values (YAML aliases, \`*name\`, repeat what \`&name\` defines); it was left out, the rest of the note is on the site`,
+	line,
+});
+
+type YamlRead = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
+
+function loadYamlText(yaml: string): YamlRead {
 	try {
-		const data = loadYaml(match[1]) ?? {};
-		if (typeof data !== 'object' || Array.isArray(data)) {
-			return { error: 'front matter must be a YAML mapping (key: value lines)', line: 2 };
-		}
-		if (!withinValues(data, MAX_FRONTMATTER_VALUES)) {
-			return { error: `front matter expands to more than ${MAX_FRONTMATTER_VALUES.toLocaleString('en')} values (YAML aliases, \`*name\`, repeat what \`&name\` defines)`, line: 2 };
-		}
-		return { data: data as Record<string, unknown>, body: source.slice(match[0].length), bodyLine };
+		return { ok: true, value: loadYaml(yaml) ?? {} };
 	} catch (error) {
 		const mark = (error as { mark?: { line: number } }).mark;
-		const reason = (error as { reason?: string }).reason ?? String(error);
-		return { error: `front matter is not valid YAML: ${reason}`, line: mark ? mark.line + 2 : 2 };
+		return { ok: false, reason: (error as { reason?: string }).reason ?? String(error), line: mark?.line };
 	}
+}
+
+/** The block's top-level keys, each with its lines: `key: value`, then what is indented or listed under it. */
+function topLevelEntries(yaml: string): { text: string; line: number }[] {
+	const entries: { text: string; line: number }[] = [];
+	yaml.split(/\r?\n/).forEach((line, index) => {
+		const startsEntry = /^[^\s#\-][^\n]*?:(?:\s|$)/.test(line);
+		if (startsEntry || entries.length === 0) entries.push({ text: line, line: index });
+		else entries.at(-1)!.text += `\n${line}`;
+	});
+	return entries;
+}
+
+/**
+ * YAML that does not parse as a whole, read key by key: each top-level key that parses (alone,
+ * or with its reserved scalars quoted) is kept; the others are reported at their line.
+ */
+function readKeyByKey(yaml: string, firstLine: number): { data: Record<string, unknown>; problems: FrontmatterProblem[] } {
+	const data: Record<string, unknown> = {};
+	const problems: FrontmatterProblem[] = [];
+	for (const entry of topLevelEntries(yaml)) {
+		if (entry.text.trim() === '' || entry.text.trimStart().startsWith('#')) continue;
+		const read = loadYamlText(entry.text);
+		const parsed = read.ok ? read : loadYamlText(quoteReserved(entry.text));
+		if (parsed.ok && isMapping(parsed.value)) {
+			Object.assign(data, parsed.value);
+			continue;
+		}
+		const reason = read.ok ? 'not a `key: value` line' : read.reason;
+		const line = firstLine + entry.line + (read.ok ? 0 : (read.line ?? 0));
+		problems.push({ message: `front matter is not valid YAML (${reason}); that key was left out, the rest of the note is on the site`, line });
+	}
+	if (!withinValues(data, MAX_FRONTMATTER_VALUES)) return { data: {}, problems: [aliasBomb(firstLine)] };
+	return { data, problems };
+}
+
+/**
+ * Splits off the YAML front matter and reads what it can: a key that is not valid YAML is left
+ * out and reported at its line, as Obsidian opens a note whatever its front matter holds.
+ */
+export function readFrontmatter(source: string): Frontmatter {
+	const match = FRONTMATTER.exec(source);
+	if (!match) return { data: {}, body: source, bodyLine: 1, problems: [] };
+	const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
+	const body = source.slice(match[0].length);
+	const whole = loadYamlText(match[1]);
+	if (!whole.ok) return { body, bodyLine, ...readKeyByKey(match[1], 2) };
+	const data = whole.value;
+	if (!isMapping(data)) {
+		return { data: {}, body, bodyLine, problems: [{ message: 'front matter must be a YAML mapping (key: value lines); it was left out, the rest of the note is on the site', line: 2 }] };
+	}
+	if (!withinValues(data, MAX_FRONTMATTER_VALUES)) return { data: {}, body, bodyLine, problems: [aliasBomb(2)] };
+	return { data, body, bodyLine, problems: [] };
 }
 
 /** A fingerprint of a note's bytes: the content collection stamps a note's render with what its links lead to by it. */
@@ -165,15 +231,35 @@ export const contentHash = (bytes: Uint8Array): string => createHash('sha1').upd
 
 /** A note's text and front matter, or why it cannot be built. */
 export type NoteFileRead =
-	| { ok: true; source: string; frontmatter: NoteFrontmatter; hash: string }
+	| { ok: true; source: string; frontmatter: NoteFrontmatter; hash: string; problems: Omit<NoteProblem, 'file'>[] }
 	| { ok: false; problem: Omit<NoteProblem, 'file'> };
 
 /**
- * Reads one note and checks what must hold before it is parsed: UTF-8 text, readable front matter
- * with the supported keys, and some content.
+ * Reads one note and checks what must hold before it is parsed: UTF-8 text and some content. Front
+ * matter that cannot be read, or a key of the wrong type, is reported and left out; the note stays.
  */
 export function readNoteFile(file: string): NoteFileRead {
 	return noteFileOf(readFileSync(file));
+}
+
+/** The front matter's keys that have the type the site reads them as; the others, reported at the front matter's line. */
+function supportedKeys(data: Record<string, unknown>, line: number): { frontmatter: NoteFrontmatter; problems: Omit<NoteProblem, 'file'>[] } {
+	const parsed = NoteFrontmatterSchema.safeParse(data);
+	if (parsed.success) return { frontmatter: parsed.data, problems: [] };
+	const wrong = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+	const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+	const kept = NoteFrontmatterSchema.parse(Object.fromEntries(Object.entries(data).filter(([key]) => !wrong.has(key))));
+	return {
+		frontmatter: kept,
+		problems: [
+			{
+				kind: 'bad-frontmatter',
+				line,
+				message: `invalid front matter (${issues.join('; ')}); ${wrong.size === 1 ? 'that key was' : 'those keys were'} left out, the rest of the note is on the site`,
+				hint: 'Supported keys: title (text), description (text), order (number).',
+			},
+		],
+	};
 }
 
 /** {@link readNoteFile} of a note's bytes. */
@@ -194,32 +280,8 @@ export function noteFileOf(bytes: Buffer): NoteFileRead {
 			},
 		};
 	}
-	const frontmatter = readFrontmatter(source);
-	if ('error' in frontmatter) {
-		return {
-			ok: false,
-			problem: {
-				kind: 'bad-frontmatter',
-				line: frontmatter.line,
-				message: `${frontmatter.error}; the note was left out of the site`,
-				hint: 'Front matter is the block between the two `---` lines at the top of the note.',
-			},
-		};
-	}
-	const parsed = NoteFrontmatterSchema.safeParse(frontmatter.data);
-	if (!parsed.success) {
-		const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-		return {
-			ok: false,
-			problem: {
-				kind: 'bad-frontmatter',
-				line: 2,
-				message: `invalid front matter (${issues.join('; ')}); the note was left out of the site`,
-				hint: 'Supported keys: title (text), description (text), order (number).',
-			},
-		};
-	}
-	if (frontmatter.body.trim() === '') {
+	const read = readFrontmatter(source);
+	if (read.body.trim() === '') {
 		return {
 			ok: false,
 			problem: {
@@ -229,7 +291,14 @@ export function noteFileOf(bytes: Buffer): NoteFileRead {
 			},
 		};
 	}
-	return { ok: true, source, frontmatter: parsed.data, hash: contentHash(bytes) };
+	const { frontmatter, problems } = supportedKeys(read.data, 2);
+	const yamlProblems = read.problems.map(({ message, line }) => ({
+		kind: 'bad-frontmatter' as const,
+		line,
+		message,
+		hint: 'Front matter is the block between the two `---` lines at the top of the note; quote a value that starts with @, ` or another YAML sign.',
+	}));
+	return { ok: true, source, frontmatter, hash: contentHash(bytes), problems: [...yamlProblems, ...problems] };
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {

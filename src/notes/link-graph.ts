@@ -70,7 +70,8 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 
 	const record = (note: CatalogueNote, target: LinkTarget, at: { line?: number; column?: number }, link: { embed: boolean; image?: boolean; text?: string; context?: string }) => {
 		graph.links++;
-		const outcome = target.kind === 'broken' ? `broken:${target.message}` : target.kind === 'image' ? `image:${target.relativePath}` : `${target.kind}:${target.href}`;
+		const outcome =
+			target.kind === 'broken' ? `broken:${target.message}` : target.kind === 'image' ? `image:${target.relativePath}` : target.kind === 'private' ? 'private' : `${target.kind}:${target.href}`;
 		outcomes.get(note)?.push(outcome) ?? outcomes.set(note, [outcome]);
 		if (target.kind === 'broken') {
 			const kind = link.image ? 'missing-image' : target.problem;
@@ -78,6 +79,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 			return;
 		}
 		graph.resolved++;
+		if (target.kind === 'private') return;
 		if (target.kind === 'file' || (target.kind === 'image' && !link.embed)) files.add(target.relativePath);
 		else if (target.kind === 'image') embeddedImages.add(target.relativePath);
 		if (target.kind !== 'note' || target.note === note) return;

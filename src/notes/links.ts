@@ -21,7 +21,9 @@ export type LinkTarget =
 	| { kind: 'image'; relativePath: string }
 	/** Any other file of the notes folder (a PDF): the site publishes it at its path. */
 	| { kind: 'file'; relativePath: string; href: string }
-	| { kind: 'broken'; problem: 'broken-link' | 'ambiguous-link'; message: string; hint: string };
+	| { kind: 'broken'; problem: 'broken-link' | 'ambiguous-link'; message: string; hint: string }
+	/** A private note (see `private.ts`): the link is plain text, an embed a placeholder that says nothing of it. */
+	| { kind: 'private' };
 
 const NOTE_EXTENSION = /\.mdx?$/i;
 /** Extensions of files, not of domain names: `dinos.txt` is a file, `kaggle.com` a site. */
@@ -90,14 +92,21 @@ export class LinkResolver {
 	#slugs = new Set<string>();
 	/** Notes left out of the site (empty, not UTF-8…): a link to one says so. */
 	#excluded: string[];
+	/** Private notes, by path with and without the extension, and by name. */
+	#privateByPath = new Set<string>();
+	#privateByName = new Set<string>();
 
 	/** What it resolves in. */
 	readonly catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>;
 
-	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>, base: string) {
+	constructor(catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'> & Partial<Pick<Catalogue, 'private'>>, base: string) {
 		this.base = base;
 		this.catalogue = catalogue;
 		this.#excluded = catalogue.excluded;
+		for (const { relativePath } of catalogue.private ?? []) {
+			this.#privateByPath.add(lower(relativePath)).add(lower(relativePath.replace(NOTE_EXTENSION, '')));
+			this.#privateByName.add(lower(stem(relativePath)));
+		}
 		for (const note of catalogue.notes) {
 			this.#notesByPath.set(lower(note.relativePath), note);
 			this.#notesByPath.set(lower(note.relativePath.replace(NOTE_EXTENSION, '')), note);
@@ -149,6 +158,7 @@ export class LinkResolver {
 				hint: `${candidates.length} notes or files have that name (${candidates.join(', ')}): write the folder too, e.g. [[${candidates[0].replace(NOTE_EXTENSION, '')}]].`,
 			};
 		}
+		if (this.#isPrivate(target, fromFolder) || (!target.includes('/') && this.#privateByName.has(lower(stem(target))))) return { kind: 'private' };
 		const left = this.#excluded.find((each) => lower(stem(each)) === lower(stem(target)));
 		if (left) return this.#broken(written, `${left} is left out of the site: see its own problem in this report.`, '');
 		const name = stem(target);
@@ -192,6 +202,7 @@ export class LinkResolver {
 			if (this.#slugs.has(fromPage)) return undefined;
 		}
 		if (!inside) return this.#broken(href, 'The link leaves the notes folder: nothing outside it is published.', '');
+		if (this.#isPrivate(bare, '') || (fromTop !== undefined && this.#isPrivate(fromTop, ''))) return { kind: 'private' };
 		const left = this.#excluded.find((each) => lower(each) === lower(bare) || lower(each.replace(NOTE_EXTENSION, '')) === lower(bare));
 		if (left) return this.#broken(href, `${left} is left out of the site: see its own problem in this report.`, '');
 		// `kaggle.com`, `github.com/x`: a site, written without `https://`.
@@ -214,6 +225,12 @@ export class LinkResolver {
 		// Obsidian takes the one beside the linking note when there is one.
 		const beside = matching.filter((item) => path.posix.dirname(pathOf(item)) === fromFolder);
 		return beside.length === 1 ? beside : matching;
+	}
+
+	/** A private note at `target`, from the notes folder or from `fromFolder`. */
+	#isPrivate(target: string, fromFolder: string): boolean {
+		const paths = [target, path.posix.join(fromFolder, target)].map((each) => lower(each.replace(NOTE_EXTENSION, '')));
+		return paths.some((each) => this.#privateByPath.has(each) || this.#privateByPath.has(`${each}/readme`) || this.#privateByPath.has(`${each}/index`));
 	}
 
 	#file(relativePath: string): LinkTarget {

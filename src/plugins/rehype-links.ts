@@ -51,6 +51,10 @@ export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
 						context.replaceNode(node, brokenLinkElement(node.children, href, target.problem));
 						return;
 					}
+					if (target?.kind === 'private') {
+						context.replaceNode(node, node.children);
+						return;
+					}
 					const rewritten = target ? (target.kind === 'image' ? resolver!.fileHref(target.relativePath) : target.href) : withBase(href, base);
 					if (rewritten !== href) context.setProperty(node, 'href', rewritten);
 				},

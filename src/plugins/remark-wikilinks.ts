@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry } from 'satteri';
 import { missingImageElement } from '../dom/figure.ts';
-import { brokenLinkElement } from '../dom/link.ts';
+import { brokenLinkElement, privateEmbedElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
 import { embedMarkdown, type EmbedContext } from '../notes/embeds.ts';
 import { noteImageUrl } from '../notes/images.ts';
@@ -49,6 +49,7 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 				if (link.embed && isImageName(link.target)) return placeholderNode(missingImageElement(imageEmbedOptions(link.alias).alt, link.target, 'missing'), undefined);
 				return elementNode(brokenLinkElement([text(label)], written, target.problem));
 			}
+			if (target.kind === 'private') return link.embed ? elementNode(privateEmbedElement()) : { type: 'text', value: label };
 			if (target.kind === 'image' && link.embed) {
 				const { width, height, alt } = imageEmbedOptions(shown ?? link.alias);
 				return {

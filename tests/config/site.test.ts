@@ -16,6 +16,8 @@ describe('parseSiteConfig', () => {
 			diagramsCache: 'node_modules/.cache/notes-diagrams',
 			lang: 'en',
 			notesDir: 'content',
+			exclude: [],
+			publish: 'all',
 			strict: false,
 			sidebarNotes: 40,
 			breaks: 'auto',
@@ -24,6 +26,12 @@ describe('parseSiteConfig', () => {
 			base: '/',
 			projectRoot: ROOT,
 		});
+	});
+
+	test('private notes: exclude globs and the publish mode, checked', () => {
+		expect(parseSiteConfig({ exclude: ['private/**'], publish: 'marked' }, {}, ROOT)).toMatchObject({ exclude: ['private/**'], publish: 'marked' });
+		expect(() => parseSiteConfig({ publish: 'some' as 'all' }, {}, ROOT)).toThrow(/publish/);
+		expect(() => parseSiteConfig({ exclude: 'private/**' as unknown as string[] }, {}, ROOT)).toThrow(/exclude/);
 	});
 
 	test('folders are relative to the project root, never to the working directory', () => {

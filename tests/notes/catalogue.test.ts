@@ -11,18 +11,14 @@ describe('the catalogue of a notes folder with bad input', () => {
 	const catalogue = catalogueOf(fixturePath('bad-input')).build();
 	const problem = (file: string) => catalogue.problems.find((p) => p.file.endsWith(`bad-input/${file}`));
 
-	test('keeps the notes that can be built', () => {
-		expect(catalogue.notes.map((note) => note.relativePath)).toEqual(['Dup Note.md', 'good.md']);
+	test('keeps the notes that can be built, those with front matter it cannot read too', () => {
+		expect(catalogue.notes.map((note) => note.relativePath)).toEqual(['bad-frontmatter.md', 'Dup Note.md', 'good.md', 'wrong-type.md']);
 	});
 
 	test('leaves out, and reports with file and line, each note that cannot be built', () => {
-		expect([...catalogue.excluded].sort()).toEqual(
-			['bad-frontmatter.md', 'broken.mdx', 'dup-note.md', 'empty.md', 'latin1.md', 'wrong-type.md'].sort(),
-		);
+		expect([...catalogue.excluded].sort()).toEqual(['broken.mdx', 'dup-note.md', 'empty.md', 'latin1.md'].sort());
 		expect(problem('empty.md')).toMatchObject({ kind: 'empty-note', message: expect.stringContaining('no content') });
 		expect(problem('latin1.md')).toMatchObject({ kind: 'bad-encoding', line: 1 });
-		expect(problem('bad-frontmatter.md')).toMatchObject({ kind: 'bad-frontmatter', line: 2 });
-		expect(problem('wrong-type.md')).toMatchObject({ kind: 'bad-frontmatter', message: expect.stringContaining('title') });
 		expect(problem('broken.mdx')).toMatchObject({ kind: 'mdx-syntax', line: 3, column: 22 });
 		expect(problem('dup-note.md')).toMatchObject({
 			kind: 'duplicate-url',
@@ -33,6 +29,29 @@ describe('the catalogue of a notes folder with bad input', () => {
 	test('names files relative to the project root', () => {
 		for (const each of catalogue.problems) expect(path.isAbsolute(each.file)).toBe(false);
 		expect(problem('empty.md')?.file).toBe('tests/fixtures/bad-input/empty.md');
+	});
+});
+
+describe('a note whose front matter cannot be read', () => {
+	const catalogue = catalogueOf(fixturePath('bad-input')).build();
+	const noteAt = (file: string) => catalogue.notes.find((note) => note.relativePath === file)!;
+	const problem = (file: string) => catalogue.problems.find((p) => p.file.endsWith(`bad-input/${file}`));
+
+	test('is built from its body, and the front matter is reported at its line', () => {
+		expect(noteAt('bad-frontmatter.md')).toMatchObject({ title: 'Bad frontmatter', frontmatter: {} });
+		expect(problem('bad-frontmatter.md')).toMatchObject({ kind: 'bad-frontmatter', line: 2, message: expect.stringContaining('the rest of the note is on the site') });
+	});
+
+	test('keeps the keys it can read, and leaves out a key of the wrong type', () => {
+		expect(noteAt('wrong-type.md').frontmatter.title).toBeUndefined();
+		expect(problem('wrong-type.md')).toMatchObject({ kind: 'bad-frontmatter', line: 2, message: expect.stringContaining('title') });
+		const folder = mkdtempSync(path.join(tmpdir(), 'frontmatter-'));
+		writeFileSync(path.join(folder, 'kepano.md'), '---\ntags: [clippings]\naliases:\n- @kepano\n- Steph\ntitle: Kept title\norder: [oops\n---\n\nThe body.\n');
+		const read = catalogueOf(folder).build();
+		rmSync(folder, { recursive: true });
+		// `- @kepano` is not YAML (`@` is reserved), but Obsidian reads it as the text.
+		expect(read.notes[0]).toMatchObject({ title: 'Kept title', tags: ['clippings'], frontmatter: { aliases: ['@kepano', 'Steph'], title: 'Kept title' } });
+		expect(read.problems).toEqual([expect.objectContaining({ kind: 'bad-frontmatter', line: 7, message: expect.stringContaining('that key was left out') })]);
 	});
 });
 

@@ -19,13 +19,20 @@ describe('noteSlug', () => {
 
 describe('readFrontmatter', () => {
 	test('returns the data and where the body starts', () => {
-		expect(readFrontmatter('---\ntitle: A\n---\n\nBody')).toEqual({ data: { title: 'A' }, body: '\nBody', bodyLine: 4 });
-		expect(readFrontmatter('No front matter')).toEqual({ data: {}, body: 'No front matter', bodyLine: 1 });
+		expect(readFrontmatter('---\ntitle: A\n---\n\nBody')).toEqual({ data: { title: 'A' }, body: '\nBody', bodyLine: 4, problems: [] });
+		expect(readFrontmatter('No front matter')).toEqual({ data: {}, body: 'No front matter', bodyLine: 1, problems: [] });
 	});
 
-	test('reports invalid YAML with its line in the file', () => {
-		expect(readFrontmatter('---\ntitle: ok\nbad: [unclosed\n---\n')).toMatchObject({ line: expect.any(Number) });
-		expect(readFrontmatter('---\n- a list\n---\n')).toMatchObject({ error: expect.stringContaining('mapping') });
+	test('reads what it can of invalid YAML, key by key, and reports the rest at its line in the file', () => {
+		expect(readFrontmatter('---\ntitle: ok\nbad: [unclosed\nlist:\n  - a\n---\n')).toMatchObject({
+			data: { title: 'ok', list: ['a'] },
+			problems: [{ line: 3, message: expect.stringContaining('not valid YAML') }],
+		});
+		expect(readFrontmatter('---\n- a list\n---\n')).toMatchObject({ data: {}, problems: [{ line: 2, message: expect.stringContaining('mapping') }] });
+	});
+
+	test('reads a value that starts with a YAML sign as its text, as Obsidian does', () => {
+		expect(readFrontmatter('---\naliases:\n- @kepano\nsource: `cli`\n---\n')).toMatchObject({ data: { aliases: ['@kepano'], source: '`cli`' }, problems: [] });
 	});
 });
 
@@ -34,7 +41,7 @@ describe('readFrontmatter, against an alias bomb', () => {
 		const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
 		for (let level = 1; level < 9; level++) levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
 		const result = readFrontmatter(`---\n${levels.join('\n')}\n---\nbody\n`);
-		expect(result).toMatchObject({ error: expect.stringMatching(/expands to more than 10,000 values/), line: 2 });
+		expect(result).toMatchObject({ data: {}, problems: [{ message: expect.stringMatching(/expands to more than 10,000 values/), line: 2 }] });
 		expect(readFrontmatter('---\nbase: &b [1, 2]\nagain: *b\n---\nbody\n')).toMatchObject({ data: { again: [1, 2] } });
 	});
 });

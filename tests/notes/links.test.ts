@@ -12,7 +12,7 @@ const catalogueOf = (name: string) => new NotesCatalogue({ notesRoot: fixturePat
 const vault = catalogueOf('links-vault');
 const course = catalogueOf('links-course');
 const hrefOf = (target: ReturnType<typeof vault.resolver.wikilink> | undefined) =>
-	target && (target.kind === 'broken' ? `broken: ${target.hint}` : target.kind === 'image' ? `image: ${target.relativePath}` : target.href);
+	target && (target.kind === 'broken' ? `broken: ${target.hint}` : target.kind === 'image' ? `image: ${target.relativePath}` : target.kind === 'private' ? 'private' : target.href);
 
 describe('wikilinks, resolved as Obsidian resolves them', () => {
 	const from = 'Security/IAM.md';
