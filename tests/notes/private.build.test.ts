@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { builtSite } from '../support/build.ts';
-
-const FIXTURE = 'tests/fixtures/private-vault';
+import { builtSite, configWith } from '../support/build.ts';
 
 /** Every file of the built site, as text: Pagefind's gzipped index and fragments unpacked. */
 function siteText(dist: string): { file: string; text: string }[] {
@@ -18,7 +16,7 @@ function siteText(dist: string): { file: string; text: string }[] {
 }
 
 describe('private notes: left out, and nothing of them published', () => {
-	const site = builtSite(FIXTURE, { files: { 'astro.config.mjs': "import { defineConfig } from 'astro/config';\nimport notes from './src/integration/index.ts';\nexport default defineConfig({ integrations: [notes({ exclude: ['Private/**'] })] });\n" } });
+	const site = builtSite('tests/fixtures/private-vault', { files: { 'astro.config.mjs': configWith("{ exclude: ['Private/**'] }") } });
 
 	test('the build succeeds, and counts what it left out, and why, without a title', () => {
 		expect(site.exitCode, site.output).toBe(0);

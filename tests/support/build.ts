@@ -49,7 +49,13 @@ export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
 	['tests/fixtures/syntax-vault', {}],
 	['tests/fixtures/syntax-mkdocs', {}],
 	['tests/fixtures/study-cards', {}],
+	['tests/fixtures/private-vault', {}],
 ];
+
+/** An `astro.config.mjs` whose `notes()` integration has `options` (JavaScript source), for a fixture built with settings. */
+export function configWith(options: string): string {
+	return `import { defineConfig } from 'astro/config';\nimport notes from './src/integration/index.ts';\nexport default defineConfig({ integrations: [notes(${options})] });\n`;
+}
 
 /** A new temporary folder holding `files` (by their paths in it, with their text). */
 export function folderWith(files: Record<string, string>, prefix = 'notes-folder-'): string {
