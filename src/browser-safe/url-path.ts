@@ -11,6 +11,11 @@ export function decodeOrKeep(value: string): string {
 	}
 }
 
+/** A path with each segment percent-encoded, its `/` kept: `Q&A #1/my note.md` → `Q%26A%20%231/my%20note.md`. */
+export function encodedPath(relativePath: string): string {
+	return relativePath.split('/').map(encodeURIComponent).join('/');
+}
+
 /** A note's URL below the site's base (`/aws-notes/vpc/#flow-logs`); the slug `''` is the home page. */
 export function noteUrl(base: string, slug: string, hash = ''): string {
 	return `${base}${slug ? `${slug}/` : ''}${hash ? `#${hash}` : ''}`;

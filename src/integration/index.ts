@@ -8,7 +8,7 @@ import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from 
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
 import { isObsidianVault, NotesCatalogue, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
-import { inspectImage, resolveNoteImage } from '../notes/images.ts';
+import { resolveNoteImage } from '../notes/images.ts';
 import { shareCatalogue } from '../notes/shared-catalogue.ts';
 import { pagesCatalogue } from './pages-catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
@@ -72,10 +72,7 @@ function imagesModule(catalogue: Catalogue): string {
 			if (resolved.kind === 'local') files.add(resolved.file);
 		}
 	}
-	for (const relativePath of catalogue.links.embeddedImages) {
-		const file = path.join(catalogue.notesRoot, relativePath);
-		if (inspectImage(file).ok) files.add(file);
-	}
+	for (const relativePath of catalogue.links.embeddedImages) files.add(path.join(catalogue.notesRoot, relativePath));
 	const list = [...files].sort();
 	const imports = list.map((file, index) => `import image${index} from ${JSON.stringify(`${file}?${CONTENT_IMAGE_QUERY}`)};`);
 	return `${imports.join('\n')}\nexport default new Map([${list.map((file, index) => `[${JSON.stringify(file)}, image${index}]`).join(', ')}]);`;
@@ -105,6 +102,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let catalogue: Catalogue;
 	let diagrams: DiagramsPass | undefined;
 	let problems: NoteProblem[] = [];
+	/** Notes that threw while their pages were made, by file: known only once those pages render. */
+	const renderErrors = new Map<string, NoteProblem>();
 	let buildLog: ReturnType<typeof summariseBuildLog> | undefined;
 	/** The modules made from the settings and the catalogue (`virtual:notes/…`). */
 	let generated: VirtualModules;
@@ -164,7 +163,20 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					privacy: { exclude: config.exclude, publish: config.publish },
 				});
 				catalogue = catalogueBuilder.build();
-				shareCatalogue(await pagesCatalogue(() => catalogue, { pipeline: pipeline.processor, astroConfig, projectRoot: config.projectRoot, dev: command === 'dev' }));
+				shareCatalogue(
+					await pagesCatalogue(() => catalogue, {
+						pipeline: pipeline.processor,
+						astroConfig,
+						projectRoot: config.projectRoot,
+						dev: command === 'dev',
+						onRenderError: (problem) => {
+							// Its page and the pages made of its cards meet the same error: reported once.
+							if (renderErrors.get(problem.file)?.message === problem.message) return;
+							renderErrors.set(problem.file, problem);
+							if (command === 'dev') logger.warn(formatReport([problem]));
+						},
+					}),
+				);
 				if (command === 'dev' || command === 'build') {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
 				}
@@ -187,6 +199,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					pending = undefined;
 					const before = catalogue.links.stamps;
 					catalogue = catalogueBuilder.build();
+					renderErrors.clear();
 					// Compiled with the catalogue as it is now: an edited `.mdx` note (Vite may have compiled it
 					// before the catalogue read it) and one whose links now lead elsewhere.
 					const recompiled = catalogue.notes.filter(
@@ -230,7 +243,9 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, config.lang, logger);
-				logReport(logger, problems, catalogue);
+				const report = [...problems, ...renderErrors.values()];
+				if (config.strict && renderErrors.size > 0) throw new NotesProblemsError(report);
+				logReport(logger, report, catalogue);
 			},
 		},
 	};

@@ -4,7 +4,7 @@ import { satteri, type SatteriProcessorOptions } from '@astrojs/markdown-satteri
 import type { AstroConfig } from 'astro';
 import { pageNote, type Catalogue, type CatalogueNote, type PageNote } from '../notes/catalogue.ts';
 import { noteSlug } from '../notes/files.ts';
-import { displayPath, formatProblem } from '../notes/problems.ts';
+import { displayPath, formatProblem, renderErrorProblem, type NoteProblem } from '../notes/problems.ts';
 import type { LeftOutNote, SharedCatalogue } from '../notes/shared-catalogue.ts';
 
 /** What pages read of one version of the catalogue, made when a page first asks. */
@@ -24,7 +24,14 @@ interface PagesView {
  */
 export async function pagesCatalogue(
 	catalogue: () => Catalogue,
-	options: { pipeline: SatteriProcessorOptions; astroConfig: AstroConfig; projectRoot: string; dev: boolean },
+	options: {
+		pipeline: SatteriProcessorOptions;
+		astroConfig: AstroConfig;
+		projectRoot: string;
+		dev: boolean;
+		/** A note threw while it rendered (its page shows the report's line instead of the note). */
+		onRenderError: (problem: NoteProblem) => void;
+	},
 ): Promise<SharedCatalogue> {
 	const { syntaxHighlight, shikiConfig } = options.astroConfig.markdown;
 	const markdown = await satteri(options.pipeline).createRenderer({ syntaxHighlight, shikiConfig, image: options.astroConfig.image });
@@ -54,6 +61,18 @@ export async function pagesCatalogue(
 			const frontmatter: Record<string, unknown> = { ...note.frontmatter };
 			const { code } = await markdown.render(note.source, { frontmatter, fileURL: pathToFileURL(note.file) });
 			return { format: 'md', html: code, file: note.file, frontmatter };
+		},
+		renderFailed(slug, error) {
+			const note = view().bySlug.get(slug);
+			if (!note) throw new Error(`The note ${slug || '(home)'} is not in the notes catalogue.`, { cause: error });
+			const problem = renderErrorProblem({
+				file: displayPath(note.file, options.projectRoot),
+				error,
+				mdx: note.format === 'mdx',
+				outcome: 'its page says so',
+			});
+			options.onRenderError(problem);
+			return formatProblem(problem);
 		},
 	};
 }

@@ -4,7 +4,7 @@ import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type NoteFileRea
 import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
-import { displayPath, type NoteProblem } from './problems.ts';
+import { displayPath, renderErrorProblem, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
@@ -145,8 +145,9 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			cards: normalizeTags(read.frontmatter.tags).some(isFlashcardsTag) || /#flashcards/i.test(prepared.text),
 		});
 	} catch (error) {
-		if (format !== 'mdx') throw new Error(`Reading ${shown} failed`, { cause: error });
 		const message = error instanceof Error ? error.message : String(error);
+		// Markdown has no syntax errors: a .md note that cannot be read is a fault of this program, kept to that note.
+		if (format !== 'mdx') return { ok: false, problem: renderErrorProblem({ file: shown, error, mdx: false, outcome: 'it was left out of the site' }) };
 		const { line, column } = mdxErrorPosition(message);
 		return {
 			ok: false,
@@ -333,7 +334,7 @@ export class NotesCatalogue {
 			refusedLinks: listing.refused,
 			problems,
 			assets: assetPaths,
-			links: linkGraph({ notes: inOrder }, resolver, projectRoot),
+			links: linkGraph({ notes: inOrder, notesRoot }, resolver, projectRoot),
 			resolver,
 		};
 	}

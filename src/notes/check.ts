@@ -15,6 +15,9 @@ function differentCase(file: string): string | undefined {
 	}
 }
 
+/** What the report says of an image the site cannot show (`file` as the report names it). */
+export const badImageHint = (file: string, reason: string): string => `Not an image the site can show: ${file} is ${reason}. Replace the file.`;
+
 /** The problem with one image reference, if any. */
 export function checkImage(
 	reference: ImageReference,
@@ -46,7 +49,7 @@ export function checkImage(
 				`Refused: the path leaves the notes folder (${shown(notesRoot) || '.'}/), so nothing was copied. Move the image into the notes folder.`,
 			);
 		case 'bad':
-			return problem('bad-image', `Not an image the site can show: ${shown(image.file)} is ${image.reason}. Replace the file.`);
+			return problem('bad-image', badImageHint(shown(image.file), image.reason));
 		default:
 			return undefined;
 	}

@@ -4,6 +4,7 @@ import { brokenLinkElement, EMBED_MARKER, privateEmbedElement } from '../dom/lin
 import { text } from '../dom/hast.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { isRemoteUrl } from './assets.ts';
+import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
 import { MAX_EMBED_DEPTH } from './link-graph.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import type { OutlineHeading } from './note-tree.ts';
@@ -24,8 +25,10 @@ export interface EmbedContext {
 }
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-const IMAGE_AT = /^!\[(?:\\.|[^\\\]\n])*\]\(\s*(<[^>\n]*>|[^\s)]+)/;
-const LINK_AT = /^\[(?:\\.|[^\\\]\n])*\]\(\s*(<[^>\n]*>|[^\s)]+)/;
+/** A link's destination: `<in brackets>`, or up to a space or an unbalanced `)` (`n3(1).md` is one). */
+const DESTINATION = String.raw`(<[^>\n]*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))+)`;
+const IMAGE_AT = new RegExp(String.raw`^!\[(?:\\.|[^\\\]\n])*\]\(\s*` + DESTINATION);
+const LINK_AT = new RegExp(String.raw`^\[(?:\\.|[^\\\]\n])*\]\(\s*` + DESTINATION);
 
 const markdownText = (value: string) => value.replace(/([\\[\]*_`<])/g, '\\$1');
 const markdownLink = (label: string, href: string) => `[${markdownText(label)}](<${href}>)`;
@@ -46,11 +49,16 @@ function embedRange(note: CatalogueNote, source: string, starts: number[], headi
 	return [at(heading.line), next ? at(next.line) : source.length];
 }
 
-/** A relative URL of `note`, rooted at the notes folder (`/aws/img/x.png`): it resolves the same from any note. */
+/**
+ * A relative URL of `note`, rooted at the notes folder (`/aws/img/my%20x.png`): it resolves the
+ * same from any note. Its path is read as the resolver reads it (query and fragment apart, then
+ * decoded), joined to the note's folder, and encoded again: the folder's name may hold `%` or `#`.
+ */
 function rooted(url: string, note: CatalogueNote): string | undefined {
 	if (url.startsWith('<')) url = url.slice(1, -1);
 	if (!url || url.startsWith('/') || url.startsWith('#') || isRemoteUrl(url)) return undefined;
-	return `/${path.posix.join(path.posix.dirname(note.relativePath), url)}`;
+	const [, written, rest] = /^([^?#]*)(.*)$/s.exec(url)!;
+	return `/${encodedPath(path.posix.join(path.posix.dirname(note.relativePath), decodeOrKeep(written)))}${rest}`;
 }
 
 export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, context: EmbedContext, chain: string[] = []): string {
@@ -70,9 +78,9 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		else if (resolved.kind === 'private') value = link.embed ? toHtml(privateEmbedElement()) : markdownText(label);
 		else if (resolved.kind === 'image' && link.embed) {
 			const { width, height, alt } = imageEmbedOptions(link.alias);
-			const src = `/${resolved.relativePath}`;
+			const src = `/${encodedPath(resolved.relativePath)}`;
 			value = width
-				? `<img src="${encodeURI(src)}" alt="${alt.replace(/"/g, '&quot;')}" width="${width}"${height ? ` height="${height}"` : ''}>`
+				? `<img src="${src}" alt="${alt.replace(/"/g, '&quot;')}" width="${width}"${height ? ` height="${height}"` : ''}>`
 				: `![${markdownText(alt)}](<${src}>)`;
 		} else if (resolved.kind === 'image') value = markdownLink(label, context.resolver.fileHref(resolved.relativePath));
 		else if (resolved.kind === 'file') value = markdownLink(label, resolved.href);

@@ -24,7 +24,8 @@ const FOLDER_PAGE = /^(?:readme|index)$/i;
 export function noteSlug(relativePath: string): string {
 	const segments = relativePath.replace(/\.mdx?$/i, '').split('/');
 	if (FOLDER_PAGE.test(segments.at(-1)!)) segments.pop();
-	return segments.map((segment) => slugify(segment) || 'note').join('/');
+	// Composed first: a name macOS wrote decomposed (`re\u0301sume\u0301`) has the URL of the name as typed.
+	return segments.map((segment) => slugify(segment.normalize('NFC')) || 'note').join('/');
 }
 
 /** `aws/README.md`, `aws/index.mdx`: the page of its folder. */

@@ -148,6 +148,17 @@ export function inspectImage(file: string): ImageInspection {
 	return inspection;
 }
 
+/**
+ * {@link inspectImage} for an image of the notes folder, which the build imports by its path: a
+ * `?` or `#` in it (the file's name or a folder's) would be read as a query or fragment.
+ */
+export function inspectNoteImage(file: string, notesRoot: string): ImageInspection {
+	if (/[?#]/.test(path.relative(notesRoot, file))) {
+		return { ok: false, reason: 'named with `?` or `#` (the file or a folder above it), which the site cannot import an image from; rename it' };
+	}
+	return inspectImage(file);
+}
+
 export type ResolvedImage =
 	| Exclude<ResolvedAsset, { kind: 'local' }>
 	/** A readable image inside the notes folder. */
@@ -171,20 +182,18 @@ export function resolveNoteImage(url: string, noteFile: string, notesRoot: strin
 			reason: `a ${extension || 'extension-less'} file: images must be ${IMAGE_EXTENSIONS.join(' ')}`,
 		};
 	}
-	if (/[?#]/.test(path.basename(asset.file))) {
-		return { kind: 'bad', file: asset.file, reason: 'a file name with `?` or `#`, which cannot be part of a URL path' };
-	}
-	const inspection = inspectImage(asset.file);
+	const inspection = inspectNoteImage(asset.file, notesRoot);
 	if (!inspection.ok) return { kind: 'bad', file: asset.file, reason: inspection.reason };
 	return { kind: 'local', file: asset.file, format: inspection.format };
 }
 
 /**
  * The URL a note's image gets in the page source, relative to the note: `./img/my%20slide.png`.
- * Astro's image pipeline decodes it (`decodeURI`) back to the path it imports.
+ * Astro's image pipeline decodes it (`decodeURI`) back to the path it imports. `#` and `?` are
+ * escaped too, so that the URL names the file (which the site then refuses, see `inspectNoteImage`).
  */
 export function noteImageUrl(file: string, noteFile: string): string {
 	let relative = path.relative(path.dirname(noteFile), file).split(path.sep).join('/');
 	if (!relative.startsWith('../')) relative = `./${relative}`;
-	return encodeURI(relative);
+	return encodeURI(relative).replace(/#/g, '%23').replace(/\?/g, '%3F');
 }

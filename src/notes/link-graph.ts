@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
+import { badImageHint } from './check.ts';
+import { inspectNoteImage } from './images.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 import { isBlockLink, isImageName, wikilinkText } from './wikilinks.ts';
@@ -58,7 +61,7 @@ function topicAt(note: CatalogueNote, line: number | undefined) {
  * Every link and embed of every note, resolved once: the problems (broken, ambiguous, embeds that
  * loop), the backlinks of each note, and the files the site must publish.
  */
-export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
+export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
 	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map() };
 	/** What each note's links came to, for its stamp. */
 	const outcomes = new Map<CatalogueNote, string[]>();
@@ -68,7 +71,12 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 	/** Notes each note embeds, with where. */
 	const embeds = new Map<string, { target: CatalogueNote; line?: number; column?: number; written: string }[]>();
 
-	const record = (note: CatalogueNote, target: LinkTarget, at: { line?: number; column?: number }, link: { embed: boolean; image?: boolean; text?: string; context?: string }) => {
+	const record = (
+		note: CatalogueNote,
+		target: LinkTarget,
+		at: { line?: number; column?: number },
+		link: { embed: boolean; image?: boolean; text?: string; context?: string; written: string },
+	) => {
 		graph.links++;
 		const outcome =
 			target.kind === 'broken' ? `broken:${target.message}` : target.kind === 'image' ? `image:${target.relativePath}` : target.kind === 'private' ? 'private' : `${target.kind}:${target.href}`;
@@ -81,7 +89,16 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 		graph.resolved++;
 		if (target.kind === 'private') return;
 		if (target.kind === 'file' || (target.kind === 'image' && !link.embed)) files.add(target.relativePath);
-		else if (target.kind === 'image') embeddedImages.add(target.relativePath);
+		else if (target.kind === 'image') {
+			// Shown only when the site can show it; the page shows a placeholder, the report says why.
+			const file = path.join(catalogue.notesRoot, target.relativePath);
+			const image = inspectNoteImage(file, catalogue.notesRoot);
+			if (image.ok) embeddedImages.add(target.relativePath);
+			else {
+				const hint = badImageHint(displayPath(file, projectRoot), image.reason);
+				graph.problems.push({ kind: 'bad-image', file: displayPath(note.file, projectRoot), line: at.line, column: at.column, message: link.written, hint });
+			}
+		}
 		if (target.kind !== 'note' || target.note === note) return;
 		const topic = topicAt(note, at.line);
 		const key = `${target.note.slug}\0${note.slug}\0${topic?.id ?? ''}`;
@@ -96,17 +113,18 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes'>, resolver: LinkRes
 	for (const note of catalogue.notes) {
 		for (const link of note.wikilinks) {
 			const target = resolver.wikilink(link, note.relativePath);
-			record(note, target, link, { embed: link.embed, image: link.embed && isImageName(link.target), text: wikilinkText(link), context: link.context });
+			const written = `${link.embed ? '!' : ''}[[${link.target}${link.heading ? `#${link.heading}` : ''}]]`;
+			record(note, target, link, { embed: link.embed, image: link.embed && isImageName(link.target), text: wikilinkText(link), context: link.context, written });
 			// Embeds of a note's own sections, and of blocks (shown as links), cannot loop.
 			if (link.embed && target.kind === 'note' && target.note !== note && !isBlockLink(link)) {
 				const list = embeds.get(note.slug) ?? [];
-				list.push({ target: target.note, line: link.line, column: link.column, written: `![[${link.target}${link.heading ? `#${link.heading}` : ''}]]` });
+				list.push({ target: target.note, line: link.line, column: link.column, written });
 				embeds.set(note.slug, list);
 			}
 		}
 		for (const link of note.links) {
 			const target = resolver.markdown(link.url, note.relativePath);
-			if (target) record(note, target, link, { embed: false, text: link.text, context: link.context });
+			if (target) record(note, target, link, { embed: false, text: link.text, context: link.context, written: link.url });
 		}
 	}
 

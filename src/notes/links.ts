@@ -5,7 +5,7 @@ import { isRemoteUrl } from './assets.ts';
 import { splitTopicNumber } from './headings.ts';
 import { IMAGE_EXTENSIONS } from './images.ts';
 import type { OutlineHeading } from './note-tree.ts';
-import { decodeOrKeep, noteUrl } from '../browser-safe/url-path.ts';
+import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import type { Wikilink } from './wikilinks.ts';
 
 /**
@@ -30,7 +30,8 @@ const NOTE_EXTENSION = /\.mdx?$/i;
 const FILE_EXTENSION = /^(?:mdx?|txt|csv|tsv|json|ya?ml|toml|xml|py|ipynb|sh|js|ts|c|h|cpp|java|rs|go|rb|zip|tar|gz|docx?|pptx?|xlsx?|html?|png|jpe?g|gif|svg|webp|pdf|bib|tex)$/i;
 const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;
 const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(path.posix.extname(file).toLowerCase());
-const lower = (value: string) => value.toLocaleLowerCase();
+/** Names and paths as Obsidian compares them: in any letter case, and either Unicode form (macOS names files decomposed, keyboards type é composed). */
+const comparable = (value: string) => value.normalize('NFC').toLocaleLowerCase();
 const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION, '');
 
 /**
@@ -41,7 +42,7 @@ const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION,
  * `## Publish/Subscribe` as `#Publish Subscribe`. Letters, digits, `-` and `.` count.
  */
 const headingKey = (text: string) =>
-	lower(splitTopicNumber(text.trim())?.rest ?? text.trim())
+	comparable(splitTopicNumber(text.trim())?.rest ?? text.trim())
 		.replace(/[–—]/g, '-')
 		.replace(/…/g, '...')
 		.replace(/[^\p{L}\p{N}\p{M}\s.-]+/gu, ' ')
@@ -67,9 +68,9 @@ function distance(a: string, b: string): number {
 /** The candidate closest to `wanted`, when it is close enough to be what the author meant. */
 export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
 	let best: { candidate: string; score: number } | undefined;
-	const key = lower(wanted);
+	const key = comparable(wanted);
 	for (const candidate of candidates) {
-		const score = distance(key, lower(candidate));
+		const score = distance(key, comparable(candidate));
 		if (!best || score < best.score) best = { candidate, score };
 	}
 	return best && best.score <= Math.max(2, Math.floor(key.length / 3)) ? best.candidate : undefined;
@@ -104,24 +105,24 @@ export class LinkResolver {
 		this.catalogue = catalogue;
 		this.#excluded = catalogue.excluded;
 		for (const { relativePath } of catalogue.private ?? []) {
-			this.#privateByPath.add(lower(relativePath)).add(lower(relativePath.replace(NOTE_EXTENSION, '')));
-			this.#privateByName.add(lower(stem(relativePath)));
+			this.#privateByPath.add(comparable(relativePath)).add(comparable(relativePath.replace(NOTE_EXTENSION, '')));
+			this.#privateByName.add(comparable(stem(relativePath)));
 		}
 		for (const note of catalogue.notes) {
-			this.#notesByPath.set(lower(note.relativePath), note);
-			this.#notesByPath.set(lower(note.relativePath.replace(NOTE_EXTENSION, '')), note);
-			addTo(this.#notesByName, lower(stem(note.relativePath)), note);
+			this.#notesByPath.set(comparable(note.relativePath), note);
+			this.#notesByPath.set(comparable(note.relativePath.replace(NOTE_EXTENSION, '')), note);
+			addTo(this.#notesByName, comparable(stem(note.relativePath)), note);
 			this.#slugs.add(note.slug);
-			if (FOLDER_PAGE.test(path.posix.basename(note.relativePath))) this.#folderPages.set(lower(note.group), note);
+			if (FOLDER_PAGE.test(path.posix.basename(note.relativePath))) this.#folderPages.set(comparable(note.group), note);
 		}
 		for (const asset of catalogue.assets) {
-			this.#assetsByPath.set(lower(asset), asset);
-			addTo(this.#assetsByName, lower(path.posix.basename(asset)), asset);
+			this.#assetsByPath.set(comparable(asset), asset);
+			addTo(this.#assetsByName, comparable(path.posix.basename(asset)), asset);
 		}
 	}
 
 	noteAt(relativePath: string): CatalogueNote | undefined {
-		return this.#notesByPath.get(lower(relativePath));
+		return this.#notesByPath.get(comparable(relativePath));
 	}
 
 	/** The page of a note, below the base: `/notes/aws/vpc/#flow-logs`. */
@@ -130,7 +131,7 @@ export class LinkResolver {
 	}
 
 	fileHref(relativePath: string): string {
-		return `${this.base}${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+		return `${this.base}${encodedPath(relativePath)}`;
 	}
 
 	/** `[[Note]]`, `[[folder/Note#Heading|text]]`, `![[image.png]]`, `[[#Heading]]`, written in the note at `from`. */
@@ -158,8 +159,8 @@ export class LinkResolver {
 				hint: `${candidates.length} notes or files have that name (${candidates.join(', ')}): write the folder too, e.g. [[${candidates[0].replace(NOTE_EXTENSION, '')}]].`,
 			};
 		}
-		if (this.#isPrivate(target, fromFolder) || (!target.includes('/') && this.#privateByName.has(lower(stem(target))))) return { kind: 'private' };
-		const left = this.#excluded.find((each) => lower(stem(each)) === lower(stem(target)));
+		if (this.#isPrivate(target, fromFolder) || (!target.includes('/') && this.#privateByName.has(comparable(stem(target))))) return { kind: 'private' };
+		const left = this.#excluded.find((each) => comparable(stem(each)) === comparable(stem(target)));
 		if (left) return this.#broken(written, `${left} is left out of the site: see its own problem in this report.`, '');
 		const name = stem(target);
 		const suggestion = closest(name, [...this.#notesByName.values()].map((named) => stem(named[0].relativePath)));
@@ -174,7 +175,8 @@ export class LinkResolver {
 	markdown(href: string, from: string): LinkTarget | undefined {
 		if (href === '' || isRemoteUrl(href) || href.startsWith('?')) return undefined;
 		const hash = href.indexOf('#');
-		const pathPart = decodeOrKeep(hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
+		// The query goes before decoding: `what%3F.md` names `what?.md`.
+		const pathPart = decodeOrKeep((hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/, ''));
 		const fragment = hash === -1 ? undefined : decodeOrKeep(href.slice(hash + 1));
 		if (pathPart === '') {
 			const self = this.noteAt(from);
@@ -189,10 +191,10 @@ export class LinkResolver {
 		const inside = bare !== '..' && !bare.startsWith('../');
 		// A path the author wrote from the notes folder's top (`CH10/README.md` in `CH03/README.md`) is taken too.
 		const fromTop = !rooted && !pathPart.startsWith('.') ? path.posix.normalize(pathPart).replace(/\/$/, '') : undefined;
-		const noteAt = (at: string) => this.noteAt(at) ?? this.#folderPages.get(lower(at));
+		const noteAt = (at: string) => this.noteAt(at) ?? this.#folderPages.get(comparable(at));
 		const note = (inside ? noteAt(bare) : undefined) ?? (fromTop ? noteAt(fromTop) : undefined);
 		if (note) return fragment ? this.#withFragment(note, fragment, href) : { kind: 'note', note, href: this.noteHref(note) };
-		const file = (inside ? this.#assetsByPath.get(lower(bare)) : undefined) ?? (fromTop ? this.#assetsByPath.get(lower(fromTop)) : undefined);
+		const file = (inside ? this.#assetsByPath.get(comparable(bare)) : undefined) ?? (fromTop ? this.#assetsByPath.get(comparable(fromTop)) : undefined);
 		if (file) return this.#file(file);
 		if (!NOTE_EXTENSION.test(bare)) {
 			// A path of the site, from its root (`/aws/vpc/`) or from the page (`../aws/vpc/`), is the author's own and works as written.
@@ -203,7 +205,7 @@ export class LinkResolver {
 		}
 		if (!inside) return this.#broken(href, 'The link leaves the notes folder: nothing outside it is published.', '');
 		if (this.#isPrivate(bare, '') || (fromTop !== undefined && this.#isPrivate(fromTop, ''))) return { kind: 'private' };
-		const left = this.#excluded.find((each) => lower(each) === lower(bare) || lower(each.replace(NOTE_EXTENSION, '')) === lower(bare));
+		const left = this.#excluded.find((each) => comparable(each) === comparable(bare) || comparable(each.replace(NOTE_EXTENSION, '')) === comparable(bare));
 		if (left) return this.#broken(href, `${left} is left out of the site: see its own problem in this report.`, '');
 		// `kaggle.com`, `github.com/x`: a site, written without `https://`.
 		const host = /^([a-z\d-]+(?:\.[a-z\d-]+)*)\.([a-z]{2,})(?:\/|$)/i.exec(pathPart);
@@ -216,11 +218,11 @@ export class LinkResolver {
 
 	/** Notes (or files) a wikilink target names: its path from the notes folder or the note's folder, else its name anywhere. */
 	#find<T>(target: string, fromFolder: string, byPath: Map<string, T>, byName: Map<string, T[]>, pathOf: (item: T) => string, nameOf: (file: string) => string): T[] {
-		const key = lower(target);
-		const exact = byPath.get(key) ?? byPath.get(lower(path.posix.join(fromFolder, target)));
+		const key = comparable(target);
+		const exact = byPath.get(key) ?? byPath.get(comparable(path.posix.join(fromFolder, target)));
 		if (exact) return [exact];
-		const named = byName.get(lower(nameOf(target))) ?? [];
-		const matching = target.includes('/') ? named.filter((item) => lower(pathOf(item)).replace(NOTE_EXTENSION, '').endsWith(`/${key}`)) : named;
+		const named = byName.get(comparable(nameOf(target))) ?? [];
+		const matching = target.includes('/') ? named.filter((item) => comparable(pathOf(item)).replace(NOTE_EXTENSION, '').endsWith(`/${key}`)) : named;
 		if (matching.length <= 1) return matching;
 		// Obsidian takes the one beside the linking note when there is one.
 		const beside = matching.filter((item) => path.posix.dirname(pathOf(item)) === fromFolder);
@@ -229,7 +231,7 @@ export class LinkResolver {
 
 	/** A private note at `target`, from the notes folder or from `fromFolder`. */
 	#isPrivate(target: string, fromFolder: string): boolean {
-		const paths = [target, path.posix.join(fromFolder, target)].map((each) => lower(each.replace(NOTE_EXTENSION, '')));
+		const paths = [target, path.posix.join(fromFolder, target)].map((each) => comparable(each.replace(NOTE_EXTENSION, '')));
 		return paths.some((each) => this.#privateByPath.has(each) || this.#privateByPath.has(`${each}/readme`) || this.#privateByPath.has(`${each}/index`));
 	}
 

@@ -1,5 +1,6 @@
 import { detachedCardHtml, renderedCards, type CardElementKind } from '../dom/card.ts';
 import type { PageNote } from './catalogue.ts';
+import { sharedCatalogue } from './shared-catalogue.ts';
 import { noteHref } from './urls.ts';
 
 /** A card element of a rendered note with what the catalogue knows of it. */
@@ -45,10 +46,7 @@ const cardsOfNotes = new Map<string, Promise<CardOnPage[]>>();
  */
 export function keepCards(note: PageNote, html: Promise<string>): void {
 	if (import.meta.env.DEV || note.cards.length === 0 || cardsOfNotes.has(note.slug)) return;
-	const cards = cardsRendered(note, html);
-	// A render that fails fails its page; the pages that would take its cards meet the same error.
-	cards.catch(() => undefined);
-	cardsOfNotes.set(note.slug, cards);
+	cardsOfNotes.set(note.slug, cardsRendered(note, html));
 }
 
 /**
@@ -62,4 +60,12 @@ export function cardsOf(note: PageNote, render: () => Promise<string>): Promise<
 	return cards;
 }
 
-const cardsRendered = async (note: PageNote, html: Promise<string>) => cardsOnPage(note, await html);
+/** The cards in the note's HTML; none from a note that threw while it rendered, which its page and the report show. */
+async function cardsRendered(note: PageNote, html: Promise<string>): Promise<CardOnPage[]> {
+	try {
+		return cardsOnPage(note, await html);
+	} catch (error) {
+		sharedCatalogue().renderFailed(note.slug, error);
+		return [];
+	}
+}

@@ -55,7 +55,7 @@ export function privacyRules(notesRoot: string, settings: PrivacySettings): Priv
 	return { ...settings, folders };
 }
 
-const lower = (value: string) => value.toLocaleLowerCase();
+const lower = (value: string) => value.normalize('NFC').toLocaleLowerCase();
 
 /** Why the note at `relativePath` is private by where it is, or `undefined`. */
 export function privateByPath(relativePath: string, rules: PrivacyRules): PrivateReason | undefined {

@@ -31,7 +31,8 @@ export type ProblemKind =
 	| 'invalid-math'
 	| 'refused-link'
 	| 'bad-file-name'
-	| 'control-characters';
+	| 'control-characters'
+	| 'render-error';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -51,6 +52,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'refused-link': ['symbolic link not followed', 'symbolic links not followed'],
 	'bad-file-name': ['file name the site cannot read', 'file names the site cannot read'],
 	'control-characters': ['note with control characters', 'notes with control characters'],
+	'render-error': ['note that could not be rendered', 'notes that could not be rendered'],
 };
 
 /**
@@ -91,4 +93,21 @@ export function formatReport(problems: readonly NoteProblem[]): string {
 		.join(', ');
 	const noun = problems.length === 1 ? 'problem' : 'problems';
 	return `${problems.length} ${noun} in the notes (${summary}):\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+}
+
+/**
+ * A note the site failed on while reading or rendering it: an `.mdx` note whose code throws, or
+ * (a `.md` note runs none) a fault of this program. Only that note is affected; `outcome` says how.
+ */
+export function renderErrorProblem(failure: { file: string; error: unknown; mdx: boolean; outcome: string }): NoteProblem {
+	const { error } = failure;
+	const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	return {
+		kind: 'render-error',
+		file: failure.file,
+		message: `the note could not be rendered (${thrown.split('\n')[0]}); ${failure.outcome}`,
+		hint: failure.mdx
+			? 'An expression or component of this .mdx note threw while its page was made: fix it, or make the note a .md note.'
+			: 'A .md note runs no code, so this is a fault of the site, not of the note: please report it, with the note.',
+	};
 }

@@ -34,6 +34,8 @@ export interface SharedCatalogue {
 	leftOut(): readonly LeftOutNote[];
 	/** The note at this slug, rendered now; an `.mdx` note (Astro compiles it as a module) answers `{ format: 'mdx' }`. */
 	render(slug: string): Promise<RenderedMarkdown | { format: 'mdx' } | undefined>;
+	/** The note at this slug threw while it rendered: it goes into the build's report; the report's line on it, for its page. */
+	renderFailed(slug: string, error: unknown): string;
 }
 
 const SHARED = Symbol.for('notes-site:catalogue');

@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
 import { sharedCatalogue } from './shared-catalogue.ts';
 import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
@@ -101,12 +101,12 @@ async function withOptimisedImages(html: string, file: string): Promise<string> 
 	if (!html.includes('__ASTRO_IMAGE_')) return html;
 	const { default: images } = await import('virtual:notes/images');
 	const { getImage } = await import('astro:assets');
-	const noteUrl = pathToFileURL(file);
 	const shown = new Map<string, string>();
 	for (const [, marker] of html.matchAll(IMAGE_MARKER)) {
 		if (shown.has(marker)) continue;
 		const { index: _index, src, ...attributes } = JSON.parse(unescapeAttribute(marker)) as Record<string, unknown> & { src: string };
-		const imported = URL.canParse(src) ? src : images.get(fileURLToPath(new URL(src, noteUrl)));
+		// A local `src` is the path relative to the note, decoded (`./50% off/chart.png`): a path, not a URL to parse.
+		const imported = URL.canParse(src) ? src : images.get(path.resolve(path.dirname(file), src));
 		if (!imported) continue;
 		const image = await getImage({ ...attributes, src: imported } as Parameters<typeof getImage>[0]);
 		const { index: _, ...shownAttributes } = image.attributes;
@@ -133,6 +133,14 @@ type MdxContent = (props: { components?: Record<string, unknown> }) => unknown;
 export type NoteRender =
 	| { html: string; Content?: undefined; remarkPluginFrontmatter: Record<string, unknown> }
 	| { html?: undefined; Content: MdxContent; remarkPluginFrontmatter: Record<string, unknown> };
+
+/**
+ * A note whose render threw: it goes into the build's report (strict mode then fails the build),
+ * and its page shows the report's line instead of the note; every other page is made as usual.
+ */
+export function noteRenderFailed(slug: string, error: unknown): string {
+	return sharedCatalogue().renderFailed(slug, error);
+}
 
 export async function renderNote(slug: string): Promise<NoteRender> {
 	const rendered = await sharedCatalogue().render(slug);

@@ -5,28 +5,14 @@ import { describe, expect, test } from 'vitest';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { checkNotes } from '../../src/notes/check.ts';
 import { projectRoot } from '../support/build.ts';
+import { random, type Random } from '../support/random.ts';
 import { pipelineNotes, renderNote } from '../support/render.ts';
-
-/** A small seeded generator (mulberry32): the same notes on every run, so a failure can be replayed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (below: number) => Math.floor(next() * below);
-	const pick = <T,>(list: readonly T[]): T => list[int(list.length)];
-	return { next, int, pick };
-}
 
 const WORDS = ['VPC', 'subnet', 'naïve', 'café', '東京', 'שלום', '🙂', 'e\u0301', 'a*b', '_x_', '`tick`', '<b>', '&amp;', '$5', '\\$', '{', '}', '|', '[', ']', '#tag', '==', '%%', '^['];
 const TEX = ['x^2', '\\frac{a}{b}', '\\frac{a', '\\sum_{i=1}^n i', '\\begin{align}a&=b\\end{align}', '\\href{javascript:alert(1)}{x}', '\\def\\a{\\a}\\a', '\\mathbb{R}^{n}', '\\'];
 
 /** One generated note: every construct the site reads, nested, broken and unbalanced at random. */
-function generatedNote(rng: ReturnType<typeof random>, blocks: number): string {
+function generatedNote(rng: Random, blocks: number): string {
 	const words = (count: number) => Array.from({ length: count }, () => rng.pick(WORDS)).join(' ');
 	const out: string[] = [];
 	for (let block = 0; block < blocks; block++) {

@@ -82,6 +82,18 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		expect((await page('/aws/explicit-tabs/')).status).toBe(200);
 	});
 
+	test('a note that throws while its page is made shows why on its page; the report line is printed, other pages work', async () => {
+		const reported = dev.output.length;
+		writeFileSync(path.join(notes, 'throws.mdx'), '# Throws\n\n{[].at(0).name}\n');
+		await expect.poll(async () => (await page('/throws/')).html, { timeout: 15_000 }).toContain('This note could not be rendered');
+		expect((await page('/throws/')).html).toMatch(/throws\.mdx {2}the note could not be rendered \(TypeError: Cannot read properties of undefined/);
+		expect((await page('/')).status).toBe(200);
+		expect((await page('/cheatsheet/')).status).toBe(200);
+		expect(dev.output.slice(reported)).toMatch(/1 problem in the notes \(1 note that could not be rendered\)/);
+		rmSync(path.join(notes, 'throws.mdx'));
+		await expect.poll(async () => (await page('/throws/')).status).toBe(404);
+	});
+
 	test('a new note gets its page and its place in the list; a deleted one goes', async () => {
 		writeFileSync(path.join(notes, 'fresh.md'), '# Fresh note\n\n## 1. New topic\n\nText.\n');
 		await expect.poll(async () => (await page('/fresh/')).status).toBe(200);

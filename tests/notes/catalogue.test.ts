@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
 import { fixturePath, projectRoot } from '../support/build.ts';
 
@@ -52,6 +52,40 @@ describe('a note whose front matter cannot be read', () => {
 		// `- @kepano` is not YAML (`@` is reserved), but Obsidian reads it as the text.
 		expect(read.notes[0]).toMatchObject({ title: 'Kept title', tags: ['clippings'], frontmatter: { aliases: ['@kepano', 'Steph'], title: 'Kept title' } });
 		expect(read.problems).toEqual([expect.objectContaining({ kind: 'bad-frontmatter', line: 7, message: expect.stringContaining('that key was left out') })]);
+	});
+});
+
+describe('a .md note whose reading throws (Markdown has no syntax errors: a fault of this program)', () => {
+	test('is left out and reported with its file; every other note is read', async () => {
+		vi.resetModules();
+		vi.doMock('../../src/notes/note-tree.ts', async (importOriginal) => {
+			const original = await importOriginal<typeof import('../../src/notes/note-tree.ts')>();
+			const readNoteContents: typeof original.readNoteContents = (source, ...rest) => {
+				if (source.includes('deep-nesting')) throw new RangeError('Maximum call stack size exceeded');
+				return original.readNoteContents(source, ...rest);
+			};
+			return { ...original, readNoteContents };
+		});
+		const folder = mkdtempSync(path.join(tmpdir(), 'notes-read-throws-'));
+		try {
+			writeFileSync(path.join(folder, 'ok.md'), '# Fine\n\nText.\n');
+			writeFileSync(path.join(folder, 'trips.md'), '# Trips\n\ndeep-nesting\n');
+			const { NotesCatalogue: Catalogue } = await import('../../src/notes/catalogue.ts');
+			const catalogue = new Catalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
+			expect(catalogue.notes.map((note) => note.relativePath)).toEqual(['ok.md']);
+			expect(catalogue.excluded).toEqual(['trips.md']);
+			expect(catalogue.problems).toEqual([
+				expect.objectContaining({
+					kind: 'render-error',
+					file: path.join(folder, 'trips.md'),
+					message: 'the note could not be rendered (RangeError: Maximum call stack size exceeded); it was left out of the site',
+				}),
+			]);
+		} finally {
+			vi.doUnmock('../../src/notes/note-tree.ts');
+			vi.resetModules();
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 });
 

@@ -9,6 +9,11 @@ describe('noteSlug', () => {
 		expect(noteSlug('Réseaux/Über.md')).toBe('réseaux/über');
 	});
 
+	test('gives a name macOS wrote decomposed the URL of the name as typed (composed)', () => {
+		expect(noteSlug('Re\u0301seaux/re\u0301sume\u0301.md')).toBe('réseaux/résumé');
+		expect(noteSlug('Re\u0301seaux/re\u0301sume\u0301.md')).toBe(noteSlug('Réseaux/résumé.md'));
+	});
+
 	test('a folder\'s README.md or index.md is the folder\'s page; at the top, the home page', () => {
 		expect(noteSlug('02-security/README.md')).toBe('02-security');
 		expect(noteSlug('docs/cs/index.mdx')).toBe('docs/cs');

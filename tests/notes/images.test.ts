@@ -120,6 +120,8 @@ describe('resolveNoteImage', () => {
 			writeFileSync(path.join(root, 'secret.png'), bytes('diagram.png'));
 			symlinkSync(path.join(root, 'secret.png'), path.join(root, 'notes/img/link.png'));
 			writeFileSync(path.join(root, 'notes/img/what?.png'), bytes('diagram.png'));
+			mkdirSync(path.join(root, 'notes/Q&A #1'));
+			writeFileSync(path.join(root, 'notes/Q&A #1/chart.png'), bytes('diagram.png'));
 		});
 
 		test('refuses a symbolic link that leads out of the notes folder', () => {
@@ -127,12 +129,11 @@ describe('resolveNoteImage', () => {
 			expect(resolveNoteAsset('img/link.png', path.join(notes, 'a.md'), notes)).toMatchObject({ kind: 'outside' });
 		});
 
-		test('refuses a file name that cannot be a URL path', () => {
+		test('refuses an image the build cannot import by its path: a `?` or `#` in its name or a folder\'s', () => {
 			const notes = path.join(root, 'notes');
-			expect(resolveNoteImage('img/what%3F.png', path.join(notes, 'a.md'), notes)).toMatchObject({
-				kind: 'bad',
-				reason: expect.stringMatching(/`\?` or `#`/),
-			});
+			const refused = { kind: 'bad', reason: expect.stringMatching(/^named with `\?` or `#`/) };
+			expect(resolveNoteImage('img/what%3F.png', path.join(notes, 'a.md'), notes)).toMatchObject({ ...refused, file: path.join(notes, 'img/what?.png') });
+			expect(resolveNoteImage('Q%26A%20%231/chart.png', path.join(notes, 'a.md'), notes)).toMatchObject({ ...refused, file: path.join(notes, 'Q&A #1/chart.png') });
 		});
 	});
 });
@@ -145,5 +146,9 @@ describe('noteImageUrl', () => {
 			'../shared-img/shared.png',
 		);
 		expect(decodeURI(noteImageUrl(path.join(fixture, 'img/100% done.png'), note))).toBe('./img/100% done.png');
+	});
+
+	test('escapes `#` and `?`, which a URL would read as its fragment and query: the URL names the file', () => {
+		expect(noteImageUrl(path.join(fixture, 'Q&A #1/why?.png'), note)).toBe('./Q&A%20%231/why%3F.png');
 	});
 });

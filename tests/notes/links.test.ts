@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { formatReport } from '../../src/notes/problems.ts';
-import { fixturePath, projectRoot } from '../support/build.ts';
+import { fixturePath, folderWith, projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, textOf } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
@@ -153,6 +153,39 @@ describe('Markdown links between notes', () => {
 		expect(link('../01-cloud/README.md#13-pricing')).toMatch(/^broken: “Chapter 1: The Cloud” has no heading with the anchor #13-pricing\./);
 		expect(link('../../../src/code.py')).toBe('broken: The link leaves the notes folder: nothing outside it is published.');
 		expect(link('console.aws.amazon.com')).toBe('broken: No note or file at 02-security/console.aws.amazon.com in the notes folder. Did you mean https://console.aws.amazon.com?');
+	});
+});
+
+describe('a folder with notes named with `?` and with é composed or decomposed, and an embedded image that is none', () => {
+	const notesRoot = folderWith({
+		'what?.md': '# What\n',
+		// As macOS writes names: decomposed.
+		'Re\u0301seaux/re\u0301sume\u0301.md': '# Résumé\n',
+		'été.md': '# Été\n',
+		'index.md': '# Home\n\n![[not-a-picture.png]]\n',
+		'not-a-picture.png': 'text',
+	});
+	const { resolver, links } = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base: '/' }).build();
+	const markdown = (href: string) => hrefOf(resolver.markdown(href, 'index.md'));
+	const wikilink = (target: string) => hrefOf(resolver.wikilink({ target }, 'index.md'));
+
+	test('`%3F` is part of the name; a `?` as written starts the query', () => {
+		expect(markdown('what%3F.md')).toBe('/what/');
+		expect(markdown('what%3F.md?plain=1')).toBe('/what/');
+	});
+
+	test('a name typed in the other Unicode form finds the note, by wikilink and Markdown link', () => {
+		expect(wikilink('résumé')).toBe('/réseaux/résumé/');
+		expect(wikilink('Réseaux/résumé')).toBe('/réseaux/résumé/');
+		expect(wikilink('e\u0301te\u0301')).toBe('/été/');
+		expect(markdown('R%C3%A9seaux/r%C3%A9sum%C3%A9.md')).toBe('/réseaux/résumé/');
+	});
+
+	test('an image embed the site cannot show is reported where it stands, and not published', () => {
+		expect(links.problems).toEqual([
+			expect.objectContaining({ kind: 'bad-image', line: 3, message: '![[not-a-picture.png]]', hint: expect.stringContaining('not-a-picture.png is text, not an image') }),
+		]);
+		expect(links.embeddedImages).toEqual([]);
 	});
 });
 

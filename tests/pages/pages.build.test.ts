@@ -120,6 +120,40 @@ describe('building the tabs-cases fixture', () => {
 	});
 });
 
+describe('a note that throws while its page is made (an .mdx expression reading a field of nothing)', () => {
+	let site: BuiltSite;
+	beforeAll(() => {
+		site = builtSite(fixturePath('render-error'));
+	});
+
+	test('the build goes on: the report names the note, and its page says it could not be rendered and why', () => {
+		expect(site.exitCode, site.output).toBe(0);
+		expect(site.output).toContain('1 problem in the notes (1 note that could not be rendered)');
+		expect(site.output).toMatch(/tests\/fixtures\/render-error\/throws\.mdx {2}the note could not be rendered \(TypeError: Cannot read properties of undefined/);
+		const article = selectOne('article.note__body', parseHtml(site.page('throws/index.html')));
+		expect(textOf(article)).toContain('This note could not be rendered');
+		expect(textOf(article)).toContain('throws.mdx the note could not be rendered (TypeError');
+		expect(selectOne('.render-error', article).properties.dataPagefindIgnore).toBe('');
+		// Its title, its place in the sidebar and the links to it stay: no link leads to a 404.
+		expect(textOf(selectOne('h1', parseHtml(site.page('throws/index.html'))))).toBe('Throws');
+		expect(select('article.note__body a[href="/throws/"]', parseHtml(site.page('good/index.html')))).not.toBeNull();
+	});
+
+	test('every other note builds, and the pages made of all the notes leave only its cards out', () => {
+		expect(textOf(selectOne('article.note__body', parseHtml(site.page('good/index.html'))))).toContain('Spend the error budget on releases.');
+		const cheatsheet = parseHtml(site.page('cheatsheet/index.html'));
+		expect(selectAll('.cheatsheet__topic-title', cheatsheet).map(textOf)).toEqual(['Budgets']);
+		expect(existsSync(path.join(site.dist, 'review/cards/index.html'))).toBe(true);
+	});
+
+	test('strict mode fails the build on it, with the report', () => {
+		const strict = builtSite(fixturePath('render-error'), { env: { NOTES_STRICT: '1' } });
+		expect(strict.exitCode).not.toBe(0);
+		expect(strict.output).toContain('Strict mode');
+		expect(strict.output).toContain('render-error/throws.mdx  the note could not be rendered');
+	});
+});
+
 describe('building notes with bad input', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
