@@ -22,3 +22,13 @@ export const filterSelectLabel = (name: string): string => `Filter by ${name}`;
 
 /** How many matching sections of one note are listed. */
 export const SUB_RESULTS_PER_NOTE = 3;
+
+/**
+ * A note page's aliases (its front matter's other names) are indexed, not shown: its header holds
+ * `<p hidden data-pagefind-body data-pagefind-weight="7">MOC, MOCs</p>`, so searching another name
+ * of a note finds the note (before its first heading: the page, not a section of it), weighted as
+ * Pagefind weighs an `<h1>`. The note's text is the other `data-pagefind-body`, an `<article>`.
+ */
+export const ALIASES_WEIGHT = 7;
+/** The note's text on its page, where the words searched for are marked. */
+export const NOTE_BODY_SELECTOR = 'article[data-pagefind-body]';

@@ -9,6 +9,7 @@ import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
+import { noteAliases } from './aliases.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 import type { NoteFrontmatter } from '../config/note.ts';
 import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
@@ -35,6 +36,8 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	order?: number;
 	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`) and the `#tags` in the text, without `#` or repeats. */
 	tags: string[];
+	/** Other names `[[links]]` find it by: the front matter's `aliases` (or `alias`), see `noteAliases`. */
+	aliases: string[];
 	/** A fingerprint of the file's bytes (`contentHash`). */
 	hash: string;
 	/** The note's text as every reader of it sees it (`prepareNote`): the file is read once, here. */
@@ -73,7 +76,7 @@ export interface Catalogue {
  * What pages read of a note: its place, title and outline; no paths on disk, lines, images or
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
-export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags'> {
+export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags' | 'aliases'> {
 	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId' | 'written'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
@@ -82,13 +85,14 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 }
 
 export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks' | 'shown'>): PageNote {
-	const { slug, title, description, group, hasTabs, tags } = note;
+	const { slug, title, description, group, hasTabs, tags, aliases } = note;
 	return {
 		slug,
 		title,
 		description,
 		group,
 		hasTabs,
+		aliases,
 		// Maths in a note it embeds is maths on its page.
 		hasMath: note.hasMath || (links.shown.get(slug) ?? []).some((shown) => shown.hasMath),
 		tags,
@@ -177,6 +181,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
 			tags,
+			aliases: noteAliases(read.frontmatter),
 			hash: read.hash,
 			source: prepared.text,
 			frontmatter: read.frontmatter,

@@ -10,8 +10,9 @@ import type { Wikilink } from './wikilinks.ts';
 
 /**
  * Where a link of a note leads, from the whole folder's catalogue: Obsidian's `[[wikilinks]]`
- * (by path, else by the one note or file of that name anywhere in the folder) and Markdown links
- * between notes (`../dir/other.md#anchor`, a folder's `README.md` or `index.md`, MkDocs' `other/`).
+ * (by path, else by the one note or file of that name anywhere in the folder, else by the one note
+ * with that alias) and Markdown links between notes (`../dir/other.md#anchor`, a folder's
+ * `README.md` or `index.md`, MkDocs' `other/`).
  * The catalogue resolves every link once (for the report, backlinks and the files to publish); the
  * Markdown plugins ask again for the link they render, and get the same answer.
  */
@@ -69,11 +70,15 @@ function distance(a: string, b: string): number {
 export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
 	let best: { candidate: string; score: number } | undefined;
 	const key = comparable(wanted);
+	const limit = Math.max(2, Math.floor(key.length / 3));
 	for (const candidate of candidates) {
-		const score = distance(key, comparable(candidate));
+		// Lengths further apart than the limit are further apart than it in edits too (a folder has thousands of names and aliases).
+		const other = comparable(candidate);
+		if (Math.abs(other.length - key.length) > limit) continue;
+		const score = distance(key, other);
 		if (!best || score < best.score) best = { candidate, score };
 	}
-	return best && best.score <= Math.max(2, Math.floor(key.length / 3)) ? best.candidate : undefined;
+	return best && best.score <= limit ? best.candidate : undefined;
 }
 
 function addTo<V>(map: Map<string, V[]>, key: string, value: V) {
@@ -86,6 +91,7 @@ export class LinkResolver {
 	readonly base: string;
 	#notesByPath = new Map<string, CatalogueNote>();
 	#notesByName = new Map<string, CatalogueNote[]>();
+	#notesByAlias = new Map<string, CatalogueNote[]>();
 	#assetsByPath = new Map<string, string>();
 	#assetsByName = new Map<string, string[]>();
 	/** A folder's `README.md` or `index.md`, by the folder (`''` for the notes folder). */
@@ -112,6 +118,7 @@ export class LinkResolver {
 			this.#notesByPath.set(comparable(note.relativePath), note);
 			this.#notesByPath.set(comparable(note.relativePath.replace(NOTE_EXTENSION, '')), note);
 			addTo(this.#notesByName, comparable(stem(note.relativePath)), note);
+			for (const alias of note.aliases) addTo(this.#notesByAlias, comparable(alias), note);
 			this.#slugs.add(note.slug);
 			if (FOLDER_PAGE.test(path.posix.basename(note.relativePath))) this.#folderPages.set(comparable(note.group), note);
 		}
@@ -160,10 +167,23 @@ export class LinkResolver {
 			};
 		}
 		if (this.#isPrivate(target, fromFolder) || (!target.includes('/') && this.#privateByName.has(comparable(stem(target))))) return { kind: 'private' };
+		// Only what no note or file is named: in Obsidian a name always leads to its own note, whatever the aliases.
+		const aliased = this.#besideIfMany(this.#notesByAlias.get(comparable(target)) ?? [], fromFolder, (note) => note.relativePath);
+		if (aliased.length === 1) return this.#withHeading(aliased[0], link.heading, written);
+		if (aliased.length > 1) {
+			const paths = aliased.map((note) => note.relativePath);
+			return {
+				kind: 'broken',
+				problem: 'ambiguous-link',
+				message: written,
+				hint: `${paths.length} notes have the alias “${target}” (${paths.join(', ')}): link one by its name, e.g. [[${paths[0].replace(NOTE_EXTENSION, '')}|${target}]].`,
+			};
+		}
 		const left = this.#excluded.find((each) => comparable(stem(each)) === comparable(stem(target)));
 		if (left) return this.#broken(written, `${left} is left out of the site: see its own problem in this report.`, '');
 		const name = stem(target);
-		const suggestion = closest(name, [...this.#notesByName.values()].map((named) => stem(named[0].relativePath)));
+		const names = [...this.#notesByName.values()].map((named) => stem(named[0].relativePath));
+		const suggestion = closest(name, [...names, ...this.catalogue.notes.flatMap((note) => note.aliases)]);
 		return this.#broken(written, `No note or file named “${name}” in the notes folder.`, suggestion ? ` Did you mean [[${suggestion}${link.heading ? `#${link.heading}` : ''}]]?` : '');
 	}
 
@@ -223,8 +243,12 @@ export class LinkResolver {
 		if (exact) return [exact];
 		const named = byName.get(comparable(nameOf(target))) ?? [];
 		const matching = target.includes('/') ? named.filter((item) => comparable(pathOf(item)).replace(NOTE_EXTENSION, '').endsWith(`/${key}`)) : named;
+		return this.#besideIfMany(matching, fromFolder, pathOf);
+	}
+
+	/** Of several notes (or files) a link names, the one beside the linking note, as Obsidian takes it; else all of them. */
+	#besideIfMany<T>(matching: T[], fromFolder: string, pathOf: (item: T) => string): T[] {
 		if (matching.length <= 1) return matching;
-		// Obsidian takes the one beside the linking note when there is one.
 		const beside = matching.filter((item) => path.posix.dirname(pathOf(item)) === fromFolder);
 		return beside.length === 1 ? beside : matching;
 	}

@@ -1,5 +1,5 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
-import { HIGHLIGHT_PARAM } from '../dom/search.ts';
+import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
 import { showProgress } from './card-progress.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
@@ -49,7 +49,7 @@ if (navigator.clipboard) {
 /** Opened from a search result: mark the words found (loaded only then). */
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
 	void import('./search-highlight.ts').then(({ highlightSearchHits, highlightTerms }) => {
-		const body = document.querySelector<HTMLElement>('[data-pagefind-body]');
+		const body = document.querySelector<HTMLElement>(NOTE_BODY_SELECTOR);
 		if (body) void highlightSearchHits(body, highlightTerms(location.search));
 	});
 }

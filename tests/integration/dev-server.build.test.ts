@@ -117,6 +117,18 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		writeFileSync(target, readFileSync(target, 'utf8').replace('## Old name', '## New name'));
 		await expect.poll(link, { timeout: 15_000 }).toBe('broken');
 	});
+	test('an alias added to a note in dev: a link to it leads there, the page that links rendered again', async () => {
+		const target = path.join(notes, 'aws/networking/peering.md');
+		writeFileSync(path.join(notes, 'nicknames.md'), '# Nicknames\n\nSee [[pcx]].\n');
+		const link = async () => {
+			const article = parseHtml((await page('/nicknames/')).html);
+			const found = selectAll('article a[href*="peering"], article .link-broken', article)[0];
+			return found && (found.tagName === 'a' ? `${textOf(found)} ${String(found.properties.href)}` : 'broken');
+		};
+		await expect.poll(link, { timeout: 15_000 }).toBe('broken');
+		writeFileSync(target, readFileSync(target, 'utf8').replace('description: A note two folders deep.', 'description: A note two folders deep.\naliases: [pcx]'));
+		await expect.poll(link, { timeout: 15_000 }).toBe('pcx /aws/networking/peering/');
+	});
 });
 
 describe('npm run dev on notes without MDX: the folder is watched though no module of it is imported', () => {

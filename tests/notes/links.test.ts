@@ -70,6 +70,78 @@ describe('wikilinks, resolved as Obsidian resolves them', () => {
 	});
 });
 
+describe('wikilinks to an alias, as to a name', () => {
+	const folder = folderWith({
+		'Artificial Intelligence.md': '---\naliases: [AI, Machine minds]\n---\n# Artificial Intelligence\n\n## History\n\nText.\n',
+		'Dog.md': '---\nalias: Doggo\n---\n# Dog\n\nText.\n',
+		// Another note's name is no alias of this one: [[Dog]] leads to Dog.md.
+		'Cat.md': '---\naliases: [Dog, Kitty]\n---\n# Cat\n\nText.\n',
+		'Security/Roles.md': '---\naliases: [Access]\n---\n# Roles\n\nText.\n',
+		'Networking/Routes.md': '---\naliases: [Access]\n---\n# Routes\n\nText.\n',
+		'Security/IAM.md': '# IAM\n\nSee [[AI]], [[ai#History]] and [[Machine minds|thinking machines]]; ask [[Access]].\n',
+		'Reading.md': '# Reading\n\nAbout [[Doggo]], [[Dog]], [[Kitty]] and [[Access]]; [[Machine mind]].\n',
+	});
+	const catalogue = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
+	const link = (target: string, from = 'Reading.md', heading?: string) => hrefOf(catalogue.resolver.wikilink({ target, heading }, from));
+
+	test('an alias leads to its note, any letter case, to a heading too; `alias:` as well as `aliases:`', () => {
+		expect(link('AI')).toBe('/artificial-intelligence/');
+		expect(link('machine MINDS')).toBe('/artificial-intelligence/');
+		expect(link('AI', 'Reading.md', 'History')).toBe('/artificial-intelligence/#history');
+		expect(link('Doggo')).toBe('/dog/');
+		expect(link('Kitty')).toBe('/cat/');
+	});
+
+	test('a name leads to its own note though another note has it as an alias, as in Obsidian', () => {
+		expect(link('Dog')).toBe('/dog/');
+	});
+
+	test('two notes with one alias: the one beside the linking note, else ambiguous', () => {
+		expect(link('Access', 'Security/IAM.md')).toBe('/security/roles/');
+		expect(link('Access')).toBe(
+			'broken: 2 notes have the alias “Access” (Networking/Routes.md, Security/Roles.md): link one by its name, e.g. [[Networking/Routes|Access]].',
+		);
+	});
+
+	test('the report: an ambiguous alias, and an alias as the closest match of a link that leads nowhere', () => {
+		const report = formatReport(catalogue.links.problems);
+		expect(report.split('\n')[0]).toBe('2 problems in the notes (1 ambiguous link, 1 broken link):');
+		expect(report).toContain(`${folder}/Reading.md:3:41  [[Access]]\n    2 notes have the alias “Access”`);
+		expect(report).toContain('[[Machine mind]]\n    No note or file named “Machine mind” in the notes folder. Did you mean [[Machine minds]]?');
+	});
+
+	test('"Linked from" counts a link to an alias', () => {
+		expect(catalogue.links.backlinks.get('artificial-intelligence')?.map((each) => each.slug)).toEqual(['security/iam']);
+		expect(catalogue.links.backlinks.get('dog')?.map((each) => each.slug)).toEqual(['reading']);
+	});
+
+	test('the page shows the alias as written, or the text after |', async () => {
+		const source = readFileSync(path.join(folder, 'Security/IAM.md'), 'utf8');
+		const html = parseHtml(
+			await renderNote(source, { notesDir: path.relative(projectRoot, folder), name: 'Security/IAM.md', links: { links: () => catalogue.resolver, source: () => '', vault: false } }),
+			{ fragment: true },
+		);
+		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
+			['AI', '/artificial-intelligence/'],
+			['ai › History', '/artificial-intelligence/#history'],
+			['thinking machines', '/artificial-intelligence/'],
+			['Access', '/security/roles/'],
+		]);
+	});
+
+	test('an alias added changes where links lead, and the stamp of the note that links (in dev, its page renders again)', () => {
+		const edited = folderWith({ 'Dog.md': '# Dog\n\nText.\n', 'Reading.md': '# Reading\n\nAbout [[Doggo]].\n' });
+		const builder = new NotesCatalogue({ notesRoot: edited, projectRoot, lang: 'en', base: '/' });
+		const before = builder.build();
+		expect(hrefOf(before.resolver.wikilink({ target: 'Doggo' }, 'Reading.md'))).toMatch(/^broken: /);
+		writeFileSync(path.join(edited, 'Dog.md'), '---\naliases: [Doggo]\n---\n# Dog\n\nText.\n');
+		const after = builder.build();
+		expect(hrefOf(after.resolver.wikilink({ target: 'Doggo' }, 'Reading.md'))).toBe('/dog/');
+		expect(after.links.problems).toEqual([]);
+		expect(after.links.stamps.get('Reading.md')).not.toBe(before.links.stamps.get('Reading.md'));
+	});
+});
+
 describe('Markdown links between notes', () => {
 	const link = (href: string, from = '02-security/iam.md') => hrefOf(course.resolver.markdown(href, from));
 

@@ -171,6 +171,16 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 		await close();
 	});
 
+	test('another name of a note (an alias of its front matter) finds the note itself', async () => {
+		const { page, close } = await open('html-in-notes/');
+		await page.keyboard.press('/');
+		await page.keyboard.type('pcx');
+		await settled(page);
+		expect(await page.locator('.search__path').allTextContents()).toEqual(['Peering']);
+		expect(await results(page).first().getAttribute('href')).toBe(`${BASE}aws/peering/?highlight=pcx`);
+		await close();
+	});
+
 	test('two letters are searched as a word ("s3"), not as the start of every word', async () => {
 		const { page, close } = await open();
 		await page.keyboard.press('/');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
+import { ALIASES_WEIGHT, NOTE_BODY_SELECTOR } from '../../src/dom/search.ts';
 import { parseHtml, selectAll } from '../support/html.ts';
 import { readSearchIndex, type IndexedPage } from '../support/pagefind-index.ts';
 
@@ -54,6 +55,17 @@ describe('the search index of a built site', () => {
 			filters: { note: ['Peering'], folder: ['aws'] },
 		});
 		expect(page('/html-in-notes/').filters).toEqual({ note: ['HTML in notes'] });
+	});
+
+	test('a note\'s aliases are indexed before its text (a result for the page), weighted as a title, and not shown', () => {
+		expect(page('/aws/peering/').content).toMatch(/^pcx, Peering connection\. VPC Peering\./);
+		const bodies = selectAll('[data-pagefind-body]', parseHtml(site.page('aws/peering/index.html')));
+		expect(bodies.map((element) => [element.tagName, element.properties.hidden, element.properties.dataPagefindWeight])).toEqual([
+			['p', true, String(ALIASES_WEIGHT)],
+			['article', undefined, undefined],
+		]);
+		expect(selectAll(NOTE_BODY_SELECTOR, parseHtml(site.page('aws/peering/index.html')))).toEqual([bodies[1]]);
+		expect(selectAll('[data-pagefind-body]', parseHtml(site.page('html-in-notes/index.html')))).toHaveLength(1);
 	});
 
 	test('note pages load nothing of Pagefind until search is used', () => {
