@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { MdastContent, MdastPluginEntry, MdastVisitorContext } from 'satteri';
+import type { MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
 import { sourceMayHold } from './satteri.ts';
 
 /** `==` that is not part of `===` (a setext underline, `a === b`). */
@@ -65,9 +65,9 @@ export function highlight(children: readonly PhrasingContent[]): PhrasingContent
  */
 export function remarkHighlights(): MdastPluginEntry {
 	// The node stays, with its position: a heading is found by where it starts (`rehype-note-headings`).
-	const visit = (node: { children: PhrasingContent[] }, context: MdastVisitorContext) => {
+	const visit = (node: MdastTarget & { children: PhrasingContent[] }, context: MdastVisitorContext) => {
 		const children = highlight(node.children);
-		if (children) context.setProperty(node as MdastContent, 'children', children as MdastContent[]);
+		if (children) context.setProperty(node, 'children', children);
 	};
 	return (factory) =>
 		sourceMayHold(factory.source, '==') && {
