@@ -33,8 +33,10 @@ export interface OutlineHeading {
 	/** What the table of contents shows instead of `text`, from MkDocs' `{ data-toc-label="…" }`. */
 	tocLabel?: string;
 	/**
-	 * The heading as typed, when it holds a wikilink (`Free Space in [[Volatile Memory|Main Memory]]`):
-	 * Obsidian's links to it are made from this text, not from what the page shows.
+	 * The heading as typed, when it holds a wikilink (`Free Space in [[Volatile Memory|Main Memory]]`),
+	 * maths (`Vectors in $\mathbb{R}^n$`) or a topic's number: Obsidian's links to it, and the
+	 * anchors other tools give it (`#vectors-in-mathbb-r-n`), are made from this text, not from what
+	 * the page shows.
 	 */
 	written?: string;
 	line?: number;
@@ -345,7 +347,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				const first = sourceRange(node.children[0] ?? node);
 				const last = sourceRange(node.children.at(-1) ?? node);
 				const written = first && last ? source.slice(first.start, last.end) : '';
-				if (written.includes('[[')) heading.written = written;
+				// What the page changes, and links made by other tools may still name: a wikilink, maths, a topic's number.
+				if (written.includes('[[') || written.includes('$') || decision.topicNumber) heading.written = written;
 				if (tocLabel) heading.tocLabel = tocLabel;
 				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);
