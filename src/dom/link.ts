@@ -9,7 +9,8 @@ import { h, text } from './hast.ts';
  * <span class="link-broken" title="Not found: [[Peering#Limits]]">Peering<span class="visually-hidden" data-pagefind-ignore> (broken link)</span></span>
  * ```
  *
- * (An ambiguous link's title says so: "Two or more notes have this name: [[Overview]]".) What a
+ * (An ambiguous link's title says so: "Two or more notes have this name: [[Overview]]"; a link to a
+ * path on the author's computer, "A file on the computer the note was written on: /home/…".) What a
  * screen reader hears is not indexed: a search for "broken link" finds no note.
  *
  * An embedded note or section (`![[Note#Heading]]`) stands in a quote that names where it comes from:
@@ -37,8 +38,17 @@ export const EMBED_SOURCE_CLASS = 'embed__source';
 /** What the Markdown an embed becomes starts with, for `rehype-embeds` to turn the quote into the contract. */
 export const EMBED_MARKER = '[!embed]';
 
-export function brokenLinkElement(children: ElementContent[], written: string, problem: 'broken-link' | 'ambiguous-link' = 'broken-link'): Element {
-	const title = problem === 'ambiguous-link' ? `Two or more notes have this name: ${written}` : `Not found: ${written}`;
+/** Why a link leads nowhere: what its title says before what was written. */
+const BROKEN_LINK_TITLES = {
+	'broken-link': 'Not found',
+	'ambiguous-link': 'Two or more notes have this name',
+	'local-link': 'A file on the computer the note was written on',
+} as const;
+
+export type BrokenLinkProblem = keyof typeof BROKEN_LINK_TITLES;
+
+export function brokenLinkElement(children: ElementContent[], written: string, problem: BrokenLinkProblem = 'broken-link'): Element {
+	const title = `${BROKEN_LINK_TITLES[problem]}: ${written}`;
 	return h('span', { className: [BROKEN_LINK_CLASS], title }, [
 		...children,
 		h('span', { className: [VISUALLY_HIDDEN_CLASS], dataPagefindIgnore: '' }, [text(' (broken link)')]),

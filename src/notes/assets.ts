@@ -14,9 +14,18 @@ export type ResolvedAsset =
 
 const REMOTE = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 
-/** `https://…`, `data:`, `//host/…`: URLs the site leaves to the browser (`file:` is not one). */
+/** `https://…`, `data:`, `//host/…`: URLs the site leaves to the browser (`file:` and `C:\…` are not). */
 export function isRemoteUrl(url: string): boolean {
-	return REMOTE.test(url) && !/^file:/i.test(url);
+	return REMOTE.test(url) && !isLocalPath(url);
+}
+
+/**
+ * A path on the computer a note was written on, which no reader can open: `file:///…`, `C:\…`,
+ * `\\server\…`, `~/…`, and one that starts with a home, mount or system folder (`/home/…`,
+ * `/Users/…`, `/mnt/…`). A caller that also serves paths from the site's root checks those first.
+ */
+export function isLocalPath(url: string): boolean {
+	return /^(?:file:|[a-z]:[\\/]|\\\\)/i.test(url) || /^(?:~\/|\/(?:home|Users|root|mnt|media|Volumes|private|tmp|var|opt|usr|etc|srv)\/)/.test(url);
 }
 
 /** Is `file` the folder `root` or inside it (`..`-safe, separator-safe)? */
@@ -39,7 +48,8 @@ function existing(file: string): string | undefined {
  * through a symbolic link, is `outside`.
  */
 export function resolveNoteAsset(url: string, noteFile: string, notesRoot: string): ResolvedAsset {
-	if (/^file:/i.test(url)) return { kind: 'outside', file: decodeOrKeep(url.replace(/^file:(\/\/)?/i, '')) };
+	// `file:///…`, `C:\…`, `~/…`: a path of the author's computer (one from `/` is the notes folder's).
+	if (isLocalPath(url) && !url.startsWith('/')) return { kind: 'outside', file: decodeOrKeep(url.replace(/^file:(\/\/)?/i, '')) };
 	if (isRemoteUrl(url)) return { kind: 'remote', url };
 	const withoutQuery = decodeOrKeep(url.replace(/[?#].*$/, ''));
 	const file = withoutQuery.startsWith('/')

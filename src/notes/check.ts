@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalogue } from './catalogue.ts';
+import { isLocalPath } from './assets.ts';
 import { resolveNoteImage } from './images.ts';
 import type { ImageReference } from './note-tree.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
@@ -37,6 +38,12 @@ export function checkImage(
 	});
 	if (reference.unsupported) return problem('bad-image', `Cannot resolve ${reference.unsupported}.`);
 	const image = resolveNoteImage(reference.url, note.file, notesRoot);
+	if ((image.kind === 'missing' || image.kind === 'outside') && isLocalPath(reference.url)) {
+		return problem(
+			image.kind === 'missing' ? 'missing-image' : 'image-outside',
+			'A path on the computer the note was written on: no reader of the site can see it. Copy the image into the notes folder and write its path from the note (img/x.png).',
+		);
+	}
 	switch (image.kind) {
 		case 'missing': {
 			const sibling = differentCase(image.file);

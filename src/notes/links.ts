@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
-import { isRemoteUrl } from './assets.ts';
+import { isLocalPath, isRemoteUrl } from './assets.ts';
 import { splitTopicNumber } from './headings.ts';
 import { IMAGE_EXTENSIONS } from './images.ts';
+import type { BrokenLinkProblem } from '../dom/link.ts';
 import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import type { Wikilink } from './wikilinks.ts';
@@ -12,7 +13,7 @@ import type { Wikilink } from './wikilinks.ts';
  * Where a link of a note leads, from the whole folder's catalogue: Obsidian's `[[wikilinks]]`
  * (by path, else by the one note or file of that name anywhere in the folder, else by the one note
  * with that alias) and Markdown links between notes (`../dir/other.md#anchor`, a folder's
- * `README.md` or `index.md`, MkDocs' `other/`).
+ * `README.md` or `index.md`, MkDocs' `other/`, the page Jekyll makes of a note, `other.html#anchor`).
  * The catalogue resolves every link once (for the report, backlinks and the files to publish); the
  * Markdown plugins ask again for the link they render, and get the same answer.
  */
@@ -22,7 +23,7 @@ export type LinkTarget =
 	| { kind: 'image'; relativePath: string }
 	/** Any other file of the notes folder (a PDF): the site publishes it at its path. */
 	| { kind: 'file'; relativePath: string; href: string }
-	| { kind: 'broken'; problem: 'broken-link' | 'ambiguous-link'; message: string; hint: string }
+	| { kind: 'broken'; problem: BrokenLinkProblem; message: string; hint: string }
 	/** A private note (see `private.ts`): the link is plain text, an embed a placeholder that says nothing of it. */
 	| { kind: 'private' };
 
@@ -50,6 +51,22 @@ const headingKey = (text: string) =>
 		.replace(/\s+/g, ' ')
 		.replace(/[.\s]+$/, '')
 		.trim();
+
+/** The page a site generator (Jekyll, GitHub Pages) makes of a note: `other.html`, `folder/index.html`. */
+const HTML_PAGE = /\.html?$/i;
+
+/**
+ * The anchors other tools give a heading of this text: kramdown's (Jekyll, GitHub Pages: leading
+ * non-letters dropped, then all but letters, digits, `_`, `-` and spaces, spaces as `-`) and the
+ * one Jekyll's `slugify` and many editors make (each run of other characters as one `-`:
+ * `#example-find-a-row-space-s-basis` for "Example: Find a Row Space's Basis").
+ */
+function otherToolsAnchors(text: string): string[] {
+	const lowered = text.toLowerCase();
+	const kramdown = lowered.replace(/^[^a-z]+/, '').replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+	const dashed = lowered.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+	return [kramdown, dashed];
+}
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -211,11 +228,14 @@ export class LinkResolver {
 		const inside = bare !== '..' && !bare.startsWith('../');
 		// A path the author wrote from the notes folder's top (`CH10/README.md` in `CH03/README.md`) is taken too.
 		const fromTop = !rooted && !pathPart.startsWith('.') ? path.posix.normalize(pathPart).replace(/\/$/, '') : undefined;
-		const noteAt = (at: string) => this.noteAt(at) ?? this.#folderPages.get(comparable(at));
+		const noteAt = (at: string) => this.noteAt(at) ?? this.#folderPages.get(comparable(at)) ?? (HTML_PAGE.test(at) ? this.#noteOfPage(at) : undefined);
 		const note = (inside ? noteAt(bare) : undefined) ?? (fromTop ? noteAt(fromTop) : undefined);
 		if (note) return fragment ? this.#withFragment(note, fragment, href) : { kind: 'note', note, href: this.noteHref(note) };
 		const file = (inside ? this.#assetsByPath.get(comparable(bare)) : undefined) ?? (fromTop ? this.#assetsByPath.get(comparable(fromTop)) : undefined);
 		if (file) return this.#file(file);
+		if (isLocalPath(pathPart) && !(rooted && this.#slugs.has(bare))) return this.#localPath(href, pathPart);
+		// A page no note makes may be a page of the site the notes are part of.
+		if (HTML_PAGE.test(bare)) return undefined;
 		if (!NOTE_EXTENSION.test(bare)) {
 			// A path of the site, from its root (`/aws/vpc/`) or from the page (`../aws/vpc/`), is the author's own and works as written.
 			if (rooted) return undefined;
@@ -259,6 +279,27 @@ export class LinkResolver {
 		return paths.some((each) => this.#privateByPath.has(each) || this.#privateByPath.has(`${each}/readme`) || this.#privateByPath.has(`${each}/index`));
 	}
 
+	/** The note Jekyll makes `page` of (`other.html` of `other.md`, `folder/index.html` of the folder's README or index). */
+	#noteOfPage(page: string): CatalogueNote | undefined {
+		const bare = page.replace(HTML_PAGE, '');
+		const folder = path.posix.dirname(bare);
+		return this.noteAt(bare) ?? (comparable(path.posix.basename(bare)) === 'index' ? this.#folderPages.get(comparable(folder === '.' ? '' : folder)) : undefined);
+	}
+
+	/** A link to a path on the author's computer; a note or file of that name is suggested. */
+	#localPath(href: string, pathPart: string): LinkTarget {
+		const name = comparable(pathPart.split(/[\\/]/).at(-1) ?? '');
+		const found = this.#notesByName.get(name.replace(NOTE_EXTENSION, ''))?.[0]?.relativePath ?? this.#assetsByName.get(name)?.[0];
+		return {
+			kind: 'broken',
+			problem: 'local-link',
+			message: href,
+			hint: `A path on the computer the note was written on: no reader of the site can open it. ${
+				found ? `Link the copy in the notes folder instead: ${found}.` : 'Copy the file into the notes folder and link it from the note (files/setup.sh), or link to where it is published.'
+			}`,
+		};
+	}
+
 	#file(relativePath: string): LinkTarget {
 		return isImage(relativePath) ? { kind: 'image', relativePath } : { kind: 'file', relativePath, href: this.fileHref(relativePath) };
 	}
@@ -290,13 +331,15 @@ export class LinkResolver {
 		return { kind: 'note', note, heading: found, href: this.noteHref(note, found) };
 	}
 
-	/** `#fragment` of a Markdown link: our id, the anchor GitHub gives the heading, or its text. */
+	/** `#fragment` of a Markdown link: our id, the anchor GitHub gives the heading, its text, or the anchor another tool gives it. */
 	#withFragment(note: CatalogueNote, fragment: string, written: string): LinkTarget {
 		const slugged = githubSlug(fragment);
+		const lowered = fragment.toLowerCase();
 		const heading =
 			note.headings.find((each) => each.id === fragment) ??
 			note.headings.find((each) => each.githubId === fragment) ??
-			note.headings.find((each) => each.id === slugged || each.githubId === slugged || headingKey(each.text) === headingKey(fragment));
+			note.headings.find((each) => each.id === slugged || each.githubId === slugged || headingKey(each.text) === headingKey(fragment)) ??
+			note.headings.find((each) => [each.text, each.written].some((text) => text !== undefined && otherToolsAnchors(text).includes(lowered)));
 		if (heading) return { kind: 'note', note, heading, href: this.noteHref(note, heading) };
 		// The anchor of the heading the page shows as the note's title: the top of the page.
 		if (slugged === githubSlug(note.title) || fragment === githubSlug(note.title)) return { kind: 'note', note, href: this.noteHref(note) };

@@ -12,6 +12,7 @@ import GithubSlugger from 'github-slugger';
 import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
+import { highlight } from '../plugins/remark-highlights.ts';
 import { findTags } from './tags.ts';
 import { mayHoldCards, paragraphCards, type CardSource } from './cards.ts';
 
@@ -32,8 +33,10 @@ export interface OutlineHeading {
 	/** What the table of contents shows instead of `text`, from MkDocs' `{ data-toc-label="…" }`. */
 	tocLabel?: string;
 	/**
-	 * The heading as typed, when it holds a wikilink (`Free Space in [[Volatile Memory|Main Memory]]`):
-	 * Obsidian's links to it are made from this text, not from what the page shows.
+	 * The heading as typed, when it holds a wikilink (`Free Space in [[Volatile Memory|Main Memory]]`),
+	 * maths (`Vectors in $\mathbb{R}^n$`) or a topic's number: Obsidian's links to it, and the
+	 * anchors other tools give it (`#vectors-in-mathbb-r-n`), are made from this text, not from what
+	 * the page shows.
 	 */
 	written?: string;
 	line?: number;
@@ -140,11 +143,19 @@ function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
 	return range && texSpan(source.slice(range.start, range.end), source.charAt(range.end));
 }
 
+/** How a heading's text reads a footnote call and a formula. */
+interface HeadingTextReading {
+	footnote: (identifier: string) => string;
+	math: (span: TexSpan) => string;
+}
+
 /**
- * The text of a heading as the page's `textContent` reads it: images and raw HTML add nothing, a
- * footnote call adds its number, an MDX expression its source.
+ * The text of a heading as the page shows it: images and raw HTML add nothing, a wikilink its link
+ * text, a highlight its text, a formula its rendered text, an MDX expression its source. A footnote
+ * call adds what `reading.footnote` gives: nothing for the heading's id and outline (its number
+ * changes as footnotes come and go), its number for GitHub's anchor.
  */
-function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number, math = texText): string {
+function headingText(node: NoteNode, source: string, reading: HeadingTextReading): string {
 	switch (node.type) {
 		case 'text':
 			// Wikilinks are still text here; the page shows each as its link text.
@@ -155,18 +166,21 @@ function headingText(node: NoteNode, source: string, footnoteNumber: (identifier
 		case 'inlineMath': {
 			const span = inlineTex(node, source);
 			const range = sourceRange(node);
-			return span ? math(span) : source.slice(range?.start, range?.end);
+			return span ? reading.math(span) : source.slice(range?.start, range?.end);
 		}
 		case 'footnoteReference':
-			return String(footnoteNumber(node.identifier));
+			return reading.footnote(node.identifier);
 		case 'image':
 		case 'imageReference':
 		case 'html':
 		case 'break':
 			return '';
+		case 'heading':
+			// `==marked==` as the page shows it, without its `==`.
+			return (highlight(node.children) ?? node.children).map((child) => headingText(child, source, reading)).join('');
 		default:
 			return childrenOf(node)
-				.map((child) => headingText(child, source, footnoteNumber, math))
+				.map((child) => headingText(child, source, reading))
 				.join('');
 	}
 }
@@ -313,8 +327,10 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				break;
 			}
 			case 'heading': {
-				const text = headingText(node, source, footnoteNumber);
-				const githubId = text.trim() ? githubSlugger.slug(asTyped(text.trim())) : undefined;
+				const text = headingText(node, source, { footnote: () => '', math: texText });
+				// GitHub's anchor counts a footnote call's number in.
+				const githubText = headingText(node, source, { footnote: (identifier) => String(footnoteNumber(identifier)), math: texText }).trim();
+				const githubId = githubText ? githubSlugger.slug(asTyped(githubText)) : undefined;
 				// MkDocs' `{ #id .class data-toc-label="…" }`: the id the author gave, the label the contents show.
 				const attributes = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties;
 				const authoredId = typeof attributes?.id === 'string' ? attributes.id : undefined;
@@ -323,7 +339,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				contents.pageHeadings.set(headingKey(start?.line, start?.column), decision.drop ? { drop: true } : { drop: false, id: decision.id, ...(decision.topicNumber ? { topicNumber: decision.topicNumber } : {}) });
 				if (decision.drop) {
 					// A title with maths keeps what plain text can show of it (`ℝⁿ`, not `ℝn`).
-					if (decision.title !== undefined) contents.liftedTitle = headingText(node, source, footnoteNumber, texTitle).trim();
+					if (decision.title !== undefined) contents.liftedTitle = headingText(node, source, { footnote: () => '', math: texTitle }).trim();
 					break;
 				}
 				const shown = decision.topicNumber ? (splitTopicNumber(text.trim())?.rest ?? text) : text;
@@ -331,7 +347,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				const first = sourceRange(node.children[0] ?? node);
 				const last = sourceRange(node.children.at(-1) ?? node);
 				const written = first && last ? source.slice(first.start, last.end) : '';
-				if (written.includes('[[')) heading.written = written;
+				// What the page changes, and links made by other tools may still name: a wikilink, maths, a topic's number.
+				if (written.includes('[[') || written.includes('$') || decision.topicNumber) heading.written = written;
 				if (tocLabel) heading.tocLabel = tocLabel;
 				if (githubId && githubId !== decision.id) heading.githubId = githubId;
 				kept.set(node, heading);

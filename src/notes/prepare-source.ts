@@ -1,3 +1,5 @@
+import { findWikilinks } from './wikilinks.ts';
+
 /**
  * A note's source as the Markdown parser should see it. Some of what people write is not
  * CommonMark, and must change before a parser sees it (an MkDocs admonition's indented body would
@@ -14,7 +16,9 @@
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
  *   inside `$…$` becomes `\char36 ` (the parser would end the formula there);
- * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note.
+ * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note;
+ * - a `---` under an embed alone on its line (`![[Note]]`) becomes `***`: a rule, as in Obsidian,
+ *   not a setext heading.
  * Code (fenced blocks and inline code) is left as written. Control characters (NUL and the like)
  * are taken out everywhere.
  */
@@ -236,6 +240,36 @@ export function displayMathLines({ lines, added }: PreparedLines): PreparedLines
 	return output;
 }
 
+/** A container prefix's quote markers, and the indentation after them (a tab as four spaces). */
+const quotesOf = (prefix: string) => prefix.replace(/[^>]/g, '');
+const indentOf = (prefix: string) => prefix.slice(prefix.lastIndexOf('>') + 1).replace(/\t/g, '    ').length;
+
+/**
+ * `![[Note]]` alone on a line, then `---`: Obsidian shows the embed, then a rule; a parser reads a
+ * setext heading, which would take the embed away. The rule is written `***`, which no parser
+ * reads as a heading (same lines, same length).
+ */
+export function rulesUnderEmbeds(source: string): string {
+	if (!source.includes('![[')) return source;
+	const lines = source.split('\n');
+	const inCode = linesInFences(lines);
+	let changed = false;
+	for (let index = 1; index < lines.length; index++) {
+		if (inCode.has(index) || inCode.has(index - 1)) continue;
+		const prefix = CONTAINER_PREFIX.exec(lines[index])![0];
+		const above = CONTAINER_PREFIX.exec(lines[index - 1])![0];
+		const rest = lines[index].slice(prefix.length);
+		// In the same quote (or none) as the embed, indented as a setext underline may be: `> ![[Note]]` then `> ---`.
+		if (!/^-{3,}[ \t]*$/.test(rest) || quotesOf(prefix) !== quotesOf(above) || indentOf(prefix) > (quotesOf(prefix) ? 4 : 3)) continue;
+		const embed = lines[index - 1].slice(above.length).trimEnd();
+		const [link] = findWikilinks(embed);
+		if (!link?.embed || link.length !== embed.length) continue;
+		lines[index] = prefix + rest.replace(/-/g, '*');
+		changed = true;
+	}
+	return changed ? lines.join('\n') : source;
+}
+
 /** What TeX has and prose rarely does: `\[1\]` and `\(sic\)` are escaped brackets, `\[x^2\]` is math. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
 
@@ -316,7 +350,7 @@ const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 /** The note as every reader of it sees it: see the module comment. */
 export function prepareNote(source: string): PreparedNote {
 	const blocks = mkdocsPrepared(removeTocMarkers(removeBlockIds(removeReviewComments(removeComments(source)))));
-	const maths = displayMathLines(sameLines(blocks, (text) => latexDelimiters(mathFences(text))));
+	const maths = displayMathLines(sameLines(blocks, (text) => rulesUnderEmbeds(latexDelimiters(mathFences(text)))));
 	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];
 	if (controls.length === 0) return prepared;

@@ -27,6 +27,7 @@ export type ProblemKind =
 	| 'unknown-icon'
 	| 'broken-link'
 	| 'ambiguous-link'
+	| 'local-link'
 	| 'embed-loop'
 	| 'invalid-math'
 	| 'refused-link'
@@ -47,6 +48,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'unknown-icon': ['unknown diagram icon', 'unknown diagram icons'],
 	'broken-link': ['broken link', 'broken links'],
 	'ambiguous-link': ['ambiguous link', 'ambiguous links'],
+	'local-link': ['link to a file on the author\'s computer', 'links to files on the author\'s computer'],
 	'embed-loop': ['embed that loops or nests too deep', 'embeds that loop or nest too deep'],
 	'invalid-math': ['invalid formula', 'invalid formulas'],
 	'refused-link': ['symbolic link not followed', 'symbolic links not followed'],

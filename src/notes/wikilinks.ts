@@ -83,12 +83,15 @@ export function wikilinkText(link: Pick<Wikilink, 'target' | 'heading' | 'alias'
 	return name ? `${name} › ${heading}` : heading;
 }
 
-/** Text with its wikilinks as the page shows them: `Technical [[Controls]]` → "Technical Controls"; an embed shows no text. */
+/**
+ * Text with its wikilinks as the page shows them: `Technical [[Controls]]` → "Technical Controls";
+ * an image embed shows no text, an embed in running text of a note or file shows a link to it.
+ */
 export function withWikilinksShown(text: string): string {
 	let shown = '';
 	let last = 0;
 	for (const link of findWikilinks(text)) {
-		shown += text.slice(last, link.index) + (link.embed ? '' : wikilinkText(link));
+		shown += text.slice(last, link.index) + (link.embed && isImageName(link.target) ? '' : wikilinkText(link));
 		last = link.index + link.length;
 	}
 	return last === 0 ? text : shown + text.slice(last);

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import type { MdastContent, MdastPluginEntry } from 'satteri';
+import type { MdastPluginEntry, MdastTarget, MdastVisitorContext } from 'satteri';
 import { sourceMayHold } from './satteri.ts';
 
 /** `==` that is not part of `===` (a setext underline, `a === b`). */
@@ -64,9 +64,10 @@ export function highlight(children: readonly PhrasingContent[]): PhrasingContent
  * without `==` are left alone.
  */
 export function remarkHighlights(): MdastPluginEntry {
-	const visit = (node: { children: PhrasingContent[] }): MdastContent | undefined => {
+	// The node stays, with its position: a heading is found by where it starts (`rehype-note-headings`).
+	const visit = (node: MdastTarget & { children: PhrasingContent[] }, context: MdastVisitorContext) => {
 		const children = highlight(node.children);
-		return children ? ({ ...node, children } as MdastContent) : undefined;
+		if (children) context.setProperty(node, 'children', children);
 	};
 	return (factory) =>
 		sourceMayHold(factory.source, '==') && {

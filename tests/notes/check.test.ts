@@ -57,6 +57,16 @@ describe('checkNotes', () => {
 		expect(formatReport(problems.slice(0, 1)).split('\n')[0]).toBe('1 problem in the notes (1 missing image):');
 	});
 
+	test('an image at a path on the author\'s computer is reported as such, with how to fix it', () => {
+		const local = checkNotes(catalogueOf('local.md', '![a](/Users/dale/Desktop/shot.png)\n\n![b](C:\\Users\\dale\\shot.png)\n\n![c](file:///home/dale/shot.png)\n'), projectRoot);
+		expect(local.map(({ kind, line, message }) => `${kind} ${line} ${message}`)).toEqual([
+			'missing-image 1 /Users/dale/Desktop/shot.png',
+			'image-outside 3 C:\\Users\\dale\\shot.png',
+			'image-outside 5 file:///home/dale/shot.png',
+		]);
+		for (const problem of local) expect(problem.hint).toMatch(/^A path on the computer the note was written on: no reader of the site can see it\. Copy the image/);
+	});
+
 	test('a note whose images all resolve has no problems', () => {
 		expect(checkNotes(catalogueOf('fine.md', '![a](img/photo.jpg)\n\n![b](https://example.com/b.png)\n'), projectRoot)).toEqual([]);
 	});

@@ -182,9 +182,14 @@ describe('GitHub-style course notes', () => {
 	test('every link the course breaks on purpose is in the report by its own line, and on the page as marked text', () => {
 		const iam = 'tests/fixtures/links-course/02-security/iam.md';
 		const report = reportIn(built.site.output);
-		expect(report.summary).toBe('3 problems in the notes (3 broken links):');
+		expect(report.summary).toBe('4 problems in the notes (3 broken links, 1 link to a file on the author\'s computer):');
 		expect(report.problems).toEqual(
 			[
+				problem(
+					'tests/fixtures/links-course/02-security/notes.md:6:5',
+					'/home/dale/course/setup.sh',
+					'A path on the computer the note was written on: no reader of the site can open it. Copy the file into the notes folder and link it from the note (files/setup.sh), or link to where it is published.',
+				),
 				problem(`${iam}:9:3`, '../03-networking/vpc.md', 'No note or file at 03-networking/vpc.md in the notes folder.'),
 				problem(`${iam}:10:3`, '../01-cloud/README.md#13-pricing', '“Chapter 1: The Cloud” has no heading with the anchor #13-pricing.'),
 				problem(`${iam}:11:3`, 'console.aws.amazon.com', 'No note or file at 02-security/console.aws.amazon.com in the notes folder. Did you mean https://console.aws.amazon.com?'),
@@ -195,6 +200,18 @@ describe('GitHub-style course notes', () => {
 			['a chapter that was never written (broken link)', 'Not found: ../03-networking/vpc.md'],
 			['a heading that is not there (broken link)', 'Not found: ../01-cloud/README.md#13-pricing'],
 			['the console (broken link)', 'Not found: console.aws.amazon.com'],
+		]);
+	});
+
+	test('links written for the course\'s Jekyll site (.html, kramdown\'s anchors) land on the notes; a path on the author\'s computer is marked text, not a 404', () => {
+		const page = article(built.site.page('02-security/notes/index.html'));
+		expect(selectAll('a', page).map((link) => [textOf(link), link.properties.href])).toEqual([
+			['the policies', '/notes/02-security/iam/#policies'],
+			['the limits', '/notes/01-cloud/#costs--and-limits'],
+			['the first chapter', '/notes/01-cloud/'],
+		]);
+		expect(selectAll('span.link-broken', page).map((span) => [textOf(span), span.properties.title])).toEqual([
+			['setup script (broken link)', 'A file on the computer the note was written on: /home/dale/course/setup.sh'],
 		]);
 	});
 
@@ -236,6 +253,6 @@ describe('GitHub-style course notes', () => {
 	test('strict mode fails the build on a broken link', () => {
 		const strict = builtSite(fixturePath('links-course'), { base: BASE, env: { NOTES_STRICT: '1' } });
 		expect(strict.exitCode).not.toBe(0);
-		expect(strict.output).toContain('3 problems in the notes (3 broken links)');
+		expect(strict.output).toContain('4 problems in the notes (3 broken links, 1 link to a file on the author\'s computer)');
 	});
 });

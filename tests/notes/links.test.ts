@@ -212,6 +212,43 @@ describe('Markdown links between notes', () => {
 		expect(link('../01-cloud/README.md#chapter-1-the-cloud')).toBe('/notes/01-cloud/');
 	});
 
+	test('a page Jekyll makes of a note (other.html, folder/index.html, README.html) is the note\'s page; one no note makes is left as written', () => {
+		expect(link('iam.html#policies', '02-security/notes.md')).toBe('/notes/02-security/iam/#policies');
+		expect(link('../01-cloud/index.html')).toBe('/notes/01-cloud/');
+		expect(link('../01-cloud/README.html')).toBe('/notes/01-cloud/');
+		expect(link('/02-security/iam.html')).toBe('/notes/02-security/iam/');
+		expect(link('../index.html')).toBe('/notes/');
+		for (const href of ['search.html', '../03-networking/vpc.html#peering', '/feed.html']) expect(course.resolver.markdown(href, '02-security/iam.md'), href).toBeUndefined();
+	});
+
+	test('an anchor as kramdown (Jekyll) or an editor made it leads to the heading: from its text as typed, number and maths included', () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'notes-kramdown-anchors-'));
+		const headings = ["## \\#Example Find a Row Space's Basis", '## 1.3 Costs -- and limits', '## \\#Theorem Solutions to $A\\vec{x}=\\vec{b}$'];
+		writeFileSync(path.join(folder, '3.5 Subspaces.md'), `# Subspaces\n\n${headings.map((heading) => `${heading}\n\nText.\n`).join('\n')}`);
+		writeFileSync(path.join(folder, 'index.md'), '# Index\n\nText.\n');
+		const { resolver, links } = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
+		const from = (href: string) => hrefOf(resolver.markdown(href, 'index.md'));
+		// kramdown: leading non-letters dropped, other punctuation dropped, spaces as `-`.
+		expect(from('3.5%20Subspaces.html#example-find-a-row-spaces-basis')).toBe('/35-subspaces/#example-find-a-row-spaces-basis');
+		expect(from('3.5%20Subspaces.html#costs----and-limits')).toBe('/35-subspaces/#costs--and-limits');
+		// Each run of other characters as one `-`, maths as typed.
+		expect(from('3.5%20Subspaces.md#example-find-a-row-space-s-basis')).toBe('/35-subspaces/#example-find-a-row-spaces-basis');
+		expect(from('3.5%20Subspaces.md#1-3-costs-and-limits')).toBe('/35-subspaces/#costs--and-limits');
+		expect(from('3.5%20Subspaces.md#theorem-solutions-to-a-vec-x-vec-b')).toMatch(/^\/35-subspaces\/#theorem-solutions-to-/);
+		expect(from('3.5%20Subspaces.html#example-find-a-basis')).toMatch(/^broken: “Subspaces” has no heading with the anchor #example-find-a-basis\./);
+		expect(links.problems).toEqual([]);
+	});
+
+	test('a path on the author\'s computer is broken, as a link to a file on that computer, with a hint; a copy in the notes folder is suggested', () => {
+		for (const href of ['/home/dale/course/setup.sh', '/Users/dale/Desktop/notes.pdf', 'C:\\Users\\dale\\setup.sh', 'file:///home/dale/setup.sh', '~/setup.sh', '/mnt/c/notes/iam.md']) {
+			const target = course.resolver.markdown(href, '02-security/iam.md');
+			expect(target, href).toMatchObject({ kind: 'broken', problem: 'local-link', message: href });
+			expect(hrefOf(target), href).toMatch(/^broken: A path on the computer the note was written on: no reader of the site can open it\./);
+		}
+		expect(link('/mnt/c/notes/iam.md')).toBe('broken: A path on the computer the note was written on: no reader of the site can open it. Link the copy in the notes folder instead: 02-security/iam.md.');
+		expect(link('/home/dale/course/01-cloud/img/diagram.png')).toMatch(/Link the copy in the notes folder instead: 01-cloud\/img\/diagram\.png\.$/);
+	});
+
 	test('other sites, and paths of the site that are not a note\'s, are left as written', () => {
 		for (const href of ['https://docs.aws.amazon.com/', 'mailto:a@example.com', '/about/', '../notes/', '?q=1']) {
 			expect(course.resolver.markdown(href, '02-security/iam.md'), href).toBeUndefined();
@@ -273,7 +310,7 @@ describe('the link graph of a folder', () => {
 			'tests/fixtures/links-vault/Study/Exam plan.md:3:11  [[Overview]]\n    2 notes or files have that name (Networking/Overview.md, Security/Overview.md): write the folder too, e.g. [[Networking/Overview]].',
 		);
 		expect(vault.links.problems.filter((problem) => problem.kind === 'ambiguous-link').map((problem) => problem.file)).toEqual(['tests/fixtures/links-vault/Study/Exam plan.md']);
-		expect(formatReport(course.links.problems).split('\n')[0]).toBe('3 problems in the notes (3 broken links):');
+		expect(formatReport(course.links.problems).split('\n')[0]).toBe('4 problems in the notes (3 broken links, 1 link to a file on the author\'s computer):');
 		expect(vault.links).toMatchObject({ links: 36, resolved: 28 });
 	});
 
@@ -289,6 +326,8 @@ describe('the link graph of a folder', () => {
 			['', 'IAM policies'],
 			['01-cloud', 'Identity comes in chapter 2.'],
 			['02-security', '2.1 IAM policies'],
+			// `iam.html#policies`, written for the course's Jekyll site.
+			['02-security/notes', 'Links written for the course’s Jekyll site: the policies, the limits and the first chapter.'],
 		]);
 	});
 

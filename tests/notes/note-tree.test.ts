@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readNoteContents } from '../../src/notes/note-tree.ts';
+import { prepareNoteSource } from '../../src/notes/prepare-source.ts';
 import type { NoteFormat } from '../../src/plugins/satteri.ts';
 
 const read = (source: string, format: NoteFormat = 'md', liftTitle = true) => readNoteContents(source, format, { liftTitle });
@@ -214,9 +215,26 @@ describe('outline', () => {
 		expect(given.headings[0]).toMatchObject({ depth: 1, id: 'lifted', text: 'Lifted' });
 	});
 
-	test('a heading\'s text is what the page reads: no image alt or raw HTML, footnote numbers, curly quotes', () => {
-		const source = '## A <b>bold</b> `code` ![img](x.png) "quoted"\n\n## Foot[^a] note\n\n[^a]: the note\n';
-		expect(read(source).headings.map((heading) => heading.text)).toEqual(['A bold code  “quoted”', 'Foot1 note']);
+	test('a heading\'s text is what the page reads: no image alt or raw HTML, curly quotes', () => {
+		const source = '## A <b>bold</b> `code` ![img](x.png) "quoted" <!-- a remark -->\n';
+		expect(read(source).headings.map((heading) => heading.text)).toEqual(['A bold code  “quoted”']);
+	});
+
+	test('a footnote call is not in a heading\'s text or id (its number changes as footnotes come and go); GitHub\'s anchor counts it', () => {
+		const source = 'A call[^first] before.\n\n## Foot[^a] note\n\n## Inline^[a note] call\n\n[^first]: one\n\n[^a]: the note\n';
+		expect(readNoteContents(prepareNoteSource(source), 'md', {}).headings.map(({ text, id, githubId }) => ({ text, id, githubId }))).toEqual([
+			{ text: 'Foot note', id: 'foot-note', githubId: 'foot2-note' },
+			{ text: 'Inline call', id: 'inline-call', githubId: 'inline3-call' },
+		]);
+	});
+
+	test('a highlight in a heading reads as its text, without its ==', () => {
+		expect(read('## A ==marked== word, a == b\n').headings.map(({ text, id }) => [text, id])).toEqual([['A marked word, a == b', 'a-marked-word-a--b']]);
+	});
+
+	test('an embed in a heading reads as the page shows it: a note or file as its link text, an image as nothing', () => {
+		const source = '## See ![[VPC Peering]] and ![[slides.pdf|the slides]] ![[chart.png]] here\n';
+		expect(read(source).headings.map(({ text, id }) => [text, id])).toEqual([['See VPC Peering and the slides  here', 'see-vpc-peering-and-the-slides--here']]);
 	});
 
 	test('has tabs when one topic shows two sections or more, or one <Tabs> shows two tabs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authoredLine, escapedDollarsInMath, removeBlockIds, removeTocMarkers, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+import { authoredLine, escapedDollarsInMath, removeBlockIds, removeTocMarkers, rulesUnderEmbeds, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
 
 const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
 
@@ -88,6 +88,32 @@ describe('mkdocsBlocks', () => {
 		const fenced = '```\n!!! note\n    not a block\n```';
 		expect(mkdocsBlocks(fenced)).toBe(fenced);
 		expect(mkdocsBlocks('!!! example\n    ```sh\n    ls\n    ```')).toBe('> [!example]\n> ```sh\n> ls\n> ```');
+	});
+});
+
+describe('rulesUnderEmbeds', () => {
+	test('a --- under an embed alone on its line is a rule (***), not a setext underline; in a quote too', () => {
+		expect(rulesUnderEmbeds('![[Niklas Luhmann]]\n---\ntext')).toBe('![[Niklas Luhmann]]\n***\ntext');
+		expect(rulesUnderEmbeds('![[chart.png|300]]  \n  -----  ')).toBe('![[chart.png|300]]  \n  *****  ');
+		expect(rulesUnderEmbeds('> ![[Note#Part]]\n> ---')).toBe('> ![[Note#Part]]\n> ***');
+	});
+
+	test('anything else under a --- stays a setext heading, and code stays as written', () => {
+		for (const source of [
+			'Text and ![[Note]]\n---',
+			'[[Note]]\n---',
+			'![[Note]]\n--',
+			'![[Note]]\n    ---',
+			'> ![[Note]]\n---',
+			'```\n![[Note]]\n---\n```',
+			'![[Note]] ![[Other]]\n---',
+		]) {
+			expect(rulesUnderEmbeds(source), source).toBe(source);
+		}
+	});
+
+	test('is part of the preparation every reader sees', () => {
+		expect(prepareNoteSource('![[Note]]\n---\n')).toBe('![[Note]]\n***\n');
 	});
 });
 

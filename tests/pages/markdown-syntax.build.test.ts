@@ -137,6 +137,25 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		expect(selectAll('h1', kept).map(textOf)).toEqual(['Kept heading', 'Something else']);
 	});
 
+	test('headings holding a highlight, a footnote call or an embed: the page, its contents and the links of other notes agree on their ids', () => {
+		const whole = parseHtml(site().page('headings/index.html'));
+		const ids = ['a-marked-heading', 'a-footnote-in-a-heading', 'where-maths-is-linked', 'embeds-and-rules'];
+		expect(selectAll('article h2:not(.sr-only)', whole).map((heading) => heading.properties.id)).toEqual(ids);
+		expect(selectAll('.toc a', whole).map((link) => [link.properties.href, textOf(link)])).toEqual([
+			['#a-marked-heading', 'A marked heading'],
+			['#a-footnote-in-a-heading', 'A footnote in a heading'],
+			['#where-maths-is-linked', 'Where Maths is linked'],
+			['#embeds-and-rules', 'Embeds and rules'],
+		]);
+		const kept = article(site().page('kept-heading/index.html'));
+		expect(selectAll('a[href^="/headings/"]', kept).map((link) => link.properties.href)).toEqual(ids.slice(0, 3).map((id) => `/headings/#${id}`));
+	});
+
+	test('an embed alone on its line, then ---: the embed, then a rule', () => {
+		const section = selectOne('section:has(> #embeds-and-rules)', article(site().page('headings/index.html')));
+		expect(section.children.flatMap((node) => (node.type === 'element' ? [node.tagName] : []))).toEqual(['h2', 'blockquote', 'hr', 'p']);
+	});
+
 	test('the maths is in the search index as text', () => {
 		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/maths/'));
 		expect(indexed?.content).toContain('mc2');

@@ -70,6 +70,19 @@ describe('rehype-note-headings', () => {
 		expect(html).toContain('id="topic"');
 	});
 
+	test('a heading with a ==highlight== keeps the id the catalogue gave it (the highlight does not take the heading\'s place)', async () => {
+		const html = await renderNote('## 1. A ==marked== topic\n\n- a\n');
+		expect(headingsOf(html)).toEqual(['h2 id="a-marked-topic" data-topic-number="1" A marked topic']);
+		expect(selectAll('h2 mark', parseHtml(html, { fragment: true })).map(textOf)).toEqual(['marked']);
+	});
+
+	test('a footnote call is not in a heading\'s id; GitHub\'s anchor, which counts its number, lands on the heading too', async () => {
+		const tree = parseHtml(await renderNote('## Foot[^a] note\n\ntext\n\n[^a]: the note\n'), { fragment: true });
+		const heading = selectOne('h2:not(.sr-only)', tree);
+		expect(heading.properties.id).toBe('foot-note');
+		expect(selectAll('.heading-alias', heading).map((alias) => alias.properties.id)).toEqual(['foot1-note']);
+	});
+
 	test('a second run does not change the output', async () => {
 		const source = '## 1. A\n\n### summary\n\n- x\n\n### concepts\n\n- y\n';
 		expect(await renderNote(source)).toBe(await renderNote(source));

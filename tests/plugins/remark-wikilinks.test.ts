@@ -53,6 +53,12 @@ describe('remark-wikilinks', () => {
 		expect(select('h1, h2, h3', embed)).toBeUndefined();
 	});
 
+	test('an embed alone on its line, then ---: the embed, then a rule (not a setext heading that hides it)', async () => {
+		const html = await render('![[VPC Peering#Limits]]\n---\n\nAfter.\n');
+		expect(html.children.filter((node) => node.type === 'element').map((node) => node.tagName)).toEqual(['blockquote', 'hr', 'p']);
+		expect(select('h1, h2', html)).toBeUndefined();
+	});
+
 	test('embeds inside embeds, three deep; a loop stops at the repeat with a link', async () => {
 		const deep = await render('![[L2]]\n', 'Deep/L1.md');
 		expect(selectAll('blockquote.embed', deep)).toHaveLength(3);
