@@ -6,6 +6,7 @@ import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import { NoteFrontmatterSchema, type NoteFrontmatter } from '../config/note.ts';
 import type { NoteProblem } from './problems.ts';
+import { noteProperties } from './properties.ts';
 
 /**
  * The notes folder on disk: what is in it, and each note's text and front matter. Nothing else
@@ -170,7 +171,7 @@ export type NoteFileRead =
 
 /**
  * Reads one note and checks what must hold before it is parsed: UTF-8 text, readable front matter
- * with the supported keys, and some content.
+ * with the supported keys, and some content (text, or properties in the front matter).
  */
 export function readNoteFile(file: string): NoteFileRead {
 	return noteFileOf(readFileSync(file));
@@ -219,7 +220,8 @@ export function noteFileOf(bytes: Buffer): NoteFileRead {
 			},
 		};
 	}
-	if (frontmatter.body.trim() === '') {
+	// A note of front matter alone (a book: its author, year, status) is a page of its properties.
+	if (frontmatter.body.trim() === '' && noteProperties(parsed.data).length === 0) {
 		return {
 			ok: false,
 			problem: {

@@ -141,6 +141,11 @@ export interface NoteContents {
 	inlineTags: string[];
 	/** The flashcards written in the note, before ids (the catalogue gives them, knowing the note's path and tags). */
 	cardSources: CardSource[];
+	/**
+	 * The body renders nothing (the note is front matter, maybe with comments): the page shows its
+	 * properties, and the links in its front matter are the note's links.
+	 */
+	showsNothing: boolean;
 }
 
 
@@ -220,6 +225,20 @@ function contextText(node: NoteNode): string {
 const byPosition = (a: { line?: number; column?: number }, b: { line?: number; column?: number }) =>
 	(a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
+/** The wikilinks in the front matter (`author: "[[Daniel Kahneman]]"`), each with its line as context. */
+function frontmatterWikilinks(frontmatter: NoteNode, source: string): NoteWikilink[] {
+	const range = sourceRange(frontmatter);
+	const start = frontmatter.position?.start;
+	if (!range || !start) return [];
+	const written = source.slice(range.start, range.end);
+	return findWikilinks(written).map(({ index, ...link }) => {
+		const lineStart = written.lastIndexOf('\n', index) + 1;
+		const lineEnd = written.indexOf('\n', index);
+		const line = written.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+		return { ...link, offset: range.start + index, ...positionAt(written, index, start.line, start.column), context: withWikilinksShown(line).trim() };
+	});
+}
+
 /** Nodes that render as nothing where they stand (definitions, HTML comments): they do not fill a section. */
 const rendersNothing = (node: RootContent) =>
 	['definition', 'footnoteDefinition', 'yaml', 'toml'].includes(node.type) || (node.type === 'html' && isOnlyHtmlComments(node.value));
@@ -279,6 +298,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		proseDollars: [],
 		inlineTags: [],
 		cardSources: [],
+		showsNothing: false,
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -408,6 +428,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		const url = definitions.get(identifier)?.url;
 		if (url) contents[list].push({ url, ...at });
 	}
+	contents.showsNothing = childrenOf(tree).every((node) => rendersNothing(node as RootContent));
+	const frontmatter = contents.showsNothing ? childrenOf(tree).find((node) => node.type === 'yaml') : undefined;
+	if (frontmatter) contents.wikilinks.push(...frontmatterWikilinks(frontmatter, source));
 	contents.images.sort(byPosition);
 	// Containers are read before their children: in document order, as the page's plugin meets them.
 	contents.cardSources.sort(byPosition);
