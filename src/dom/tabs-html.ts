@@ -19,6 +19,7 @@ export function renderTabsHtml(slotHtml: string, topic: string | undefined, summ
 	const ids = tabSectionIds(labels, topic);
 	const sections: TabSection[] = items.map((item, index) => ({
 		heading: h(level, { id: ids[index] }, [text(labels[index])]),
+		id: ids[index],
 		text: labels[index],
 		content: item.children,
 		filled: !item.children.every(isBlank),

@@ -22,6 +22,16 @@ import { h, text } from './hast.ts';
  * shows the tab list and hides the unselected panels with `hidden="until-found"`. Keeping the
  * ARIA out of the server's HTML halves the markup of a tab group, and no reader without
  * JavaScript meets a tab list they cannot use.
+ *
+ * A topic whose tabs would not fit (the catalogue decides: `src/notes/tab-strip.ts`) has no tab
+ * group: its sections stand one after another, as written, under a list of links to them:
+ *
+ * ```html
+ * <ul class="sections-index" aria-label="Sections" data-pagefind-ignore="all">
+ *   <li><a href="#{section}">Summary</a></li> …
+ * </ul>
+ * <h3 id="{section}">summary</h3> …
+ * ```
  */
 export const TABS_TAG = 'notes-tabs';
 export const TABS_CLASS = 'tabs';
@@ -31,6 +41,8 @@ export const TAB_PANEL_CLASS = 'tabs__panel';
 export const TAB_LABEL_CLASS = 'tabs__label';
 /** The element the MDX `<Tab>` component renders; `<Tabs>` turns each into a panel. */
 export const TAB_ITEM_TAG = 'notes-tab-item';
+/** The list of links to a stacked topic's sections. */
+export const SECTIONS_INDEX_CLASS = 'sections-index';
 
 /**
  * On `<html>`: `tabs` (default), `stacked`, or `summaries` (each topic shows its summary alone, on
@@ -45,6 +57,8 @@ export type SectionsMode = 'tabs' | 'stacked' | 'summaries';
 export interface TabSection {
 	/** The section's heading (an `h3` with an `id`, `h2` outside a topic); it stays the panel's first child. */
 	heading: Element;
+	/** The heading's id, which links to the section lead to. */
+	id?: string;
 	/** The heading's text, the tab's label. */
 	text: string;
 	/** What follows the heading, up to the next section. */
@@ -77,6 +91,7 @@ export function contentTabsElement(tabs: { label: string; id: string; content: E
 	return tabsElement(
 		tabs.map(({ label, id, content }) => ({
 			heading: h('p', { className: [TAB_LABEL_CLASS], id }, [text(label)]),
+			id,
 			text: label,
 			content,
 			filled: true,
@@ -84,16 +99,24 @@ export function contentTabsElement(tabs: { label: string; id: string; content: E
 	);
 }
 
+/** Links to the sections a stacked topic shows, by their tab labels. */
+function sectionsIndexElement(sections: TabSection[]): Element {
+	const items = sections.flatMap((section) => (section.id ? [h('li', {}, [h('a', { href: `#${section.id}` }, [text(tabLabel(section.text))])])] : []));
+	return h('ul', { className: [SECTIONS_INDEX_CLASS], ariaLabel: 'Sections', dataPagefindIgnore: 'all' }, items);
+}
+
 /**
  * What a topic shows for its sections: nothing when all are empty, the one non-empty section as it
- * is (no tab bar), or a tab group. Empty sections are left out. With `summaryCard` (the topic's
- * card id), its first summary section's content is that card (`src/dom/card.ts`).
+ * is (no tab bar), a tab group, or with `stacked` (its tabs would not fit) the sections one after
+ * another under links to them. Empty sections are left out. With `summaryCard` (the topic's card
+ * id), its first summary section's content is that card (`src/dom/card.ts`).
  */
-export function sectionsContent(sections: TabSection[], summaryCard?: string): ElementContent[] {
+export function sectionsContent(sections: TabSection[], summaryCard?: string, { stacked = false } = {}): ElementContent[] {
 	const filled = sections.filter((section) => section.filled);
 	const summary = summaryCard ? filled.find((section) => isSummaryHeading(section.text)) : undefined;
 	const body = (section: TabSection) => (section === summary ? [summaryCardElement(summaryCard!, section.content)] : section.content);
 	if (filled.length === 0) return [];
 	if (filled.length === 1) return [filled[0].heading, ...body(filled[0])];
+	if (stacked) return [sectionsIndexElement(filled), ...filled.flatMap((section) => [section.heading, ...body(section)])];
 	return [tabsElement(filled, body)];
 }

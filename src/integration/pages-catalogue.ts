@@ -41,7 +41,7 @@ export async function pagesCatalogue(
 		let made = views.get(current);
 		if (!made) {
 			made = {
-				notes: current.notes.map((note) => pageNote(note, current.links)),
+				notes: current.notes.map((note) => pageNote(note, current)),
 				bySlug: new Map(current.notes.map((note) => [note.slug, note])),
 				// Only in dev: a note that would not build answers at its URL with why.
 				leftOut: options.dev ? leftOutNotes(current, options.projectRoot) : [],

@@ -13,6 +13,8 @@ import { noteAliases } from './aliases.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 import type { NoteFrontmatter } from '../config/note.ts';
 import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
+import { noteProperties, shownProperties, type NoteProperty } from './properties.ts';
+import type { PropertyRow } from '../dom/properties.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -48,6 +50,8 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	cards: NoteCard[];
 	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
 	addedLines: number[];
+	/** The front matter's properties, on a note that shows nothing else (`showsNothing`); none on others. */
+	properties: NoteProperty[];
 	controlCharacters?: PreparedNote['controlCharacters'];
 }
 
@@ -82,9 +86,11 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	/** The notes, and topics, that link to this one. */
 	backlinks: Backlink[];
 	cards: Omit<NoteCard, 'line'>[];
+	/** The properties the page shows, their links resolved. */
+	properties: PropertyRow[];
 }
 
-export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks' | 'shown'>): PageNote {
+export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogue, 'links' | 'resolver'>): PageNote {
 	const { slug, title, description, group, hasTabs, tags, aliases } = note;
 	return {
 		slug,
@@ -100,6 +106,7 @@ export function pageNote(note: CatalogueNote, links: Pick<LinkGraph, 'backlinks'
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 		backlinks: links.backlinks.get(slug) ?? [],
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
+		properties: shownProperties(note.properties, resolver, note.relativePath),
 	};
 }
 
@@ -188,6 +195,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			cards: noteCards(relativePath, outline.topics, cardSources, tags),
 			addedLines: prepared.addedLines,
 			controlCharacters: prepared.controlCharacters,
+			properties: outline.showsNothing ? noteProperties(read.frontmatter) : [],
 			...outline,
 		},
 	};

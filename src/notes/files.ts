@@ -6,6 +6,7 @@ import { slug as slugify } from 'github-slugger';
 import { load as loadYaml } from 'js-yaml';
 import { NoteFrontmatterSchema, type NoteFrontmatter } from '../config/note.ts';
 import type { NoteProblem } from './problems.ts';
+import { noteProperties } from './properties.ts';
 
 /**
  * The notes folder on disk: what is in it, and each note's text and front matter. Nothing else
@@ -236,7 +237,7 @@ export type NoteFileRead =
 	| { ok: false; problem: Omit<NoteProblem, 'file'> };
 
 /**
- * Reads one note and checks what must hold before it is parsed: UTF-8 text and some content. Front
+ * Reads one note and checks what must hold before it is parsed: UTF-8 text and some content (text, or properties in the front matter). Front
  * matter that cannot be read, or a key of the wrong type, is reported and left out; the note stays.
  */
 export function readNoteFile(file: string): NoteFileRead {
@@ -282,7 +283,8 @@ export function noteFileOf(bytes: Buffer): NoteFileRead {
 		};
 	}
 	const read = readFrontmatter(source);
-	if (read.body.trim() === '') {
+	// A note of front matter alone (a book: its author, year, status) is a page of its properties.
+	if (read.body.trim() === '' && noteProperties(read.data).length === 0) {
 		return {
 			ok: false,
 			problem: {

@@ -15,6 +15,8 @@ import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { highlight } from '../plugins/remark-highlights.ts';
 import { findTags } from './tags.ts';
 import { mayHoldCards, paragraphCards, type CardSource } from './cards.ts';
+import { tabsFit } from './tab-strip.ts';
+import { tabLabel } from '../dom/tabs.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -56,6 +58,14 @@ export interface OutlineTopic {
 	number?: string;
 	line?: number;
 	sections: OutlineSection[];
+	/**
+	 * Nothing is in it, in a note whose topics have `###` sections (the house format, where an
+	 * empty topic is one still to write): the page says "No notes yet". Elsewhere (a map of
+	 * content whose `##` headings are links) an empty topic is a plain heading.
+	 */
+	empty?: true;
+	/** Its `###` sections' tabs would not fit (`tabsFit`): the page stacks them under a list of links to them. */
+	stacked?: true;
 }
 
 export interface ImageReference {
@@ -134,6 +144,11 @@ export interface NoteContents {
 	inlineTags: string[];
 	/** The flashcards written in the note, before ids (the catalogue gives them, knowing the note's path and tags). */
 	cardSources: CardSource[];
+	/**
+	 * The body renders nothing (the note is front matter, maybe with comments): the page shows its
+	 * properties, and the links in its front matter are the note's links.
+	 */
+	showsNothing: boolean;
 }
 
 
@@ -224,6 +239,20 @@ function contextText(node: NoteNode): string {
 const byPosition = (a: { line?: number; column?: number }, b: { line?: number; column?: number }) =>
 	(a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
+/** The wikilinks in the front matter (`author: "[[Daniel Kahneman]]"`), each with its line as context. */
+function frontmatterWikilinks(frontmatter: NoteNode, source: string): NoteWikilink[] {
+	const range = sourceRange(frontmatter);
+	const start = frontmatter.position?.start;
+	if (!range || !start) return [];
+	const written = source.slice(range.start, range.end);
+	return findWikilinks(written).map(({ index, ...link }) => {
+		const lineStart = written.lastIndexOf('\n', index) + 1;
+		const lineEnd = written.indexOf('\n', index);
+		const line = written.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+		return { ...link, offset: range.start + index, ...positionAt(written, index, start.line, start.column), context: withWikilinksShown(line).trim() };
+	});
+}
+
 /** Nodes that render as nothing where they stand (definitions, HTML comments): they do not fill a section. */
 const rendersNothing = (node: RootContent) =>
 	['definition', 'footnoteDefinition', 'yaml', 'toml'].includes(node.type) || (node.type === 'html' && isOnlyHtmlComments(node.value));
@@ -283,6 +312,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		proseDollars: [],
 		inlineTags: [],
 		cardSources: [],
+		showsNothing: false,
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -415,6 +445,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		const url = definitions.get(identifier)?.url;
 		if (url) contents[list].push({ url, ...at });
 	}
+	contents.showsNothing = childrenOf(tree).every((node) => rendersNothing(node as RootContent));
+	const frontmatter = contents.showsNothing ? childrenOf(tree).find((node) => node.type === 'yaml') : undefined;
+	if (frontmatter) contents.wikilinks.push(...frontmatterWikilinks(frontmatter, source));
 	contents.images.sort(byPosition);
 	// Containers are read before their children: in document order, as the page's plugin meets them.
 	contents.cardSources.sort(byPosition);
@@ -453,7 +486,7 @@ interface Outline {
 	topics: OutlineTopic[];
 	/** Section headings the page leaves out, with their empty sections. */
 	emptySections: Set<KeptHeading>;
-	/** The page shows a tab group: two sections or more under one topic's `###`, or in one `<Tabs>`. */
+	/** The page shows a tab group: two sections or more under one topic's `###` (that are not stacked), or in one `<Tabs>`. */
 	hasTabs: boolean;
 	/** The headings each top-level `<Tabs>` renders. */
 	tabs: Map<MdxJsxFlowElement, OutlineHeading[]>;
@@ -466,12 +499,12 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 	const tabs = new Map<MdxJsxFlowElement, OutlineHeading[]>();
 	let topic: OutlineTopic | undefined;
 	let section: { heading: KeptHeading; filled: boolean } | undefined;
-	/** How many `###` sections of each topic the page shows. */
-	const shownSections = new Map<OutlineTopic, number>();
+	/** What each topic holds: its `###` headings (empty ones too), the labels of those the page shows, and whether text stands above them. */
+	const held = new Map<OutlineTopic, { sectionHeadings: number; labels: string[]; intro: boolean }>();
 	const closeSection = () => {
 		if (section?.filled) {
 			topic!.sections.push({ id: section.heading.id, text: section.heading.text, line: section.heading.line });
-			shownSections.set(topic!, (shownSections.get(topic!) ?? 0) + 1);
+			held.get(topic!)!.labels.push(tabLabel(section.heading.text));
 		} else if (section) emptySections.add(section.heading);
 		section = undefined;
 	};
@@ -489,17 +522,28 @@ function outlineTopics(children: RootContent[], kept: Map<Heading, KeptHeading>)
 		if (heading && heading.depth <= 2) {
 			closeSection();
 			topic = heading.depth === 2 ? { id: heading.id, text: heading.text, number: heading.topicNumber, line: heading.line, sections: [] } : undefined;
-			if (topic) topics.push(topic);
+			if (topic) {
+				topics.push(topic);
+				held.set(topic, { sectionHeadings: 0, labels: [], intro: false });
+			}
 		} else if (heading?.depth === 3 && topic) {
 			closeSection();
+			held.get(topic)!.sectionHeadings++;
 			section = { heading, filled: headingCarriesContent(heading.text) };
 		} else if (section) {
 			section.filled ||= !rendersNothing(node);
+		} else if (topic && !rendersNothing(node)) {
+			held.get(topic)!.intro = true;
 		}
 	}
 	closeSection();
-	const hasTabs = [...shownSections.values(), ...[...tabs.values()].map((group) => group.length)].some((count) => count >= 2);
-	return { topics, emptySections, hasTabs, tabs };
+	const houseFormat = [...held.values()].some((each) => each.sectionHeadings > 0);
+	for (const [each, { labels, intro }] of held) {
+		if (houseFormat && !intro && labels.length === 0) each.empty = true;
+		if (labels.length >= 2 && !tabsFit(labels)) each.stacked = true;
+	}
+	const tabGroups = [...[...held].flatMap(([each, { labels }]) => (each.stacked ? [] : [labels.length])), ...[...tabs.values()].map((group) => group.length)];
+	return { topics, emptySections, hasTabs: tabGroups.some((count) => count >= 2), tabs };
 }
 
 const isJsx = (node: RootContent | NoteNode): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement';

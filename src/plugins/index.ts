@@ -65,7 +65,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				rehypeQuoteTabs(),
 				rehypeEmbeds(),
 				rehypeCodeBlocks(),
-				rehypeSectionTabs({ notesRoot }),
+				rehypeSectionTabs({ notesRoot, links: notes.links }),
 				rehypeFigures({ notesRoot }),
 				rehypeLinks({ base: config.base, notesRoot, links: notes.links }),
 			],

@@ -7,6 +7,8 @@ import { htmlComments } from '../notes/html-comments.ts';
 import { nodeId } from './satteri.ts';
 import { summaryCardId } from '../notes/cards.ts';
 import { notePathOf } from '../notes/files.ts';
+import type { LinkResolver } from '../notes/links.ts';
+import type { OutlineTopic } from '../notes/note-tree.ts';
 
 /** What the visitor read of a heading: its tag, id and text. */
 interface HeadingFacts {
@@ -25,6 +27,8 @@ interface TreeReader {
 	isBlank(node: RootContent): boolean;
 	/** The id of a topic's summary card (`src/notes/cards.ts`); `undefined` outside the notes folder. */
 	summaryCard(topicId: string): string | undefined;
+	/** What the catalogue decided about the topic with this id: whether it says "No notes yet", whether its sections stand stacked. */
+	topic(topicId: string): Pick<OutlineTopic, 'empty' | 'stacked'> | undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 	if (firstSection !== -1) {
 		for (const node of nodes.slice(firstSection)) {
 			const section = reader.heading(node);
-			if (section?.tagName === 'h3') sections.push({ heading: node as Element, text: section.text, content: [], filled: headingCarriesContent(section.text) });
+			if (section?.tagName === 'h3') sections.push({ heading: node as Element, id: section.id, text: section.text, content: [], filled: headingCarriesContent(section.text) });
 			else {
 				const current = sections[sections.length - 1];
 				current.content.push(node as ElementContent);
@@ -55,17 +59,19 @@ function buildTopic(heading: Element, facts: HeadingFacts, nodes: RootContent[],
 		}
 	}
 	const hasIntro = !intro.every((node) => reader.isBlank(node));
-	const body = sectionsContent(sections, summaryCard);
-	if (body.length === 0 && !hasIntro) body.push(emptyTopicNote());
+	const decided = facts.id ? reader.topic(facts.id) : undefined;
+	const body = sectionsContent(sections, summaryCard, { stacked: decided?.stacked });
+	if (decided?.empty) body.push(emptyTopicNote());
 	return topicElement(heading, facts.id, [...((hasIntro ? intro : []) as ElementContent[]), ...body]);
 }
 
 /**
  * Turns each `##` topic of a note into a `<section class="topic">` and its `###` sections into
- * tabs (see `src/dom/tabs.ts`), its summary section the topic's card. Empty sections are dropped; one non-empty section is shown without
- * a tab bar; a topic with nothing in it says "No notes yet". Returns the root's new children, or
- * `undefined` when nothing changes. Expects the ids of
- * {@link import('./rehype-note-headings.ts').rehypeNoteHeadings}.
+ * tabs (see `src/dom/tabs.ts`), its summary section the topic's card. Empty sections are dropped;
+ * one non-empty section is shown without a tab bar. As the catalogue decided (`OutlineTopic`), a
+ * topic whose tabs would not fit shows its sections stacked, and an empty topic of a note in the
+ * house format says "No notes yet". Returns the root's new children, or `undefined` when nothing
+ * changes. Expects the ids of {@link import('./rehype-note-headings.ts').rehypeNoteHeadings}.
  */
 export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | undefined {
 	const output: RootContent[] = [];
@@ -93,9 +99,17 @@ export function sectionTabs(root: Root, reader: TreeReader): Root['children'] | 
  * the transform, run after it on the same tree, tells the root's children apart by their ids and
  * reads text through the context; the nodes it regroups are passed back untouched, as references.
  */
-export function rehypeSectionTabs(options: { notesRoot?: string } = {}): HastPluginEntry {
+export interface RehypeSectionTabsOptions {
+	notesRoot?: string;
+	/** The notes catalogue, which decided how each topic shows (`OutlineTopic`); without it, every topic shows tabs and none says "No notes yet". */
+	links?: () => LinkResolver | undefined;
+}
+
+export function rehypeSectionTabs(options: RehypeSectionTabsOptions = {}): HastPluginEntry {
 	return (factory) => {
 		const relativePath = options.notesRoot ? notePathOf(factory.fileURL, options.notesRoot) : undefined;
+		const note = relativePath === undefined ? undefined : options.links?.()?.noteAt(relativePath);
+		const topics = new Map(note?.topics.map((topic) => [topic.id, topic]));
 		const headings = new Map<number, HeadingFacts>();
 		const footnotes = new Set<number>();
 		const reader = (context: HastVisitorContext): TreeReader => ({
@@ -103,6 +117,7 @@ export function rehypeSectionTabs(options: { notesRoot?: string } = {}): HastPlu
 			isFootnotes: (node) => node.type === 'element' && footnotes.has(nodeId(node)),
 			isBlank: (node) => node.type === 'comment' || (node.type === 'text' && context.textContent(node).trim() === ''),
 			summaryCard: (topicId) => (relativePath ? summaryCardId(relativePath, topicId) : undefined),
+			topic: (topicId) => topics.get(topicId),
 		});
 		return {
 			name: 'rehype-section-tabs',

@@ -243,6 +243,29 @@ describe('outline', () => {
 		expect(read('<Tabs>\n<Tab label="a">\n\nx\n\n</Tab>\n<Tab label="b">\n\ny\n\n</Tab>\n</Tabs>\n', 'mdx').hasTabs).toBe(true);
 	});
 
+	test('an empty topic is one still to write ("No notes yet") in a note whose topics have ### sections, and a plain heading elsewhere', () => {
+		const empty = (source: string) => read(source).topics.filter((topic) => topic.empty).map((topic) => topic.id);
+		// The house format: `### summary` placeholders, or other topics with sections.
+		expect(empty('## 1. Written\n\n### summary\n\n- a\n\n## 2. Next\n\n#\n\n### summary\n\n### concepts\n\n## 3. Bare\n')).toEqual(['next', 'bare']);
+		// A map of content: `##` headings that are links, nothing under them.
+		expect(empty('## [[Networking]]\n\n## [[Security]]\n\n## Reading\n\n- a book\n')).toEqual([]);
+		// Text or an embed above the sections is something.
+		expect(empty('## A\n\nIntro.\n\n### summary\n\n## B\n\n![[Other note]]\n')).toEqual([]);
+	});
+
+	test('a topic whose tabs would not fit one row is stacked; a note whose only tab groups are stacked has no tabs', () => {
+		const sections = (count: number) => Array.from({ length: count }, (_, index) => `### Section ${index + 1}\n\n- text\n`).join('\n');
+		const contents = read(`## 1. Chapter\n\n${sections(15)}\n## 2. Short\n\n### summary\n\n- a\n\n### concepts\n\n- b\n`);
+		expect(contents.topics.map(({ id, stacked, sections: shown }) => ({ id, stacked, sections: shown.length }))).toEqual([
+			{ id: 'chapter', stacked: true, sections: 15 },
+			{ id: 'short', stacked: undefined, sections: 2 },
+		]);
+		expect(contents.hasTabs).toBe(true);
+		expect(read(`## 1. Chapter\n\n${sections(15)}`).hasTabs).toBe(false);
+		// Empty sections are not tabs: they do not count.
+		expect(read(`## 1. Chapter\n\n### summary\n\n- a\n\n### concepts\n\n- b\n\n${'### todo\n\n'.repeat(15)}`).topics[0].stacked).toBeUndefined();
+	});
+
 	test('MDX <Tabs> in a topic gives the sections <Tab> renders, with the component\'s ids', () => {
 		const source = '## 1. Flow Logs\n\n<Tabs>\n<Tab label="summary">\n\n- a\n\n</Tab>\n<Tab label="empty"></Tab>\n<Tab label="concepts">\n\n- b\n\n</Tab>\n</Tabs>\n';
 		expect(read(source, 'mdx').topics[0].sections.map((section) => section.id)).toEqual(['flow-logs-summary', 'flow-logs-concepts']);

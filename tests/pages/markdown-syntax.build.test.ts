@@ -50,6 +50,22 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		expect(textOf(callouts[5])).toBe('Important The title is not repeated.');
 	});
 
+	test('a note of front matter alone is a page of its properties, in search, its links leading to the notes they name', () => {
+		const body = article(site().page('thinking-fast-and-slow/index.html'));
+		const values = (item: ReturnType<typeof selectOne>) => (select('li', item) ? selectAll('li', item).map(textOf) : [textOf(selectOne('dd', item))]);
+		expect(selectAll('.properties__item', body).map((item) => [textOf(selectOne('dt', item)), ...values(item)])).toEqual([
+			['author', 'Kept heading'],
+			['year', '2011'],
+			['status', 'reading'],
+			['started', '2024-03-01'],
+			['genres', 'psychology', 'maths'],
+		]);
+		expect(selectAll('.properties time', body).map((time) => time.properties.dateTime)).toEqual(['2024-03-01']);
+		expect(selectAll('.properties a', body).map((link) => link.properties.href)).toEqual(['/kept-heading/', '/maths/']);
+		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/thinking-fast-and-slow/'));
+		expect(indexed?.content).toContain('reading');
+	});
+
 	test('folded text is in the page and in the search index', () => {
 		expect(textOf(select('details.callout', page())!)).toContain('FOLDED-SECRET-ANSWER');
 		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/obsidian-syntax/'));

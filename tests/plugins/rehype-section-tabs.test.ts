@@ -88,6 +88,26 @@ describe('rehype-section-tabs cases', () => {
 		expect(html).not.toContain(TOPIC_EMPTY_TEXT);
 	});
 
+	test('in a map of content (no topic has ### sections) a ## heading with nothing under it is a plain heading, not "No notes yet"', async () => {
+		const html = await renderNote('## Networking\n\n## Security\n\n## Reading\n\n- a book\n');
+		expect(html).not.toContain(TOPIC_EMPTY_TEXT);
+		expect(selectAll('h2', parseHtml(html, { fragment: true })).map(textOf)).toEqual(['Networking', 'Security', 'Reading']);
+	});
+
+	test('a topic whose tabs would not fit stands stacked: its sections as written, under links to them, and no tab group', async () => {
+		const labels = ['summary', 'lexical analysis', 'parsing', 'semantic analysis', 'code generation', 'optimisation', 'runtime'];
+		const html = await renderNote(`## 1. Compilers\n\n${labels.map((label) => `### ${label}\n\n- on ${label}\n`).join('\n')}`);
+		const tree = parseHtml(html, { fragment: true });
+		expect(html).not.toContain(TABS_TAG);
+		expect(selectAll('.sections-index a', tree).map((link) => [link.properties.href, textOf(link)])).toEqual(
+			labels.map((label) => [`#compilers-${label.replaceAll(' ', '-')}`, label.charAt(0).toUpperCase() + label.slice(1)]),
+		);
+		expect(selectAll('section.topic > h3', tree).map(textOf)).toEqual(labels);
+		// The summary is still the topic's card.
+		expect(selectAll('section.topic > notes-card.card--summary', tree)).toHaveLength(1);
+		expect(html.slice(html.indexOf('<ul class="sections-index"'), html.indexOf('</li>') + 5)).toMatchInlineSnapshot(`"<ul class="sections-index" aria-label="Sections" data-pagefind-ignore="all"><li><a href="#compilers-summary">Summary</a></li>"`);
+	});
+
 	test('content before the first topic is left as it is', async () => {
 		const html = await renderNote('Preface.\n\n### loose section\n\n## Topic\n\n- a\n');
 		expect(html.startsWith('<p>Preface.</p>')).toBe(true);

@@ -4,6 +4,7 @@ import { launchChromium } from '../support/browser.ts';
 import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
+import { labelWidth, NARROW_STRIP, tabRows, WIDE_STRIP } from '../../src/notes/tab-strip.ts';
 
 describeInBrowser('note page in Chromium', (chromiumPath) => {
 	let browser: Browser;
@@ -214,7 +215,7 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test(`axe-core finds no violations (${colorScheme})`, async () => {
-			for (const path of ['cases/', '', 'same-mdx/', 'loose-tabs/', '404.html']) {
+			for (const path of ['cases/', '', 'same-mdx/', 'loose-tabs/', 'many-sections/', 'map-of-content/', '404.html']) {
 				const { page, problems, close } = await open(path, { colorScheme });
 				expect(await axeViolations(page), path).toEqual([]);
 				expect(problems, path).toEqual([]);
@@ -272,6 +273,58 @@ describeInBrowser('note page in Chromium', (chromiumPath) => {
 		const rows = new Set(await many.evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))));
 		expect(rows.size).toBeGreaterThan(1);
 		await context.close();
+	});
+
+	test('the catalogue measures tab strips as Chromium draws them: the room, each tab, the rows, at 1280 and 375 px', async () => {
+		for (const [viewport, strip] of [[1280, WIDE_STRIP], [375, NARROW_STRIP]] as const) {
+			const context = await browser.newContext({ viewport: { width: viewport, height: 900 } });
+			const page = await context.newPage();
+			for (const path of ['cases/', 'many-sections/']) {
+				await page.goto(`${server.url}${path}`);
+				await expect.poll(() => page.locator('notes-tabs[data-ready]').count()).toBeGreaterThan(0);
+				const strips = await page.locator('.topic .tabs__list:not([hidden])').evaluateAll((lists) =>
+					lists.map((list) => ({
+						room: list.clientWidth,
+						tabs: [...list.children].map((tab) => ({ label: tab.textContent ?? '', width: tab.getBoundingClientRect().width, top: Math.round(tab.getBoundingClientRect().top) })),
+					})),
+				);
+				expect(strips.length, path).toBeGreaterThan(0);
+				for (const { room, tabs } of strips) {
+					const labels = tabs.map((tab) => tab.label);
+					expect(room, `${viewport} px`).toBe(strip.room);
+					for (const tab of tabs) expect(Math.abs(tab.width - (labelWidth(tab.label, strip.fontSize) + 2 * strip.tabPadding)), `${tab.label} at ${viewport} px`).toBeLessThan(1);
+					expect(new Set(tabs.map((tab) => tab.top)).size, `${labels.join(', ')} at ${viewport} px`).toBe(tabRows(labels, strip));
+				}
+			}
+			await context.close();
+		}
+	});
+
+	test('tabs that fit one row at 1280 px take two rows at most at 375 px', async () => {
+		const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${server.url}many-sections/`);
+		const tabs = page.locator('section[aria-labelledby="interpreters"] [role="tab"]');
+		await expect.poll(() => tabs.count()).toBe(5);
+		const rows = new Set(await tabs.evaluateAll((each) => each.map((tab) => Math.round(tab.getBoundingClientRect().top))));
+		expect(rows.size).toBe(2);
+		await context.close();
+	});
+
+	test('a topic whose tabs would not fit shows its sections stacked, without JavaScript too, under links that lead to them', async () => {
+		for (const javaScriptEnabled of [true, false]) {
+			const { page, problems, close } = await open('many-sections/', { javaScriptEnabled });
+			const chapter = topic(page, 'from-source-to-machine-code');
+			expect(await chapter.getByRole('tablist').count()).toBe(0);
+			const links = chapter.getByRole('list', { name: 'Sections' }).getByRole('link');
+			expect(await links.count()).toBe(15);
+			expect(await chapter.locator('h3').evaluateAll((headings) => headings.filter((heading) => heading.checkVisibility()).length)).toBe(15);
+			await links.filter({ hasText: 'Type checking' }).click();
+			expect(new URL(page.url()).hash).toBe('#from-source-to-machine-code-type-checking');
+			await expect.poll(() => chapter.getByRole('heading', { name: 'Type checking' }).evaluate((heading) => Math.round(heading.getBoundingClientRect().top))).toBeLessThan(200);
+			expect(problems).toEqual([]);
+			await close();
+		}
 	});
 
 	test('small screens: long tab labels, long words and deep folder names wrap; no page scrolls sideways', async () => {

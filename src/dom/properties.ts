@@ -1,0 +1,65 @@
+import type { Element, ElementContent } from 'hast';
+import { brokenLinkElement, type BrokenLinkProblem } from './link.ts';
+import { h, text } from './hast.ts';
+
+/**
+ * The properties contract: a note's front matter as a reader reads it, one term per key.
+ *
+ * ```html
+ * <dl class="properties">
+ *   <div class="properties__item">
+ *     <dt>author</dt>
+ *     <dd><a href="/notes/people/daniel-kahneman/">Daniel Kahneman</a></dd>
+ *   </div>
+ *   <div class="properties__item">
+ *     <dt>genres</dt>
+ *     <dd><ul class="properties__values"><li>psychology</li><li>economics</li></ul></dd>
+ *   </div>
+ *   <div class="properties__item"><dt>finished</dt><dd><time datetime="2024-03-01">2024-03-01</time></dd></div>
+ * </dl>
+ * ```
+ *
+ * A value that is a list shows each item; a link between notes (`[[Note]]`) leads to the note, or
+ * is marked broken as in the text (`src/dom/link.ts`).
+ */
+export const PROPERTIES_CLASS = 'properties';
+export const PROPERTY_CLASS = 'properties__item';
+export const PROPERTY_VALUES_CLASS = 'properties__values';
+
+/** One piece of a value, resolved: text, a date, a link to a note, or a link that leads nowhere. */
+export type PropertyPart =
+	| { kind: 'text'; text: string }
+	| { kind: 'date'; text: string }
+	| { kind: 'link'; text: string; href: string }
+	| { kind: 'broken-link'; text: string; written: string; problem: BrokenLinkProblem };
+
+/** A key and its values (one, or each item of a list), each value in pieces. */
+export interface PropertyRow {
+	key: string;
+	values: PropertyPart[][];
+}
+
+function partContent(part: PropertyPart): ElementContent {
+	switch (part.kind) {
+		case 'text':
+			return text(part.text);
+		case 'date':
+			return h('time', { dateTime: part.text }, [text(part.text)]);
+		case 'link':
+			return h('a', { href: part.href }, [text(part.text)]);
+		case 'broken-link':
+			return brokenLinkElement([text(part.text)], part.written, part.problem);
+	}
+}
+
+export function propertiesElement(rows: readonly PropertyRow[]): Element {
+	return h(
+		'dl',
+		{ className: [PROPERTIES_CLASS] },
+		rows.map(({ key, values }) => {
+			const shown = values.map((value) => value.map(partContent));
+			const value = shown.length === 1 ? shown[0] : [h('ul', { className: [PROPERTY_VALUES_CLASS] }, shown.map((each) => h('li', {}, each)))];
+			return h('div', { className: [PROPERTY_CLASS] }, [h('dt', {}, [text(key)]), h('dd', {}, value)]);
+		}),
+	);
+}
