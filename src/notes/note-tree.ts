@@ -10,6 +10,7 @@ import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
 import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
+import { withCjkEmphasis } from '../plugins/remark-cjk-emphasis.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { findTags } from './tags.ts';
@@ -159,6 +160,9 @@ function headingText(node: NoteNode, source: string, footnoteNumber: (identifier
 		}
 		case 'footnoteReference':
 			return String(footnoteNumber(node.identifier));
+		case 'heading':
+			// Its `**` paired beside CJK text as the page pairs them (`remark-cjk-emphasis`).
+			return (withCjkEmphasis(node.children, source) ?? node.children).map((child) => headingText(child, source, footnoteNumber, math)).join('');
 		case 'image':
 		case 'imageReference':
 		case 'html':
