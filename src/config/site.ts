@@ -3,6 +3,9 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { resolveSiteLocation, SiteLocationError, type SiteLocation } from './site-url.ts';
 
+/** The `lang` setting that reads the language off the notes (`src/notes/language.ts`). */
+export const DETECT_LANGUAGE = 'detect';
+
 /**
  * Everything a user can set. Options come from `notes({...})` in `astro.config.mjs`;
  * the environment variables documented in the README override them.
@@ -13,8 +16,12 @@ export const SiteOptionsSchema = z
 		title: z.string().min(1).default('Study notes'),
 		/** Default description for the home page and pages without one. Default: `""`. */
 		description: z.string().default(''),
-		/** Language of the notes, set on `<html lang>` and used by search. Default: `"en"`. */
-		lang: z.string().min(2).default('en'),
+		/**
+		 * Language of the notes (`"en"`, `"zh"`, `"ja"`…), set on `<html lang>` and used by search and to
+		 * sort titles. `"detect"`: read off the notes: `"zh"`, `"ja"` or `"ko"` when Chinese, Japanese or
+		 * Korean characters outnumber the words in Latin letters, else `"en"`. Default: `"detect"`.
+		 */
+		lang: z.string().min(2).default(DETECT_LANGUAGE),
 		/** Folder holding the notes, relative to the project root. Env `NOTES_DIR`. Default: `"content"`. */
 		notesDir: z.string().min(1).default('content'),
 		/**

@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { REVIEW_CARDS_PATH } from '../dom/card.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
+import { DETECT_LANGUAGE, notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
 import { isObsidianVault, NotesCatalogue, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
@@ -163,6 +163,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					privacy: { exclude: config.exclude, publish: config.publish },
 				});
 				catalogue = catalogueBuilder.build();
+				if (config.lang === DETECT_LANGUAGE) logger.info(`Language of the notes: ${catalogue.lang} (detected; the \`lang\` setting chooses another).`);
 				shareCatalogue(
 					await pagesCatalogue(() => catalogue, {
 						pipeline: pipeline.processor,
@@ -242,7 +243,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				if (catalogue.notes.some((note) => note.hasMath)) writeMathFiles(fileURLToPath(dir));
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
-				await writeSearchIndex(dir, config.lang, logger);
+				await writeSearchIndex(dir, catalogue.lang, logger);
 				const report = [...problems, ...renderErrors.values()];
 				if (config.strict && renderErrors.size > 0) throw new NotesProblemsError(report);
 				logReport(logger, report, catalogue);

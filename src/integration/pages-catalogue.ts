@@ -51,6 +51,7 @@ export async function pagesCatalogue(
 		return made;
 	};
 	return {
+		lang: () => catalogue().lang,
 		notes: () => view().notes,
 		leftOut: () => view().leftOut,
 		async render(slug) {

@@ -15,6 +15,8 @@ import type { NoteFrontmatter } from '../config/note.ts';
 import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
 import { noteProperties, shownProperties, type NoteProperty } from './properties.ts';
 import type { PropertyRow } from '../dom/properties.ts';
+import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
+import { DETECT_LANGUAGE } from '../config/site.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -53,12 +55,16 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	/** The front matter's properties, on a note that shows nothing else (`showsNothing`); none on others. */
 	properties: NoteProperty[];
 	controlCharacters?: PreparedNote['controlCharacters'];
+	/** Its characters by script, for the site's language (`detectLanguage`). */
+	scripts: ScriptCounts;
 }
 
 export interface Catalogue {
 	notesRoot: string;
 	/** The notes folder is an Obsidian vault (it has a `.obsidian/` folder). */
 	vault: boolean;
+	/** The site's language (`<html lang>`, search, the order of titles): the `lang` setting, or the notes' own (`detectLanguage`). */
+	lang: string;
 	/** The notes that build, in reading order: top-level notes first, then by folder, `order`, title. */
 	notes: CatalogueNote[];
 	/** Notes left out of the site for a problem, by path relative to the notes folder. */
@@ -115,7 +121,7 @@ export interface CatalogueOptions {
 	projectRoot: string;
 	/** The site's base path (`/aws-notes/`), for the links between notes. */
 	base: string;
-	/** The notes' language, for ordering titles. */
+	/** The notes' language, or `"detect"` to read it off the notes (`detectLanguage`). */
 	lang: string;
 	/** Which notes stay private. Default: the marks and folders `private.ts` knows, nothing more. */
 	privacy?: PrivacySettings;
@@ -196,6 +202,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			addedLines: prepared.addedLines,
 			controlCharacters: prepared.controlCharacters,
 			properties: outline.showsNothing ? noteProperties(read.frontmatter) : [],
+			scripts: countScripts(prepared.text),
 			...outline,
 		},
 	};
@@ -264,11 +271,9 @@ const stampOf = (file: string) => {
 export class NotesCatalogue {
 	readonly options: CatalogueOptions;
 	#records = new Map<string, { stamp: string; record: NoteRecord }>();
-	#collator: Intl.Collator;
 
 	constructor(options: CatalogueOptions) {
 		this.options = options;
-		this.#collator = new Intl.Collator(options.lang, { numeric: true, sensitivity: 'base' });
 	}
 
 	/** Is this absolute path a file of the notes folder (a note, or an image it shows)? */
@@ -335,12 +340,14 @@ export class NotesCatalogue {
 			problems.push(...record.problems);
 		}
 		this.#records = records;
-		const inOrder = this.#inReadingOrder(withDistinctTitles(notes));
+		const lang = this.options.lang === DETECT_LANGUAGE ? detectLanguage(notes.map((note) => note.scripts)) : this.options.lang;
+		const inOrder = this.#inReadingOrder(withDistinctTitles(notes), lang);
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
 		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded, private: privateNotes }, this.options.base);
 		return {
 			notesRoot,
 			vault,
+			lang,
 			notes: inOrder,
 			excluded,
 			private: privateNotes,
@@ -352,16 +359,17 @@ export class NotesCatalogue {
 		};
 	}
 
-	#inReadingOrder(notes: CatalogueNote[]): CatalogueNote[] {
+	#inReadingOrder(notes: CatalogueNote[], lang: string): CatalogueNote[] {
+		const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
 		const order = (note: CatalogueNote) => note.order ?? Number.POSITIVE_INFINITY;
 		return [...notes].sort(
 			(a, b) =>
 				(a.group === '' ? -1 : 0) - (b.group === '' ? -1 : 0) ||
-				this.#collator.compare(a.group, b.group) ||
+				collator.compare(a.group, b.group) ||
 				// A folder's README or index first: the folder's page, as GitHub shows it.
 				Number(isFolderPage(b.relativePath)) - Number(isFolderPage(a.relativePath)) ||
 				order(a) - order(b) ||
-				this.#collator.compare(a.title, b.title),
+				collator.compare(a.title, b.title),
 		);
 	}
 }

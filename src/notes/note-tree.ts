@@ -10,6 +10,7 @@ import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
 import { childrenOf, sourceRange, visitMdast, type NoteNode } from './mdast.ts';
+import { withCjkEmphasis } from '../plugins/remark-cjk-emphasis.ts';
 import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex.ts';
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { highlight } from '../plugins/remark-highlights.ts';
@@ -190,9 +191,11 @@ function headingText(node: NoteNode, source: string, reading: HeadingTextReading
 		case 'html':
 		case 'break':
 			return '';
-		case 'heading':
-			// `==marked==` as the page shows it, without its `==`.
-			return (highlight(node.children) ?? node.children).map((child) => headingText(child, source, reading)).join('');
+		case 'heading': {
+			// `==marked==` as the page shows it, without its `==`; its `**` paired beside CJK text as the page pairs them (`remark-cjk-emphasis`).
+			const marked = highlight(node.children) ?? node.children;
+			return (withCjkEmphasis(marked, source) ?? marked).map((child) => headingText(child, source, reading)).join('');
+		}
 		default:
 			return childrenOf(node)
 				.map((child) => headingText(child, source, reading))

@@ -28,6 +28,8 @@ export interface LeftOutNote {
 }
 
 export interface SharedCatalogue {
+	/** The site's language (`Catalogue.lang`): the `lang` setting, or the one the notes are written in. */
+	lang(): string;
 	/** The notes that build, in reading order, as pages read them; the same array until the notes change. */
 	notes(): readonly PageNote[];
 	/** In `npm run dev`, the notes left out and the report's line on each; none in a build. */

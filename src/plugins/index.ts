@@ -10,6 +10,7 @@ import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
 import { remarkCards } from './remark-cards.ts';
+import { remarkCjkEmphasis } from './remark-cjk-emphasis.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
 import { remarkHighlights } from './remark-highlights.ts';
@@ -55,6 +56,8 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				// Before the highlights, whose paragraphs it would not see again; after the links, which need positions it cannot give the text it splits.
 				remarkCards({ notesRoot, links: notes.links }),
 				remarkHighlights(),
+				// After the plugins that read positions from the texts it cuts.
+				remarkCjkEmphasis(),
 				...(breaks ? [remarkLineBreaks()] : []),
 				remarkNoteImages({ notesRoot }),
 				diagrams,

@@ -14,7 +14,7 @@ describe('parseSiteConfig', () => {
 			description: '',
 			diagrams: 'build',
 			diagramsCache: 'node_modules/.cache/notes-diagrams',
-			lang: 'en',
+			lang: 'detect',
 			notesDir: 'content',
 			exclude: [],
 			publish: 'all',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
-import { fixturePath, projectRoot } from '../support/build.ts';
+import { fixturePath, folderWith, projectRoot } from '../support/build.ts';
 
 const catalogueOf = (notesRoot: string) => new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base: '/' });
 
@@ -100,6 +100,23 @@ describe('a catalogue note', () => {
 		const peering = catalogue.notes.find((note) => note.slug === 'aws/networking/peering')!;
 		expect(peering).toMatchObject({ relativePath: 'aws/networking/peering.md', format: 'md', group: 'aws/networking', title: 'VPC Peering' });
 		expect(Object.keys(pageNote(peering, catalogue)).sort()).toEqual(['aliases', 'backlinks', 'cards', 'description', 'group', 'hasMath', 'hasTabs', 'headings', 'properties', 'slug', 'tags', 'title', 'topics']);
+	});
+});
+
+describe("the site's language", () => {
+	const chinese = folderWith({ '中.md': '# 中\n\n中文笔记：条件概率。\n', '啊.md': '# 啊\n\n中文笔记：贝叶斯公式。\n' });
+	const catalogueIn = (lang: string) => new NotesCatalogue({ notesRoot: chinese, projectRoot, lang, base: '/' }).build();
+
+	test('"detect" reads it off the notes, and titles sort as that language sorts them (啊 ā before 中 zhōng)', () => {
+		const catalogue = catalogueIn('detect');
+		expect(catalogue.lang).toBe('zh');
+		expect(catalogue.notes.map((note) => note.title)).toEqual(['啊', '中']);
+	});
+
+	test('an explicit setting wins', () => {
+		const catalogue = catalogueIn('en');
+		expect(catalogue.lang).toBe('en');
+		expect(catalogue.notes.map((note) => note.title)).toEqual(['中', '啊']);
 	});
 });
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { ALIASES_WEIGHT, NOTE_BODY_SELECTOR } from '../../src/dom/search.ts';
-import { parseHtml, selectAll } from '../support/html.ts';
-import { readSearchIndex, type IndexedPage } from '../support/pagefind-index.ts';
+import { parseHtml, selectAll, selectOne } from '../support/html.ts';
+import { readSearchIndex, searchBuiltSite, type IndexedPage } from '../support/pagefind-index.ts';
 
 describe('the search index of a built site', () => {
 	let site: BuiltSite;
@@ -76,5 +76,29 @@ describe('the search index of a built site', () => {
 		);
 		expect(loadsPagefind).toEqual([]);
 		expect(html).toContain('data-bundle="/notes-base/pagefind/"');
+	});
+});
+
+describe('the search index of Chinese notes, built without a `lang` setting', () => {
+	let site: BuiltSite;
+	let search: (query: string) => Promise<string[]>;
+
+	beforeAll(async () => {
+		site = builtSite(fixturePath('search-cjk'));
+		expect(site.exitCode, site.output).toBe(0);
+		search = await searchBuiltSite(site.dist);
+	});
+
+	test('the language is read off the notes: pages say `<html lang="zh">`, and the build says so', () => {
+		expect(selectOne('html', parseHtml(site.page('统计/假设检验/index.html'))).properties.lang).toBe('zh');
+		expect(site.output).toContain('Language of the notes: zh (detected');
+	});
+
+	test('a word finds every page that holds it, in the middle of a sentence too', async () => {
+		// Pagefind keeps the words it cut Chinese text into apart with zero-width spaces.
+		const pages = readSearchIndex(site.dist).map((page) => ({ url: decodeURI(page.url), text: page.content.replaceAll('\u200b', '') }));
+		const holding = (word: string) => pages.filter((page) => page.text.includes(word)).map((page) => page.url).sort();
+		expect(holding('概率').length).toBeGreaterThanOrEqual(5);
+		for (const word of ['概率', '样本', '事件']) expect((await search(word)).sort(), word).toEqual(holding(word));
 	});
 });

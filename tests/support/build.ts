@@ -45,6 +45,7 @@ export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
 	['tests/fixtures/figure-cases', {}],
 	['tests/fixtures/deploy-site', {}],
 	['tests/fixtures/search-cases', { base: '/notes-base/' }],
+	['tests/fixtures/search-cjk', {}],
 	['tests/fixtures/diagrams-cases', { diagramsCache: 'diagrams-cases' }],
 	['tests/fixtures/syntax-vault', {}],
 	['tests/fixtures/syntax-mkdocs', {}],
