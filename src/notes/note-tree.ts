@@ -14,6 +14,8 @@ import { renderTex, texSpan, texText, texTitle, type TexSpan } from '../math/tex
 import { isTabMarker, QUOTE_MARKER } from '../plugins/quote-marker.ts';
 import { findTags } from './tags.ts';
 import { mayHoldCards, paragraphCards, type CardSource } from './cards.ts';
+import { highlighterLanguage } from './code-languages.ts';
+import { findIconShortcodes, withoutIcons, type IconShortcode } from './icon-shortcodes.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -86,6 +88,12 @@ export interface NoteWikilink extends Omit<Wikilink, 'index'> {
 	context?: string;
 }
 
+/** An icon shortcode no icon set has (`:material-no-such-icon:`): the page shows it as written. */
+export interface UnknownIcon extends Pick<IconShortcode, 'shortcode' | 'prefix' | 'name'> {
+	line?: number;
+	column?: number;
+}
+
 /** A formula whose TeX Temml rejects: the page shows its source in an error box. */
 export interface TexError {
 	tex: string;
@@ -131,6 +139,8 @@ export interface NoteContents {
 	inlineTags: string[];
 	/** The flashcards written in the note, before ids (the catalogue gives them, knowing the note's path and tags). */
 	cardSources: CardSource[];
+	/** The languages of its fenced code blocks that the highlighter does not know, one per block, as written. */
+	unknownLanguages: string[];	unknownIcons: UnknownIcon[];
 }
 
 
@@ -147,8 +157,8 @@ function inlineTex(node: NoteNode, source: string): TexSpan | undefined {
 function headingText(node: NoteNode, source: string, footnoteNumber: (identifier: string) => number, math = texText): string {
 	switch (node.type) {
 		case 'text':
-			// Wikilinks are still text here; the page shows each as its link text.
-			return withWikilinksShown(node.value);
+			// Wikilinks are still text here; the page shows each as its link text, and an icon as no text.
+			return withoutIcons(withWikilinksShown(node.value));
 		case 'inlineCode':
 		case 'mdxTextExpression':
 			return node.value;
@@ -183,6 +193,7 @@ function contextText(node: NoteNode): string {
 	const text = (function plain(each: NoteNode): string {
 		switch (each.type) {
 			case 'text':
+				return withoutIcons(each.value);
 			case 'inlineCode':
 			case 'inlineMath':
 				return each.value;
@@ -269,6 +280,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		proseDollars: [],
 		inlineTags: [],
 		cardSources: [],
+		unknownLanguages: [],
+		unknownIcons: [],
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -310,6 +323,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 					contents.wikilinks.push({ ...link, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
 				}
 				for (const { tag } of findTags(written, source.charAt(start.offset - 1))) contents.inlineTags.push(tag);
+				for (const { shortcode, prefix, name, icon, index } of findIconShortcodes(written)) {
+					if (!icon) contents.unknownIcons.push({ shortcode, prefix, name, ...positionAt(written, index, start.line, start.column) });
+				}
 				break;
 			}
 			case 'heading': {
@@ -381,6 +397,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				break;
 			case 'code':
 				if (isMermaidFence(node)) contents.diagrams.push(diagramFromFence(node));
+				else if (node.lang && !highlighterLanguage(node.lang)) contents.unknownLanguages.push(node.lang);
 				break;
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement': {
