@@ -37,3 +37,31 @@ export function summariseBuildLog() {
 		},
 	};
 }
+
+/** How many files a summary names before it counts the rest. */
+const FILES_NAMED = 3;
+
+/**
+ * One line for the code blocks whose language the highlighter does not know (shown as plain
+ * text), by language, with how many blocks and in which notes; `undefined` when there are none.
+ */
+export function unknownLanguagesLine(notes: readonly { relativePath: string; unknownLanguages: readonly string[] }[]): string | undefined {
+	const byLanguage = new Map<string, { blocks: number; files: Set<string> }>();
+	for (const note of notes) {
+		for (const language of note.unknownLanguages) {
+			const entry = byLanguage.get(language) ?? { blocks: 0, files: new Set<string>() };
+			entry.blocks++;
+			entry.files.add(note.relativePath);
+			byLanguage.set(language, entry);
+		}
+	}
+	if (byLanguage.size === 0) return undefined;
+	const languages = [...byLanguage].sort(([a, x], [b, y]) => y.blocks - x.blocks || a.localeCompare(b));
+	const blocks = languages.reduce((sum, [, { blocks }]) => sum + blocks, 0);
+	const parts = languages.map(([language, { blocks: count, files }]) => {
+		const named = [...files].slice(0, FILES_NAMED).join(', ');
+		const more = files.size > FILES_NAMED ? ` and ${files.size - FILES_NAMED} more` : '';
+		return `${language} ×${count} (${named}${more})`;
+	});
+	return `Code blocks in a language the highlighter does not know, shown as plain text: ${blocks} (${parts.join('; ')}).`;
+}

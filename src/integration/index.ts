@@ -21,7 +21,7 @@ import { notesProcessor } from '../plugins/satteri.ts';
 import { prepareNoteSource } from '../notes/prepare-source.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
-import { summariseBuildLog } from './build-log.ts';
+import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -236,6 +236,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				for (const line of buildLog?.stop() ?? []) logger.info(line);
+				const languages = unknownLanguagesLine(catalogue.notes);
+				if (languages) logger.warn(languages);
 				if (diagrams?.drawsInBrowser) {
 					copyMermaid(fileURLToPath(dir));
 					logger.info('Mermaid copied for diagrams drawn in the browser.');

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { htmlToHast } from 'satteri';
 import temml from 'temml';
 import { textOf } from '../dom/hast.ts';
+import { markdownEscapesAsTex } from './markdown-escapes.ts';
 
 /**
  * TeX in notes, rendered when the site is built, with Temml: MathML that browsers draw with the
@@ -52,7 +53,8 @@ function mathJaxCompatible(tex: string): string {
 
 /**
  * Renders a formula to MathML, once per formula and mode in a build: the catalogue and the
- * Markdown plugin both ask for it. No `\href` or `\url` (`trust` stays off), and macro expansion
+ * Markdown plugin both ask for it. Markdown escapes TeX has no use for are read first
+ * (`src/math/markdown-escapes.ts`). No `\href` or `\url` (`trust` stays off), and macro expansion
  * is capped, so a note cannot make the build loop.
  */
 export function renderTex({ tex, display }: TexSpan): RenderedTex {
@@ -60,7 +62,7 @@ export function renderTex({ tex, display }: TexSpan): RenderedTex {
 	let result = rendered.get(key);
 	if (result) return result;
 	try {
-		const markup = temml.renderToString(mathJaxCompatible(tex), {
+		const markup = temml.renderToString(mathJaxCompatible(markdownEscapesAsTex(tex, MATHJAX_MACROS)), {
 			displayMode: display,
 			throwOnError: true,
 			annotate: false,

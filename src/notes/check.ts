@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Catalogue } from './catalogue.ts';
 import { isLocalPath } from './assets.ts';
 import { resolveNoteImage } from './images.ts';
-import type { ImageReference } from './note-tree.ts';
+import { ICON_SETS } from './icon-shortcodes.ts';
+import type { ImageReference, UnknownIcon } from './note-tree.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 
 /** `Img/X.PNG` when the note asked for `img/x.png`: the likely fix on a case-sensitive file system. */
@@ -62,12 +63,33 @@ export function checkImage(
 	}
 }
 
+/** Each shortcode no icon set has, once per note: where it first stands, and how often the note writes it. */
+function unknownIconProblems(note: Pick<Catalogue['notes'][number], 'file' | 'unknownIcons'>, projectRoot: string): NoteProblem[] {
+	const byShortcode = new Map<string, { first: UnknownIcon; count: number }>();
+	for (const icon of note.unknownIcons) {
+		const seen = byShortcode.get(icon.shortcode);
+		if (seen) seen.count++;
+		else byShortcode.set(icon.shortcode, { first: icon, count: 1 });
+	}
+	return [...byShortcode.values()].map(({ first, count }) => {
+		const { set, title } = ICON_SETS[first.prefix];
+		return {
+			kind: 'unknown-icon-shortcode',
+			file: displayPath(note.file, projectRoot),
+			line: first.line,
+			column: first.column,
+			message: `unknown icon shortcode ${first.shortcode}${count > 1 ? `, ${count} times in the note` : ''} (${title} has no icon "${first.name}"), shown as written`,
+			hint: `Find the icon's name at https://icon-sets.iconify.design/${set}/ (the set Material for MkDocs draws ${first.prefix}- icons from).`,
+		};
+	});
+}
+
 /**
- * Checks what the notes refer to (the images the catalogue found) and the TeX it could not render,
- * before the build renders them.
+ * Checks what the notes refer to (the images the catalogue found), the TeX it could not render and
+ * the icons no set has, before the build renders them.
  */
 export function checkNotes(
-	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters'>[] },
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters' | 'unknownIcons'>[] },
 	projectRoot: string,
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
@@ -97,6 +119,7 @@ export function checkNotes(
 				hint: `The page shows the formula as written (${error.tex.length > 60 ? `${error.tex.slice(0, 59)}…` : error.tex}); fix the TeX, or escape a dollar sign that is not maths as \\$.`,
 			});
 		}
+		problems.push(...unknownIconProblems(note, projectRoot));
 	}
 	return problems;
 }

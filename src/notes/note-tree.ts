@@ -18,6 +18,8 @@ import { findTags } from './tags.ts';
 import { mayHoldCards, paragraphCards, type CardSource } from './cards.ts';
 import { tabsFit } from './tab-strip.ts';
 import { tabLabel } from '../dom/tabs.ts';
+import { highlighterLanguage } from './code-languages.ts';
+import { findIconShortcodes, withoutIcons, type IconShortcode } from './icon-shortcodes.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -100,6 +102,12 @@ export interface NoteWikilink extends Omit<Wikilink, 'index'> {
 	context?: string;
 }
 
+/** An icon shortcode no icon set has (`:material-no-such-icon:`): the page shows it as written. */
+export interface UnknownIcon extends Pick<IconShortcode, 'shortcode' | 'prefix' | 'name'> {
+	line?: number;
+	column?: number;
+}
+
 /** A formula whose TeX Temml rejects: the page shows its source in an error box. */
 export interface TexError {
 	tex: string;
@@ -150,6 +158,10 @@ export interface NoteContents {
 	 * properties, and the links in its front matter are the note's links.
 	 */
 	showsNothing: boolean;
+	/** The languages of its fenced code blocks that the highlighter does not know, one per block, as written. */
+	unknownLanguages: string[];
+	/** Icon shortcodes (`:material-x:`) that name no icon, where they stand. */
+	unknownIcons: UnknownIcon[];
 }
 
 
@@ -174,8 +186,8 @@ interface HeadingTextReading {
 function headingText(node: NoteNode, source: string, reading: HeadingTextReading): string {
 	switch (node.type) {
 		case 'text':
-			// Wikilinks are still text here; the page shows each as its link text.
-			return withWikilinksShown(node.value);
+			// Wikilinks are still text here; the page shows each as its link text, and an icon as no text.
+			return withoutIcons(withWikilinksShown(node.value));
 		case 'inlineCode':
 		case 'mdxTextExpression':
 			return node.value;
@@ -215,6 +227,7 @@ function contextText(node: NoteNode): string {
 	const text = (function plain(each: NoteNode): string {
 		switch (each.type) {
 			case 'text':
+				return withoutIcons(each.value);
 			case 'inlineCode':
 			case 'inlineMath':
 				return each.value;
@@ -316,6 +329,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		inlineTags: [],
 		cardSources: [],
 		showsNothing: false,
+		unknownLanguages: [],
+		unknownIcons: [],
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -357,6 +372,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 					contents.wikilinks.push({ ...link, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
 				}
 				for (const { tag } of findTags(written, source.charAt(start.offset - 1))) contents.inlineTags.push(tag);
+				for (const { shortcode, prefix, name, icon, index } of findIconShortcodes(written)) {
+					if (!icon) contents.unknownIcons.push({ shortcode, prefix, name, ...positionAt(written, index, start.line, start.column) });
+				}
 				break;
 			}
 			case 'heading': {
@@ -431,6 +449,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				break;
 			case 'code':
 				if (isMermaidFence(node)) contents.diagrams.push(diagramFromFence(node));
+				else if (node.lang && !highlighterLanguage(node.lang)) contents.unknownLanguages.push(node.lang);
 				break;
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement': {

@@ -14,6 +14,7 @@ import { findWikilinks } from './wikilinks.ts';
  *   blank: every note page has its own;
  * - MkDocs' `!!! type "Title"`, `??? type` (folded) and `???+ type` (open) with an indented body
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
+ *   one indented under a list item stays in the item, however deep;
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
  *   inside `$…$` becomes `\char36 ` (the parser would end the formula there);
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note;
@@ -129,7 +130,13 @@ export function removeTocMarkers(source: string): string {
 	return replaceOutsideCode(source, TOC_MARKER, () => '');
 }
 
-const ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+(?:inline|end))*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+/**
+ * `!!! type "Title"`, as Python-Markdown reads it: the space after the marker may be left out
+ * (`!!!info`, `???+tip`), more classes may follow the type (`inline end`, `annotate`), the title
+ * runs to the last quote (`"Use "fork bomb" to test"`). Also at the start of a list item
+ * (`- !!! note "…"`), and with the closing quote forgotten.
+ */
+const ADMONITION = /^( *(?:(?:[-+*]|\d{1,9}[.)]) +)?)(!!!|\?\?\?\+?)[ \t]*(\w[\w-]*)((?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*?)"?)?[ \t]*$/;
 const CONTENT_TAB = /^( *)===(!?)[ \t]+"([^"]*)"[ \t]*$/;
 
 /** Lines of a note being prepared; `added[i]` is true for a line the preparation put in. */
@@ -152,6 +159,26 @@ function preparedLinesWriter() {
 	return { output, push };
 }
 
+/** A line that opens a list item: its indent, its marker and the spaces after it. */
+const LIST_ITEM = /^( *)([-+*]|\d{1,9}[.)])( +|$)/;
+
+/**
+ * The column where the content of the list item that holds line `index` starts, for a block
+ * indented `indent` under it; `undefined` when no list item holds it.
+ */
+function listContentColumn(lines: string[], index: number, indent: number): number | undefined {
+	for (let above = index - 1; above >= 0; above--) {
+		const line = lines[above];
+		const lineIndent = line.length - line.trimStart().length;
+		if (line.trim() === '' || lineIndent >= indent) continue;
+		const item = LIST_ITEM.exec(line);
+		// Five spaces or more after the marker: one belongs to it, the rest to an indented code block.
+		if (item) return item[1].length + item[2].length + (item[3].length === 0 || item[3].length > 4 ? 1 : item[3].length);
+		if (lineIndent === 0) return undefined;
+	}
+	return undefined;
+}
+
 function mkdocsLines(lines: string[]): PreparedLines {
 	const inCode = linesInFences(lines);
 	const { output, push } = preparedLinesWriter();
@@ -163,8 +190,15 @@ function mkdocsLines(lines: string[]): PreparedLines {
 			push(line);
 			continue;
 		}
-		const indent = (admonition ?? tab)![1];
-		const inner = `${indent}    `;
+		// What comes before the marker: the indent, and for an admonition the marker of a list item it opens (`- !!! note`).
+		const written = (admonition ?? tab)![1];
+		const inner = `${' '.repeat(written.length)}    `;
+		// Indented further under a list item than CommonMark allows (four columns past the item's text is a
+		// paragraph's continuation, or code), it is still the item's: the quote starts where the item's text does.
+		const lead = written.length - written.trimStart().length;
+		const column = listContentColumn(lines, index, lead);
+		const prefix = column !== undefined && lead >= column + 4 ? written.slice(lead - column) : written;
+		const indent = ' '.repeat(prefix.length);
 		let end = index + 1;
 		while (end < lines.length && (lines[end].replace(/^\t/, '    ').startsWith(inner) || lines[end].trim() === '')) end++;
 		while (end > index + 1 && lines[end - 1].trim() === '') end--;
@@ -175,7 +209,7 @@ function mkdocsLines(lines: string[]): PreparedLines {
 			const fold = kind === '???' ? '-' : kind === '???+' ? '+' : '';
 			head = `[!${type}]${fold}${title === undefined ? '' : ` ${title === '' ? '""' : title}`}`;
 		} else head = `[!${tab![2] ? 'tab-group' : 'tab'}] ${tab![3]}`;
-		push(`${indent}> ${head}`);
+		push(`${prefix}> ${head}`);
 		body.lines.forEach((each, at) => push(each ? `${indent}> ${each}` : `${indent}>`, body.added[at]));
 		// A line right after the body (the next tab, say) would continue the quote: a blank line ends it.
 		if (end < lines.length && lines[end].trim() !== '') push('', true);
@@ -193,7 +227,7 @@ export const mkdocsBlocks = (source: string): PreparedNote => preparedNote(mkdoc
 
 function mkdocsPrepared(source: string): PreparedLines {
 	const lines = source.split('\n');
-	return /^ *(?:!!!|\?\?\?|===)/m.test(source) ? mkdocsLines(lines) : { lines, added: lines.map(() => false) };
+	return /^ *(?:(?:[-+*]|\d{1,9}[.)]) +)?(?:!!!|\?\?\?)|^ *===/m.test(source) ? mkdocsLines(lines) : { lines, added: lines.map(() => false) };
 }
 
 /** A change that keeps every line where it was, made to the text of prepared lines. */
@@ -273,12 +307,22 @@ export function rulesUnderEmbeds(source: string): string {
 /** What TeX has and prose rarely does: `\[1\]` and `\(sic\)` are escaped brackets, `\[x^2\]` is math. */
 const LOOKS_LIKE_TEX = /[\\^_{}=]/;
 
-/** `\(x\)` and `\[x\]` (LaTeX's own delimiters) as `$x$` and `$$x$$`, which the parser reads as math. */
+/** `$$…$$`, and `$…$` by Pandoc's rules (on one line, a non-space inside each dollar, no digit after). */
+const FORMULA = /\$\$[\s\S]+?\$\$|(?<![\\$])\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=\S)\$(?!\d)/g;
+
+/**
+ * `\(x\)` and `\[x\]` (LaTeX's own delimiters) as `$x$` and `$$x$$`, which the parser reads as math.
+ * Inside a `$…$` formula they are brackets a Markdown processor would have unescaped (kramdown's
+ * `$\[\vec{v}\]_B$`): TeX reads them (`src/math/markdown-escapes.ts`), and the formula stays whole.
+ * Text with a formula in it (`\[see $x$\]`) or in escaped brackets (`\[\[Note\]\]`) is not maths.
+ */
 export function latexDelimiters(source: string): string {
 	if (!source.includes('\\(') && !source.includes('\\[')) return source;
+	const formulas = [...source.matchAll(FORMULA)].map((match): [number, number] => [match.index, match.index + match[0].length]);
 	return replaceOutsideCode(source, /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g, (match) => {
 		const tex = match[1] ?? match[2];
-		if (!LOOKS_LIKE_TEX.test(tex) || tex.includes('\n\n')) return match[0];
+		// `\[\[Note\]\]` is a wikilink with its brackets escaped.
+		if (!LOOKS_LIKE_TEX.test(tex) || tex.includes('\n\n') || tex.includes('$') || tex.startsWith('\\[') || inRanges(formulas, match.index)) return match[0];
 		return match[1] !== undefined ? `$${tex}$` : `$$${tex}$$`;
 	});
 }

@@ -25,6 +25,7 @@ export type ProblemKind =
 	| 'mdx-syntax'
 	| 'invalid-diagram'
 	| 'unknown-icon'
+	| 'unknown-icon-shortcode'
 	| 'broken-link'
 	| 'ambiguous-link'
 	| 'local-link'
@@ -46,6 +47,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
 	'invalid-diagram': ['invalid diagram', 'invalid diagrams'],
 	'unknown-icon': ['unknown diagram icon', 'unknown diagram icons'],
+	'unknown-icon-shortcode': ['unknown icon shortcode', 'unknown icon shortcodes'],
 	'broken-link': ['broken link', 'broken links'],
 	'ambiguous-link': ['ambiguous link', 'ambiguous links'],
 	'local-link': ['link to a file on the author\'s computer', 'links to files on the author\'s computer'],

@@ -11,9 +11,11 @@ import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
 import { remarkCards } from './remark-cards.ts';
 import { remarkCjkEmphasis } from './remark-cjk-emphasis.ts';
+import { remarkCodeLanguages } from './remark-code-languages.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
 import { remarkHighlights } from './remark-highlights.ts';
+import { remarkIcons } from './remark-icons.ts';
 import { remarkLineBreaks } from './remark-line-breaks.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkTex } from './remark-tex.ts';
@@ -53,6 +55,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
 				remarkTex(),
 				remarkTags({ base: config.base }),
+				remarkIcons(),
 				// Before the highlights, whose paragraphs it would not see again; after the links, which need positions it cannot give the text it splits.
 				remarkCards({ notesRoot, links: notes.links }),
 				remarkHighlights(),
@@ -61,6 +64,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				...(breaks ? [remarkLineBreaks()] : []),
 				remarkNoteImages({ notesRoot }),
 				diagrams,
+				remarkCodeLanguages(),
 			],
 			hastPlugins: [
 				rehypeNoteHeadings({ notesRoot, links: notes.links }),

@@ -37,8 +37,9 @@ export function notesProcessor(options: SatteriProcessorOptions, prepare: (sourc
  * embed (`![[Note]]`) brings another note's text into the tree during the parse, so a note with
  * one may hold anything.
  */
-export function sourceMayHold(source: string, pattern: string | RegExp): boolean {
-	return source.includes('![[') || (typeof pattern === 'string' ? source.includes(pattern) : pattern.test(source));
+export function sourceMayHold(source: string, pattern: string | RegExp | ((source: string) => boolean)): boolean {
+	if (source.includes('![[')) return true;
+	return typeof pattern === 'string' ? source.includes(pattern) : typeof pattern === 'function' ? pattern(source) : pattern.test(source);
 }
 
 /** A note's mdast tree with positions, parsed as the pipeline parses it; throws on an MDX syntax error. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { summariseBuildLog } from '../../src/integration/build-log.ts';
+import { summariseBuildLog, unknownLanguagesLine } from '../../src/integration/build-log.ts';
 
 describe('the build log', () => {
 	const original = process.stdout.write;
@@ -27,5 +27,19 @@ describe('the build log', () => {
 		const summary = log.stop();
 		expect(summary).toEqual(['Pages: 3 written.', 'Images: 3 optimised, 1.1 MB in all.']);
 		expect(printed).toEqual([' generating static routes \n', '14:29:37 [WARN] something worth reading\n']);
+	});
+});
+
+describe('unknownLanguagesLine', () => {
+	test('one line for all the code blocks in languages the highlighter does not know: by language, most first, with the notes', () => {
+		const notes = [
+			{ relativePath: 'a.md', unknownLanguages: ['curl', 'curl', 'dataview'] },
+			{ relativePath: 'b.md', unknownLanguages: [] },
+			...['c.md', 'd.md', 'e.md'].map((relativePath) => ({ relativePath, unknownLanguages: ['dataview'] })),
+		];
+		expect(unknownLanguagesLine(notes)).toBe(
+			'Code blocks in a language the highlighter does not know, shown as plain text: 6 (dataview ×4 (a.md, c.md, d.md and 1 more); curl ×2 (a.md)).',
+		);
+		expect(unknownLanguagesLine([{ relativePath: 'b.md', unknownLanguages: [] }])).toBeUndefined();
 	});
 });

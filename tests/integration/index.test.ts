@@ -44,8 +44,9 @@ describe('notes(), the one integration', () => {
 		expect(update.markdown.processor.name).toBe('satteri');
 		const { mdastPlugins, hastPlugins } = update.markdown.processor.options;
 		// Line breaks only in an Obsidian vault: this project's notes folder is not one.
-		expect(mdastPlugins).toHaveLength(8);
-		expect(mdastPlugins.at(-1)?.name).toBe('remark-diagrams');
+		expect(mdastPlugins).toHaveLength(10);
+		// Before the fence languages, which give the highlighter what the diagrams left.
+		expect(mdastPlugins.at(-2)?.name).toBe('remark-diagrams');
 		expect(hastPlugins).toHaveLength(8);
 		expect(update).toMatchObject({ site: undefined, base: '/' });
 	});

@@ -79,3 +79,16 @@ describe('checkNotes', () => {
 		expect(found[0].hint).toContain('\\frac{a');
 	});
 });
+
+describe('unknown icon shortcodes', () => {
+	test('each is reported once per note, where it first stands, with how often the note writes it', () => {
+		const source = '# Icons\n\n:material-no-such-icon: and :material-microsoft:\n\nAgain :material-no-such-icon:, and :octicons-nope-16:.\n';
+		const problems = checkNotes(catalogueOf('icons.md', source), projectRoot);
+		expect(problems.map((problem) => `${problem.kind} ${problem.line}:${problem.column}  ${problem.message}`)).toEqual([
+			'unknown-icon-shortcode 3:1  unknown icon shortcode :material-no-such-icon:, 2 times in the note (Material Design Icons has no icon "no-such-icon"), shown as written',
+			'unknown-icon-shortcode 5:36  unknown icon shortcode :octicons-nope-16: (Octicons has no icon "nope-16"), shown as written',
+		]);
+		expect(problems[1].hint).toBe('Find the icon\'s name at https://icon-sets.iconify.design/octicon/ (the set Material for MkDocs draws octicons- icons from).');
+		expect(formatReport(problems)).toMatch(/^2 problems in the notes \(2 unknown icon shortcodes\):/);
+	});
+});

@@ -271,3 +271,24 @@ describe('outline', () => {
 		expect(read(source, 'mdx').topics[0].sections.map((section) => section.id)).toEqual(['flow-logs-summary', 'flow-logs-concepts']);
 	});
 });
+
+describe('icon shortcodes and fence languages', () => {
+	test('an icon is no text of its heading (its id, the table of contents), nor of a link\'s context', () => {
+		const contents = read('# Notes\n\n## :material-microsoft: Azure\n\nSee [the docs](https://x.example) :material-microsoft: here.\n');
+		expect(contents.headings.map(({ id, text }) => `${id} ${text}`)).toEqual(['notes Notes', 'azure Azure']);
+		expect(contents.links[0].context).toBe('See the docs here.');
+	});
+
+	test('shortcodes no icon set has, at their lines and columns', () => {
+		const contents = read('# Notes\n\nOne :material-no-such-icon: and :material-microsoft:\nthen :simple-nope:.\n');
+		expect(contents.unknownIcons).toEqual([
+			{ shortcode: ':material-no-such-icon:', prefix: 'material', name: 'no-such-icon', line: 3, column: 5 },
+			{ shortcode: ':simple-nope:', prefix: 'simple', name: 'nope', line: 4, column: 6 },
+		]);
+	});
+
+	test('fence languages the highlighter does not know, one per block; any letter case and attributes are known', () => {
+		const source = '```PHP\nx\n```\n\n```GO\nx\n```\n\n```nosuchlang\nx\n```\n\n``` title="app.py"\nx\n```\n\n```nosuchlang\ny\n```\n\n```\nplain\n```\n';
+		expect(read(source).unknownLanguages).toEqual(['nosuchlang', 'nosuchlang']);
+	});
+});

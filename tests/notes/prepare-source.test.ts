@@ -65,6 +65,27 @@ describe('mkdocsBlocks', () => {
 		expect(mkdocsBlocks('- item\n\n    !!! note\n        body')).toBe('- item\n\n    > [!note]\n    > body');
 	});
 
+	test('the space after !!! or ??? may be left out, as Python-Markdown allows', () => {
+		expect(mkdocsBlocks('!!!info "Important"\n    body')).toBe('> [!info] Important\n> body');
+		expect(mkdocsBlocks('???+tip\n    body')).toBe('> [!tip]+\n> body');
+		expect(mkdocsBlocks('!!!!!\n\n!!! \n')).toBe('!!!!!\n\n!!! \n');
+	});
+
+	test('more classes after the type, quotes inside the title, a forgotten closing quote', () => {
+		expect(mkdocsBlocks('!!! example annotate "Examples"\n    body')).toBe('> [!example] Examples\n> body');
+		expect(mkdocsBlocks('!!! tip "You can "fork bomb" it."')).toBe('> [!tip] You can "fork bomb" it.');
+		expect(mkdocsBlocks('!!! tip "Monitor the update\n\n    1. Open')).toBe('> [!tip] Monitor the update\n>\n> 1. Open');
+	});
+
+	test('under a list item, however deep it is indented, a block stays in the item; it may open the item', () => {
+		// Eight spaces under `- `: a paragraph's continuation to CommonMark, so the quote moves to the item's text.
+		expect(mkdocsBlocks('- Remove the cache.\n        !!! warning "Data loss"\n- Update.')).toBe('- Remove the cache.\n  > [!warning] Data loss\n\n- Update.');
+		expect(mkdocsBlocks('1. Step\n    - sub\n            !!! note\n                body')).toBe('1. Step\n    - sub\n      > [!note]\n      > body');
+		expect(mkdocsBlocks('9.  Repeat\n      - !!! tip "After **all**"\n10. Next')).toBe('9.  Repeat\n      - > [!tip] After **all**\n\n10. Next');
+		// Not under a list item, an indented block is left as CommonMark reads it.
+		expect(mkdocsBlocks('Text.\n        !!! note\n            body')).toBe('Text.\n        > [!note]\n        > body');
+	});
+
 	test('=== "Label" content tabs become tab quotes, ===! starts a new group', () => {
 		expect(mkdocsBlocks('=== "C"\n\n    one\n\n=== "Rust"\n\n    two\n')).toBe('> [!tab] C\n>\n> one\n\n> [!tab] Rust\n>\n> two\n');
 		expect(mkdocsBlocks('===! "A"\n    one')).toBe('> [!tab-group] A\n> one');
@@ -128,6 +149,16 @@ describe('latexDelimiters', () => {
 
 	test('code is left alone', () => {
 		expect(latexDelimiters('`\\(x^2\\)`')).toBe('`\\(x^2\\)`');
+	});
+
+	test('inside a $…$ formula they are escaped brackets (kramdown), and the formula stays whole', () => {
+		for (const source of ['$\\[\\\\vec{v}\\]\\_{\\mathcal{B}} = c$', '$$\\[\\\\vec{v}\\]_{C}$$', 'see $\\left\\[ x^2 \\right\\]$ and $y$']) {
+			expect(latexDelimiters(source), source).toBe(source);
+		}
+	});
+
+	test('escaped wikilink brackets and text with a formula in it are not maths', () => {
+		for (const source of ['\\[\\[Note#Heading|Remark\\]\\]', '\\[see $x_1$ here\\]']) expect(latexDelimiters(source), source).toBe(source);
 	});
 });
 

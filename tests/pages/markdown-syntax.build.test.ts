@@ -218,6 +218,40 @@ describe('MkDocs Material notes', () => {
 		expect(selectAll('.toc a', whole).map(textOf)).toEqual(['OOB', 'Inline maths']);
 	});
 
+	test('admonitions without the space after the marker, and one indented deep under a list item, are callouts', () => {
+		const material = article(site().page('material/index.html'));
+		const callouts = selectAll('.callout', material);
+		expect(callouts.map((callout) => `${callout.tagName}:${callout.properties.dataCallout}:${textOf(select('.callout__title', callout)!)}`)).toEqual([
+			'div:info:Important', 'details:tip:Tip', 'div:warning:Removing unwritten data may result in data loss.',
+		]);
+		const items = selectAll('li', material);
+		expect(select('.callout', items[1])).toBeDefined();
+		expect(textOf(items[1])).not.toContain('[!warning]');
+		expect(textOf(material)).not.toMatch(/!!!|\?\?\?/);
+	});
+
+	test('Material icon shortcodes are inline SVG icons; one alone in a link names it; unknown ones and emoji stay as written, reported once', () => {
+		const material = article(site().page('material/index.html'));
+		const icons = selectAll('svg.icon', material);
+		expect(icons.map((icon) => icon.properties.dataIcon)).toEqual([
+			'material-microsoft', 'fontawesome-brands-github', 'octicons-mark-github-16', 'simple-amazonwebservices', 'material-microsoft',
+		]);
+		expect(icons.slice(0, 4).every((icon) => icon.properties.ariaHidden === 'true' && icon.properties.height === '1em')).toBe(true);
+		expect(icons[3].properties.className).toEqual(['icon', 'lg', 'middle']);
+		expect(icons[4].properties).toMatchObject({ role: 'img', ariaLabel: 'microsoft' });
+		expect(textOf(material)).toContain('An icon no set has, :material-no-such-icon:, stays as written, and so does an emoji, :smile:.');
+		expect(textOf(material)).not.toMatch(/:(?:material|fontawesome|octicons|simple)-(?!no-such-icon)/);
+		expect(site().output).toContain('tests/fixtures/syntax-mkdocs/material.md:7:21  unknown icon shortcode :material-no-such-icon: (Material Design Icons has no icon "no-such-icon")');
+	});
+
+	test('fence languages in any letter case are highlighted; unknown ones are counted in one line of the build log', () => {
+		const material = article(site().page('material/index.html'));
+		expect(selectAll('pre', material).map((pre) => pre.properties.dataLanguage)).toEqual(['php', 'go', 'plaintext']);
+		expect(selectAll('pre', material).map((pre) => selectAll('span[style]', pre).length > 0)).toEqual([true, true, false]);
+		expect(site().output).not.toContain('[Shiki]');
+		expect(site().output).toContain('Code blocks in a language the highlighter does not know, shown as plain text: 1 (nosuchlang ×1 (material.md)).');
+	});
+
 	test('LaTeX delimiters render as maths, and a title with maths reads as text', () => {
 		expect(selectAll('math', page()).map((math) => math.properties.display ?? 'inline')).toEqual(['inline', 'block']);
 		const vectors = parseHtml(site().page('algebra/vectors/index.html'));

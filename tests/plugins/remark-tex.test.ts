@@ -35,6 +35,15 @@ describe('remark-tex', () => {
 		expect(select('pre', tree)).toBeUndefined();
 	});
 
+	test("kramdown's escapes inside a formula keep it one formula, drawn as its author meant", async () => {
+		const source = 'Then $\\[\\\\vec{v}\\]\\_{\\mathcal{B}}$ here.\n\n$$\\[\\\\vec{v}\\]\\_{\\mathcal{B}}$$\n';
+		const maths = selectAll('math', await render(source));
+		expect(maths.map((math) => math.properties.display ?? 'inline')).toEqual(['inline', 'block']);
+		const meant = textOf(select('math', await render('$[\\vec{v}]_{\\mathcal{B}}$'))!);
+		expect(maths.map(textOf)).toEqual([meant, meant]);
+		expect(readNoteContents(prepareNoteSource(source), 'md', { liftTitle: true }).texErrors).toEqual([]);
+	});
+
 	test('dollars in prose stay text: "costs $5 or $10", "$ x $", an escaped \\$', async () => {
 		const html = await renderNote('It costs $5 or $10, and $ x $ is not maths, nor \\$y\\$.\n');
 		expect(html).not.toContain('<math');
