@@ -49,6 +49,7 @@ export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
 	['tests/fixtures/syntax-vault', {}],
 	['tests/fixtures/syntax-mkdocs', {}],
 	['tests/fixtures/study-cards', {}],
+	['tests/fixtures/logseq-graph', {}],
 ];
 
 /** A new temporary folder holding `files` (by their paths in it, with their text). */
