@@ -30,11 +30,20 @@ import { h, text } from './hast.ts';
  * ```html
  * <span class="embed-private" data-pagefind-ignore>Embedded note not published</span>
  * ```
+ *
+ * A Logseq block reference (`((uuid))`) shows the block's text, as a link to its page:
+ *
+ * ```html
+ * <a class="block-ref" href="/notes/pages/flatpak/">install flatpak on popos</a>
+ * ```
+ *
+ * (`{{embed ((uuid))}}` is an embed, as above, of the block and its children.)
  */
 export const BROKEN_LINK_CLASS = 'link-broken';
 export const VISUALLY_HIDDEN_CLASS = 'visually-hidden';
 export const EMBED_CLASS = 'embed';
 export const EMBED_SOURCE_CLASS = 'embed__source';
+export const BLOCK_REF_CLASS = 'block-ref';
 /** What the Markdown an embed becomes starts with, for `rehype-embeds` to turn the quote into the contract. */
 export const EMBED_MARKER = '[!embed]';
 
@@ -64,4 +73,9 @@ export function privateEmbedElement(): Element {
 /** The first paragraph of an embed: where it comes from. `link` is the quote's own `<a>`. */
 export function embedSourceElement(link: ElementContent): Element {
 	return h('p', { className: [EMBED_SOURCE_CLASS] }, [text('From '), link]);
+}
+
+/** A Logseq block reference: the block's text, leading to its page. */
+export function blockRefElement(children: ElementContent[], href: string): Element {
+	return h('a', { className: [BLOCK_REF_CLASS], href }, children);
 }

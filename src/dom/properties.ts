@@ -1,9 +1,11 @@
 import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { brokenLinkElement, type BrokenLinkProblem } from './link.ts';
 import { h, text } from './hast.ts';
 
 /**
- * The properties contract: a note's front matter as a reader reads it, one term per key.
+ * The properties contract. A note's front matter, on a note that shows nothing else (a book: its
+ * author, year, status), is a list at the top of the page, one term per key:
  *
  * ```html
  * <dl class="properties">
@@ -62,4 +64,29 @@ export function propertiesElement(rows: readonly PropertyRow[]): Element {
 			return h('div', { className: [PROPERTY_CLASS] }, [h('dt', {}, [text(key)]), h('dd', {}, value)]);
 		}),
 	);
+}
+
+/**
+ * A `key:: value` line (Logseq's page and block properties, Dataview's inline fields) is a small
+ * line of its own, under its block or at the top of the page, its value the note's Markdown:
+ *
+ * ```html
+ * <span class="property" data-property="site"><span class="property__key">site</span> <a href="…">Allrecipes</a></span>
+ * ```
+ *
+ * The value is rendered where it stands, so its links, tags and wikilinks work as anywhere else.
+ */
+export const PROPERTY_LINE_CLASS = 'property';
+export const PROPERTY_KEY_CLASS = 'property__key';
+export const PROPERTY_ATTRIBUTE = 'data-property';
+
+const CLOSING = '</span>';
+
+/**
+ * The HTML that goes before and after a property's value in the note's Markdown (the source
+ * preparation writes it, so the parser renders the value between the two as it renders any text).
+ */
+export function propertyTags(key: string): { opening: string; closing: string } {
+	const html = toHtml(h('span', { className: [PROPERTY_LINE_CLASS], dataProperty: key }, [h('span', { className: [PROPERTY_KEY_CLASS] }, [text(key)]), text(' ')]));
+	return { opening: html.slice(0, -CLOSING.length), closing: CLOSING };
 }

@@ -19,6 +19,7 @@ import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
 import { notesProcessor } from '../plugins/satteri.ts';
 import { prepareNoteSource } from '../notes/prepare-source.ts';
+import { isLogseqGraph } from '../notes/logseq.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
@@ -121,7 +122,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 			'astro:config:setup': ({ config: astroConfig, command: astroCommand, updateConfig }) => {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
-				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)) });
+				const logseq = isLogseqGraph(notesRootOf(config));
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)), logseq });
 				generated = virtualModules({
 					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
 					[VIRTUAL_MDX]: () => mdxModule(catalogue),
@@ -136,7 +138,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					// Every page is a folder (`/aws/vpc/`): links end in `/`, as GitHub Pages serves them.
 					trailingSlash: 'always',
 					markdown: {
-						processor: notesProcessor(pipeline.processor, prepareNoteSource),
+						processor: notesProcessor(pipeline.processor, (source) => prepareNoteSource(source, { logseq })),
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.

@@ -10,6 +10,8 @@ import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import { noteAliases } from './aliases.ts';
+import { isLogseqGraph, type LogseqBlock } from './logseq.ts';
+import type { InlineField } from './inline-fields.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 import type { NoteFrontmatter } from '../config/note.ts';
 import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
@@ -50,10 +52,15 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	frontmatter: NoteFrontmatter;
 	/** Its flashcards: each topic with a summary, and the cards it writes in the spaced-repetition plugin's syntax. */
 	cards: NoteCard[];
-	/** Lines the source preparation added (see `prepareNote`): the catalogue's lines are the prepared text's. */
+	/** Lines the source preparation added and took out (see `prepareNote`): the catalogue's lines are the prepared text's. */
 	addedLines: number[];
 	/** The front matter's properties, on a note that shows nothing else (`showsNothing`); none on others. */
 	properties: NoteProperty[];
+	removedLines: number[];
+	/** Its `key:: value` lines (in a Logseq graph, where they are its properties), lines as the author's. */
+	fields: (InlineField & { line: number; page: boolean })[];
+	/** In a Logseq graph, its blocks with ids, which `((uuid))` shows and `{{embed ((uuid))}}` embeds. */
+	blocks: LogseqBlock[];
 	controlCharacters?: PreparedNote['controlCharacters'];
 	/** Its characters by script, for the site's language (`detectLanguage`). */
 	scripts: ScriptCounts;
@@ -65,6 +72,8 @@ export interface Catalogue {
 	vault: boolean;
 	/** The site's language (`<html lang>`, search, the order of titles): the `lang` setting, or the notes' own (`detectLanguage`). */
 	lang: string;
+	/** The notes folder is a Logseq graph (it has `logseq/config.edn`): its pages are prepared as Logseq shows them. */
+	logseq: boolean;
 	/** The notes that build, in reading order: top-level notes first, then by folder, `order`, title. */
 	notes: CatalogueNote[];
 	/** Notes left out of the site for a problem, by path relative to the notes folder. */
@@ -141,23 +150,35 @@ function mdxErrorPosition(message: string): { line?: number; column?: number } {
 	return match ? { line: Number(match[1]), column: Number(match[2]) } : {};
 }
 
+/** How the notes folder is read: an Obsidian vault, a Logseq graph. */
+export interface FolderKind {
+	vault: boolean;
+	logseq: boolean;
+}
+
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
-function readNote(relativePath: string, options: CatalogueOptions & { vault: boolean }): NoteRecord {
+function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
 	return noteRecord(relativePath, readNoteFile(path.join(options.notesRoot, relativePath)), options);
 }
 
 /** The record of a note at `relativePath` whose file was read as `read` (parsed here, once). */
-export function noteRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & { vault: boolean }): NoteRecord {
+export function noteRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & FolderKind): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
 	const shown = displayPath(file, options.projectRoot);
 	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
-	const prepared = prepareNote(read.source);
+	const prepared = prepareNote(read.source, { logseq: options.logseq });
+	const fields = (prepared.logseq?.fields ?? []).map((field) => ({ ...field, line: field.index + 1 }));
+	// A Logseq page is titled by its `title::` property, else by its file name, as Logseq titles it.
+	const pageProperty = (key: string) => fields.find((field) => field.page && field.key.toLowerCase() === key)?.value;
+	const namedByFile = options.vault || options.logseq;
+	const title = read.frontmatter.title ?? pageProperty('title');
 	let contents: NoteContents;
 	try {
 		contents = readNoteContents(prepared.text, format, {
-			liftTitle: !read.frontmatter.title,
-			liftOnly: options.vault ? titleFromFileName(relativePath, { vault: true }) : undefined,
+			liftTitle: !title,
+			liftOnly: namedByFile ? titleFromFileName(relativePath, { vault: true }) : undefined,
+			blockRefs: options.logseq,
 			// Cards in the plugin's syntax need the tag: a note without it anywhere is not read for them.
 			cards: normalizeTags(read.frontmatter.tags).some(isFlashcardsTag) || /#flashcards/i.test(prepared.text),
 		});
@@ -171,7 +192,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			problem: {
 				kind: 'mdx-syntax',
 				file: shown,
-				line: line === undefined ? undefined : authoredLine(line, prepared.addedLines),
+				line: line === undefined ? undefined : authoredLine(line, prepared.addedLines, prepared.removedLines),
 				column,
 				message: `MDX syntax error: ${message.split('\n')[0]}; the note was left out of the site`,
 				hint: 'In .mdx notes `<`, `{` and `}` start JSX: escape them as `\\<`, `\\{`, or rename the note to .md.',
@@ -180,7 +201,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 	}
 	const { liftedTitle, inlineTags, cardSources, ...outline } = contents;
 	const folder = path.posix.dirname(relativePath);
-	const tags = distinctTags([...normalizeTags(read.frontmatter.tags), ...inlineTags]);
+	const tags = distinctTags([...normalizeTags(read.frontmatter.tags), ...normalizeTags(pageProperty('tags')?.replace(/\[\[|\]\]/g, '')), ...inlineTags]);
 	return {
 		ok: true,
 		problems: read.problems.map((problem) => ({ file: shown, ...problem })),
@@ -190,7 +211,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			format,
 			slug: noteSlug(relativePath),
 			group: folder === '.' ? '' : folder,
-			title: noteTitle(read.frontmatter.title, liftedTitle, relativePath, { vault: options.vault }),
+			title: noteTitle(title, liftedTitle, relativePath, { vault: namedByFile }),
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
 			tags,
@@ -200,6 +221,9 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			frontmatter: read.frontmatter,
 			cards: noteCards(relativePath, outline.topics, cardSources, tags),
 			addedLines: prepared.addedLines,
+			removedLines: prepared.removedLines ?? [],
+			fields,
+			blocks: prepared.logseq?.blocks ?? [],
 			controlCharacters: prepared.controlCharacters,
 			properties: outline.showsNothing ? noteProperties(read.frontmatter) : [],
 			scripts: countScripts(prepared.text),
@@ -210,16 +234,17 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 
 /**
  * The problems, with the lines of the notes as their authors wrote them: the catalogue's lines are
- * those of the prepared text, which has a line more after some MkDocs blocks.
+ * those of the prepared text, which has a line more after some MkDocs blocks, and fewer where a
+ * Logseq page's drawers and hidden properties were.
  */
 export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catalogue, 'notes'>, projectRoot: string): NoteProblem[] {
-	const added = new Map(
-		catalogue.notes.flatMap((note) => (note.addedLines.length > 0 ? [[displayPath(note.file, projectRoot), note.addedLines] as const] : [])),
+	const changed = new Map(
+		catalogue.notes.flatMap((note) => (note.addedLines.length + note.removedLines.length > 0 ? [[displayPath(note.file, projectRoot), note] as const] : [])),
 	);
-	if (added.size === 0) return problems;
+	if (changed.size === 0) return problems;
 	return problems.map((problem) => {
-		const lines = added.get(problem.file);
-		return lines && problem.line !== undefined ? { ...problem, line: authoredLine(problem.line, lines) } : problem;
+		const note = changed.get(problem.file);
+		return note && problem.line !== undefined ? { ...problem, line: authoredLine(problem.line, note.addedLines, note.removedLines) } : problem;
 	});
 }
 
@@ -287,6 +312,7 @@ export class NotesCatalogue {
 		const listing = listNotesFolder(notesRoot);
 		const vault = isObsidianVault(notesRoot);
 		const privacy = privacyRules(notesRoot, this.options.privacy ?? { exclude: [], publish: 'all' });
+		const logseq = isLogseqGraph(notesRoot);
 		const records = new Map<string, { stamp: string; record: NoteRecord }>();
 		const notes: CatalogueNote[] = [];
 		const excluded: string[] = [];
@@ -310,9 +336,9 @@ export class NotesCatalogue {
 				});
 				continue;
 			}
-			const stamp = `${vault}:${stampOf(path.join(notesRoot, relativePath))}`;
+			const stamp = `${vault}:${logseq}:${stampOf(path.join(notesRoot, relativePath))}`;
 			const known = this.#records.get(relativePath);
-			const record = known?.stamp === stamp ? known.record : readNote(relativePath, { ...this.options, vault });
+			const record = known?.stamp === stamp ? known.record : readNote(relativePath, { ...this.options, vault, logseq });
 			records.set(relativePath, { stamp, record });
 			if (!record.ok) {
 				excluded.push(relativePath);
@@ -348,6 +374,7 @@ export class NotesCatalogue {
 			notesRoot,
 			vault,
 			lang,
+			logseq,
 			notes: inOrder,
 			excluded,
 			private: privateNotes,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { brokenLinkElement, EMBED_MARKER, privateEmbedElement } from '../dom/link.ts';
+import { blockRefElement, brokenLinkElement, EMBED_MARKER, privateEmbedElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { isRemoteUrl } from './assets.ts';
@@ -8,6 +8,7 @@ import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
 import { MAX_EMBED_DEPTH } from './link-graph.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import type { OutlineHeading } from './note-tree.ts';
+import type { LogseqBlock } from './logseq.ts';
 import { imageEmbedOptions, isBlockLink, wikilinkText } from './wikilinks.ts';
 
 /**
@@ -40,9 +41,10 @@ function lineStarts(source: string): number[] {
 	return starts;
 }
 
-/** The part of a note an embed shows: the section below a heading, down to the next heading as high, or the whole body. */
-function embedRange(note: CatalogueNote, source: string, starts: number[], heading: OutlineHeading | undefined): [number, number] {
+/** The part of a note an embed shows: a Logseq block, the section below a heading, down to the next heading as high, or the whole body. */
+function embedRange(note: CatalogueNote, source: string, starts: number[], heading: OutlineHeading | undefined, block: LogseqBlock | undefined): [number, number] {
 	const at = (line: number | undefined) => (line === undefined ? source.length : (starts[line - 1] ?? source.length));
+	if (block) return [at(block.line), at(block.endLine + 1)];
 	if (!heading) return [FRONTMATTER.exec(source)?.[0].length ?? 0, source.length];
 	const index = note.headings.indexOf(heading);
 	const next = note.headings.slice(index + 1).find((each) => each.depth <= heading.depth);
@@ -62,10 +64,10 @@ function rooted(url: string, note: CatalogueNote): string | undefined {
 }
 
 export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, context: EmbedContext, chain: string[] = []): string {
-	const { note, heading } = target;
+	const { note, heading, block } = target;
 	const source = context.source(note);
 	const starts = lineStarts(source);
-	const [start, end] = embedRange(note, source, starts, heading);
+	const [start, end] = embedRange(note, source, starts, heading, block);
 	const edits: { at: number; length: number; value: string }[] = [];
 	const inRange = (offset: number | undefined) => offset !== undefined && offset >= start && offset < end;
 
@@ -88,6 +90,17 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 			value = `\n${embedMarkdown(resolved, context, [...chain, note.slug])}\n`;
 		} else value = markdownLink(label, resolved.href);
 		edits.push({ at: link.offset, length: link.length, value });
+	}
+	// Its Logseq block references and embeds: links to where the blocks are, showing their text.
+	for (const ref of note.blockRefs) {
+		if (!inRange(ref.offset)) continue;
+		const resolved = context.resolver.blockRef(ref.id);
+		const written = source.slice(ref.offset, ref.offset + ref.length);
+		const value =
+			resolved.kind === 'note' && resolved.block
+				? toHtml(blockRefElement([text(resolved.block.text)], resolved.href))
+				: toHtml(brokenLinkElement([text(written.replace(/^!/, ''))], written));
+		edits.push({ at: ref.offset, length: ref.length, value });
 	}
 	for (const [references, pattern] of [[note.images, IMAGE_AT], [note.links, LINK_AT]] as const) {
 		for (const reference of references) {
@@ -123,6 +136,8 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		body = body.slice(0, edit.at - start) + edit.value + body.slice(edit.at - start + edit.length);
 	}
 	const name = heading ? `${note.title} › ${heading.text}` : note.title;
-	const lines = [`${EMBED_MARKER} ${markdownLink(name, target.href)}`, '', ...body.trimEnd().split(/\r?\n/)];
+	// A block's lines, as deep as its first: its list starts at the quote's left.
+	const dedent = (line: string) => (!block ? line : line.startsWith(block.indent) ? line.slice(block.indent.length) : line.trimStart());
+	const lines = [`${EMBED_MARKER} ${markdownLink(name, target.href)}`, '', ...body.trimEnd().split(/\r?\n/).map(dedent)];
 	return lines.map((line) => (line ? `> ${line}` : '>')).join('\n');
 }

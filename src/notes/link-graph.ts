@@ -6,6 +6,7 @@ import { inspectNoteImage } from './images.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 import { isBlockLink, isImageName, wikilinkText } from './wikilinks.ts';
+import { findBlockRefs } from './logseq.ts';
 
 /** A note, or a topic of it, that links to another: what its "Linked from" list shows. */
 export interface Backlink {
@@ -50,6 +51,18 @@ function sentenceAround(context: string | undefined, text: string | undefined): 
 	return sentence.length > 240 ? `${sentence.slice(0, 239).trimEnd()}…` : sentence;
 }
 
+/** Text with its Logseq block references as the page shows them: the blocks' text. */
+function withBlockRefsShown(text: string, resolver: LinkResolver): string {
+	let shown = '';
+	let last = 0;
+	for (const ref of findBlockRefs(text)) {
+		const target = resolver.blockRef(ref.id);
+		shown += text.slice(last, ref.index) + (target.kind === 'note' && target.block ? target.block.text : '');
+		last = ref.index + ref.length;
+	}
+	return shown + text.slice(last);
+}
+
 /** The topic of `note` that a line falls in. */
 function topicAt(note: CatalogueNote, line: number | undefined) {
 	if (line === undefined) return undefined;
@@ -79,7 +92,13 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 	) => {
 		graph.links++;
 		const outcome =
-			target.kind === 'broken' ? `broken:${target.message}` : target.kind === 'image' ? `image:${target.relativePath}` : target.kind === 'private' ? 'private' : `${target.kind}:${target.href}`;
+			target.kind === 'broken'
+				? `broken:${target.message}`
+				: target.kind === 'image'
+					? `image:${target.relativePath}`
+					: target.kind === 'private'
+						? 'private'
+						: `${target.kind}:${target.href}${target.kind === 'note' && target.block ? `:${target.block.text}` : ''}`;
 		outcomes.get(note)?.push(outcome) ?? outcomes.set(note, [outcome]);
 		if (target.kind === 'broken') {
 			const kind = link.image ? 'missing-image' : target.problem;
@@ -104,7 +123,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 		const key = `${target.note.slug}\0${note.slug}\0${topic?.id ?? ''}`;
 		if (seenBacklinks.has(key)) return;
 		seenBacklinks.add(key);
-		const backlink: Backlink = { slug: note.slug, title: note.title, topic, context: sentenceAround(link.context, link.text), embed: link.embed };
+		const backlink: Backlink = { slug: note.slug, title: note.title, topic, context: sentenceAround(link.context && withBlockRefsShown(link.context, resolver), link.text), embed: link.embed };
 		const list = graph.backlinks.get(target.note.slug);
 		if (list) list.push(backlink);
 		else graph.backlinks.set(target.note.slug, [backlink]);
@@ -125,6 +144,10 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 		for (const link of note.links) {
 			const target = resolver.markdown(link.url, note.relativePath);
 			if (target) record(note, target, link, { embed: false, text: link.text, context: link.context, written: link.url });
+		}
+		for (const ref of note.blockRefs) {
+			const target = resolver.blockRef(ref.id);
+			record(note, target, ref, { embed: ref.embed, text: target.kind === 'note' ? target.block?.text : undefined, context: ref.context, written: `((${ref.id}))` });
 		}
 	}
 

@@ -8,6 +8,7 @@ import type { BrokenLinkProblem } from '../dom/link.ts';
 import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import type { Wikilink } from './wikilinks.ts';
+import type { LogseqBlock } from './logseq.ts';
 
 /**
  * Where a link of a note leads, from the whole folder's catalogue: Obsidian's `[[wikilinks]]`
@@ -18,7 +19,7 @@ import type { Wikilink } from './wikilinks.ts';
  * Markdown plugins ask again for the link they render, and get the same answer.
  */
 export type LinkTarget =
-	| { kind: 'note'; note: CatalogueNote; heading?: OutlineHeading; href: string }
+	| { kind: 'note'; note: CatalogueNote; heading?: OutlineHeading; href: string; block?: LogseqBlock }
 	/** An image of the notes folder (an embed `![[chart.png]]` shows it as a figure). */
 	| { kind: 'image'; relativePath: string }
 	/** Any other file of the notes folder (a PDF): the site publishes it at its path. */
@@ -119,6 +120,8 @@ export class LinkResolver {
 	/** Private notes, by path with and without the extension, and by name. */
 	#privateByPath = new Set<string>();
 	#privateByName = new Set<string>();
+	/** A Logseq graph's blocks with ids, over the whole graph: the first in reading order has an id two blocks share. */
+	#blocks = new Map<string, { note: CatalogueNote; block: LogseqBlock }>();
 
 	/** What it resolves in. */
 	readonly catalogue: Pick<Catalogue, 'notes' | 'assets' | 'excluded'>;
@@ -138,6 +141,7 @@ export class LinkResolver {
 			for (const alias of note.aliases) addTo(this.#notesByAlias, comparable(alias), note);
 			this.#slugs.add(note.slug);
 			if (FOLDER_PAGE.test(path.posix.basename(note.relativePath))) this.#folderPages.set(comparable(note.group), note);
+			for (const block of note.blocks) if (!this.#blocks.has(block.id)) this.#blocks.set(block.id, { note, block });
 		}
 		for (const asset of catalogue.assets) {
 			this.#assetsByPath.set(comparable(asset), asset);
@@ -202,6 +206,13 @@ export class LinkResolver {
 		const names = [...this.#notesByName.values()].map((named) => stem(named[0].relativePath));
 		const suggestion = closest(name, [...names, ...this.catalogue.notes.flatMap((note) => note.aliases)]);
 		return this.#broken(written, `No note or file named “${name}” in the notes folder.`, suggestion ? ` Did you mean [[${suggestion}${link.heading ? `#${link.heading}` : ''}]]?` : '');
+	}
+
+	/** A Logseq block reference, `((uuid))`: the block, on its page, or a broken link when no block of the graph has the id. */
+	blockRef(id: string): LinkTarget {
+		const found = this.#blocks.get(comparable(id));
+		if (found) return { kind: 'note', note: found.note, block: found.block, href: this.noteHref(found.note) };
+		return this.#broken(`((${id}))`, `No block of the graph has the id ${id} (\`id:: ${id}\` under it): it was deleted, or its page is not in the notes folder.`, '');
 	}
 
 	/**

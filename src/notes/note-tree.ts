@@ -20,6 +20,7 @@ import { tabsFit } from './tab-strip.ts';
 import { tabLabel } from '../dom/tabs.ts';
 import { highlighterLanguage } from './code-languages.ts';
 import { findIconShortcodes, withoutIcons, type IconShortcode } from './icon-shortcodes.ts';
+import { findBlockRefs, type BlockRef } from './logseq.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -108,6 +109,14 @@ export interface UnknownIcon extends Pick<IconShortcode, 'shortcode' | 'prefix' 
 	column?: number;
 }
 
+/** A Logseq block reference (`((uuid))`) or embed (`{{embed ((uuid))}}`, prepared as `!((uuid))`), where it stands in the source. */
+export interface NoteBlockRef extends Omit<BlockRef, 'index'> {
+	offset: number;
+	line?: number;
+	column?: number;
+	context?: string;
+}
+
 /** A formula whose TeX Temml rejects: the page shows its source in an error box. */
 export interface TexError {
 	tex: string;
@@ -141,6 +150,7 @@ export interface NoteContents {
 	computedDiagrams: number[];
 	links: LinkReference[];
 	wikilinks: NoteWikilink[];
+	blockRefs: NoteBlockRef[];
 	/** The page shows maths (so it loads the maths stylesheet). */
 	hasMath: boolean;
 	texErrors: TexError[];
@@ -299,8 +309,11 @@ function tabHeadings(tabs: MdxJsxFlowElement, topicId: string | undefined): Outl
  * the Markdown plugins do with the same tree: `rehype-note-headings` (ids, dropped headings) and
  * `rehype-section-tabs` (topics end at the next `##` or `#`, empty sections are left out).
  */
-/** `cards: false`: the note cannot be tagged `#flashcards`, so its `::`, `?` lines and highlights are not read as cards. */
-export type NoteTreeOptions = NoteHeadingsOptions & { cards?: boolean };
+/**
+ * `cards: false`: the note cannot be tagged `#flashcards`, so its `::`, `?` lines and highlights are not read as cards.
+ * `blockRefs`: the note is a page of a Logseq graph, whose `((uuid))` are references to blocks.
+ */
+export type NoteTreeOptions = NoteHeadingsOptions & { cards?: boolean; blockRefs?: boolean };
 
 export function describeNoteTree(tree: MdastNodes, source: string, options: NoteTreeOptions): NoteContents {
 	const decisions = new NoteHeadings(options);
@@ -323,6 +336,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		computedDiagrams: [],
 		links: [],
 		wikilinks: [],
+		blockRefs: [],
 		hasMath: false,
 		texErrors: [],
 		proseDollars: [],
@@ -370,6 +384,10 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				for (const { index, ...link } of findWikilinks(written)) {
 					const offset = start.offset + index;
 					contents.wikilinks.push({ ...link, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
+				}
+				for (const { index, ...ref } of options.blockRefs ? findBlockRefs(written) : []) {
+					const offset = start.offset + index;
+					contents.blockRefs.push({ ...ref, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
 				}
 				for (const { tag } of findTags(written, source.charAt(start.offset - 1))) contents.inlineTags.push(tag);
 				for (const { shortcode, prefix, name, icon, index } of findIconShortcodes(written)) {

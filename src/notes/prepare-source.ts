@@ -20,9 +20,13 @@ import { findWikilinks } from './wikilinks.ts';
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note;
  * - a `---` under an embed alone on its line (`![[Note]]`) becomes `***`: a rule, as in Obsidian,
  *   not a setext heading.
+ * - in a Logseq graph, last, what Logseq shows differently from what it writes (`src/notes/logseq.ts`):
+ *   its drawers and hidden properties are the only lines taken out (`removedLines`).
  * Code (fenced blocks and inline code) is left as written. Control characters (NUL and the like)
  * are taken out everywhere.
  */
+import { logseqSource, type LogseqPrepared } from './logseq.ts';
+
 
 /** A fenced code block: its lines (0-based, `end` the closing fence or the last line) and its opening. */
 interface Fence {
@@ -384,30 +388,54 @@ export function inlineFootnotes(source: string): string {
 export interface PreparedNote {
 	text: string;
 	addedLines: number[];
+	/** Lines taken out (a Logseq page's drawers and hidden properties), numbered as in the text before that: `authoredLine` puts them back. */
+	removedLines?: number[];
+	/** A Logseq page's `key:: value` lines and its blocks with ids (see `logseqSource`); its fields' lines are the author's. */
+	logseq?: Pick<LogseqPrepared, 'fields' | 'blocks'>;
 	/** Where the first control character (NUL and the like) was, and how many were taken out. */
 	controlCharacters?: { line: number; column: number; count: number };
+}
+
+export interface PrepareOptions {
+	/** The note is a page of a Logseq graph (`isLogseqGraph`). */
+	logseq?: boolean;
+}
+
+/** A page of a Logseq graph, prepared as Logseq shows it; its fields' lines made the author's. */
+function withLogseq(prepared: PreparedNote): PreparedNote {
+	const { lines, removedLines, fields, blocks } = logseqSource(prepared.text.split('\n'));
+	return {
+		text: lines.join('\n'),
+		addedLines: prepared.addedLines,
+		removedLines,
+		logseq: { fields: fields.map((field) => ({ ...field, index: authoredLine(field.index + 1, prepared.addedLines) - 1 })), blocks },
+	};
 }
 
 /** Characters no note means to hold (NUL, backspace, escape…): tabs, newlines and carriage returns stay. */
 const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 
 /** The note as every reader of it sees it: see the module comment. */
-export function prepareNote(source: string): PreparedNote {
+export function prepareNote(source: string, options: PrepareOptions = {}): PreparedNote {
 	const blocks = mkdocsPrepared(removeTocMarkers(removeBlockIds(removeReviewComments(removeComments(source)))));
 	const maths = displayMathLines(sameLines(blocks, (text) => rulesUnderEmbeds(latexDelimiters(mathFences(text)))));
-	const prepared = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
+	const common = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
+	const prepared = options.logseq ? withLogseq(common) : common;
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];
 	if (controls.length === 0) return prepared;
 	const before = prepared.text.slice(0, controls[0].index).split('\n');
 	return {
+		...prepared,
 		text: prepared.text.replace(CONTROL_CHARACTERS, ''),
-		addedLines: prepared.addedLines,
 		controlCharacters: { line: before.length, column: before.at(-1)!.length + 1, count: controls.length },
 	};
 }
 
-export const prepareNoteSource = (source: string): string => prepareNote(source).text;
+export const prepareNoteSource = (source: string, options: PrepareOptions = {}): string => prepareNote(source, options).text;
 
-/** A line of the prepared text as a line of the note as written. */
-export const authoredLine = (line: number, addedLines: readonly number[]): number =>
-	line - addedLines.filter((added) => added < line).length;
+/** A line of the prepared text as a line of the note as written: the lines taken out put back, then the lines added taken out. */
+export function authoredLine(line: number, addedLines: readonly number[], removedLines: readonly number[] = []): number {
+	let before = line;
+	for (const removed of removedLines) if (removed <= before) before++;
+	return before - addedLines.filter((added) => added < before).length;
+}

@@ -1,6 +1,7 @@
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { notesRootOf, type SiteConfig } from '../config/site.ts';
 import { diagramsSetup } from '../diagrams/setup.ts';
+import { remarkBlockRefs } from './remark-block-refs.ts';
 import { rehypeCallouts } from './rehype-callouts.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeEmbeds } from './rehype-embeds.ts';
@@ -39,6 +40,8 @@ export interface PipelineNotes {
 	source: EmbedContext['source'];
 	/** The notes folder is an Obsidian vault: notes are titled by their file names, no heading is lifted out as the title, and (with `breaks: "auto"`) a newline is a line break. */
 	vault: boolean;
+	/** The notes folder is a Logseq graph: `((uuid))` references its blocks. */
+	logseq?: boolean;
 }
 
 const NO_NOTES: PipelineNotes = { links: () => undefined, source: () => '', vault: false };
@@ -53,6 +56,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 			features: MARKDOWN_FEATURES,
 			mdastPlugins: [
 				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
+				...(notes.logseq ? [remarkBlockRefs({ notesRoot, links: notes.links, source: notes.source })] : []),
 				remarkTex(),
 				remarkTags({ base: config.base }),
 				remarkIcons(),

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
+import { noteRecord, NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
+import { noteFileOf } from '../../src/notes/files.ts';
 import { fixturePath, folderWith, projectRoot } from '../support/build.ts';
 
 const catalogueOf = (notesRoot: string) => new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base: '/' });
@@ -143,5 +144,32 @@ describe('building the catalogue again', () => {
 		const peering = path.join(folder, 'aws/networking/peering.md');
 		utimesSync(peering, new Date(), new Date(Date.now() + 5_000));
 		expect(builder.build().notes.find((note) => note.slug === 'aws/networking/peering')).not.toBe(second.notes.find((note) => note.slug === 'aws/networking/peering'));
+	});
+});
+
+describe('the catalogue of a Logseq graph', () => {
+	const catalogue = catalogueOf(fixturePath('logseq-graph')).build();
+
+	test('knows it is one, and indexes its blocks with ids over the whole graph', () => {
+		expect(catalogue.logseq).toBe(true);
+		expect(catalogue.resolver.blockRef('6559116E-0000-4000-8000-000000000001')).toMatchObject({ kind: 'note', note: { relativePath: 'pages/Linux.md' }, block: { text: 'Install notes' } });
+		expect(catalogue.resolver.blockRef('6559116e-0000-4000-8000-00000000dead')).toMatchObject({ kind: 'broken', problem: 'broken-link' });
+	});
+
+	test("a page is titled by its title:: property, else its file name; its first heading stays in the page", () => {
+		const options = { notesRoot: fixturePath('logseq-graph'), projectRoot, lang: 'en', base: '/', vault: false, logseq: true };
+		const titled = noteRecord('pages/os.md', noteFileOf(Buffer.from('title:: Operating systems\n\n- # kernels\n')), options);
+		const named = noteRecord('pages/os.md', noteFileOf(Buffer.from('# kernels\n\t- a\n')), options);
+		expect(titled.ok && titled.note.title).toBe('Operating systems');
+		expect(named.ok && [named.note.title, named.note.headings.map(({ text }) => text)]).toEqual(['os', ['kernels']]);
+	});
+
+	test('((uuid)) is a block reference in a Logseq graph only', () => {
+		const source = noteFileOf(Buffer.from('- See ((6559116e-0000-4000-8000-000000000001))\n'));
+		const options = { notesRoot: fixturePath('logseq-graph'), projectRoot, lang: 'en', base: '/', vault: false };
+		const inGraph = noteRecord('pages/a.md', source, { ...options, logseq: true });
+		const elsewhere = noteRecord('pages/a.md', source, { ...options, logseq: false });
+		expect(inGraph.ok && inGraph.note.blockRefs.map(({ id, line, column }) => [id, line, column])).toEqual([['6559116e-0000-4000-8000-000000000001', 1, 7]]);
+		expect(elsewhere.ok && elsewhere.note.blockRefs).toEqual([]);
 	});
 });

@@ -51,6 +51,7 @@ export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
 	['tests/fixtures/syntax-mkdocs', {}],
 	['tests/fixtures/study-cards', {}],
 	['tests/fixtures/private-vault', {}],
+	['tests/fixtures/logseq-graph', {}],
 ];
 
 /** An `astro.config.mjs` whose `notes()` integration has `options` (JavaScript source), for a fixture built with settings. */

@@ -10,6 +10,7 @@ import { LinkResolver } from '../../src/notes/links.ts';
 import { markdownPipeline, type PipelineNotes } from '../../src/plugins/index.ts';
 import { MARKDOWN_FEATURES } from '../../src/plugins/satteri.ts';
 import { prepareNoteSource } from '../../src/notes/prepare-source.ts';
+import { isLogseqGraph } from '../../src/notes/logseq.ts';
 import { projectRoot } from './build.ts';
 
 const config = parseSiteConfig({}, {}, projectRoot);
@@ -26,7 +27,8 @@ const astroData = (frontmatter: Record<string, unknown>) => ({
 export function pipelineNotes(notesDir: string, base = '/'): PipelineNotes {
 	const notesRoot = path.join(projectRoot, notesDir);
 	const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base }).build();
-	return { links: () => catalogue.resolver, source: (note) => prepareNoteSource(readFileSync(note.file, 'utf8')), vault: isObsidianVault(notesRoot) };
+	const logseq = isLogseqGraph(notesRoot);
+	return { links: () => catalogue.resolver, source: (note) => prepareNoteSource(readFileSync(note.file, 'utf8'), { logseq }), vault: isObsidianVault(notesRoot), logseq };
 }
 
 /** The source with `frontmatter` in its YAML front matter (added to the note's own, if it has one). */
@@ -47,11 +49,11 @@ function notesWith(source: string, name: string, notesDir: string, links: Pipeli
 	const resolver = links?.links();
 	const base = resolver?.base ?? '/';
 	const vault = links?.vault ?? false;
-	const record = noteRecord(name, noteFileOf(Buffer.from(source)), { notesRoot, projectRoot, base, lang: 'en', vault });
+	const record = noteRecord(name, noteFileOf(Buffer.from(source)), { notesRoot, projectRoot, base, lang: 'en', vault, logseq: isLogseqGraph(notesRoot) });
 	const others = (resolver?.catalogue.notes ?? []).filter((note) => note.relativePath !== name);
 	const catalogue = { assets: [], excluded: [], ...resolver?.catalogue, notes: record.ok ? [...others, record.note] : others };
 	const withNote = new LinkResolver(catalogue, base);
-	return { links: () => withNote, source: links?.source ?? ((note) => note.source), vault };
+	return { links: () => withNote, source: links?.source ?? ((note) => note.source), vault, logseq: links?.logseq };
 }
 
 /**
@@ -65,7 +67,7 @@ export async function renderNote(
 ) {
 	const text = withFrontmatter(source, frontmatter);
 	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }, notesWith(text, name, notesDir, links)).processor;
-	const { html } = await markdownToHtml(prepareNoteSource(text), {
+	const { html } = await markdownToHtml(prepareNoteSource(text, { logseq: isLogseqGraph(path.join(projectRoot, notesDir)) }), {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
