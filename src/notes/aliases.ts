@@ -1,3 +1,5 @@
+import { comparable } from './wikilinks.ts';
+
 /**
  * A note's other names, from its front matter, read as Obsidian reads them: `aliases` (or the older
  * `alias`, any letter case), a YAML list or one text, in which commas and line breaks separate
@@ -34,14 +36,14 @@ function textsOf(value: unknown): string[] {
 	return scalarText(value);
 }
 
-/** The note's aliases, in the order written, without repeats (letter case aside) or empty ones. */
+/** The note's aliases, in the order written, without repeats (letter case and Unicode form aside, as links compare them) or empty ones. */
 export function noteAliases(frontmatter: Record<string, unknown>): string[] {
 	const aliases = new Map<string, string>();
 	for (const [key, value] of Object.entries(frontmatter)) {
 		if (!ALIAS_KEY.test(key)) continue;
 		for (const written of textsOf(value)) {
 			const name = aliasName(written);
-			if (name && !aliases.has(name.toLocaleLowerCase())) aliases.set(name.toLocaleLowerCase(), name);
+			if (name && !aliases.has(comparable(name))) aliases.set(comparable(name), name);
 		}
 	}
 	return [...aliases.values()];

@@ -7,7 +7,7 @@ import { IMAGE_EXTENSIONS } from './images.ts';
 import type { BrokenLinkProblem } from '../dom/link.ts';
 import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
-import type { Wikilink } from './wikilinks.ts';
+import { comparable, type Wikilink } from './wikilinks.ts';
 import type { LogseqBlock } from './logseq.ts';
 
 /**
@@ -33,8 +33,6 @@ const NOTE_EXTENSION = /\.mdx?$/i;
 const FILE_EXTENSION = /^(?:mdx?|txt|csv|tsv|json|ya?ml|toml|xml|py|ipynb|sh|js|ts|c|h|cpp|java|rs|go|rb|zip|tar|gz|docx?|pptx?|xlsx?|html?|png|jpe?g|gif|svg|webp|pdf|bib|tex)$/i;
 const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;
 const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(path.posix.extname(file).toLowerCase());
-/** Names and paths as Obsidian compares them: in any letter case, and either Unicode form (macOS names files decomposed, keyboards type é composed). */
-const comparable = (value: string) => value.normalize('NFC').toLocaleLowerCase();
 const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION, '');
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { comparable } from './wikilinks.ts';
 
 /**
  * Which notes stay private: a vault holds templates, drafts and notes its author never meant to
@@ -55,11 +56,9 @@ export function privacyRules(notesRoot: string, settings: PrivacySettings): Priv
 	return { ...settings, folders };
 }
 
-const lower = (value: string) => value.normalize('NFC').toLocaleLowerCase();
-
 /** Why the note at `relativePath` is private by where it is, or `undefined`. */
 export function privateByPath(relativePath: string, rules: PrivacyRules): PrivateReason | undefined {
-	const folder = rules.folders.find((each) => lower(relativePath).startsWith(`${lower(each.folder)}/`));
+	const folder = rules.folders.find((each) => comparable(relativePath).startsWith(`${comparable(each.folder)}/`));
 	if (folder) return folder.reason;
 	if (rules.exclude.some((glob) => path.posix.matchesGlob(relativePath, glob))) return 'exclude setting';
 	return undefined;

@@ -48,6 +48,9 @@ export function findWikilinks(text: string): Wikilink[] {
 }
 
 /** `[[Note#^abc123]]`: a link to a block of a note, which leads to the note (and an embed of one, to a link). */
+/** Names and paths as Obsidian compares them: in any letter case, and either Unicode form (macOS names files decomposed, keyboards type é composed). */
+export const comparable = (value: string): string => value.normalize('NFC').toLocaleLowerCase();
+
 export const isBlockLink = (link: Pick<Wikilink, 'heading'>): boolean => link.heading?.trimStart().startsWith('^') ?? false;
 
 /** `![[chart.png]]`: an embed that names an image (shown as a figure, or as a placeholder when missing). */

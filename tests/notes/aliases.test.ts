@@ -21,6 +21,7 @@ describe('a note\'s aliases, as Obsidian reads its front matter', () => {
 		['quotes inside a text', 'aliases: Doggo, "Good boy", \'Woofer\'', ['Doggo', 'Good boy', 'Woofer']],
 		['numbers and dates', 'aliases:\n  - 2024\n  - 2024-05-01', ['2024', '2024-05-01']],
 		['a reserved sign, not YAML but read by Obsidian', 'aliases:\n- @kepano\n- `Steph`', ['@kepano', '`Steph`']],
+		['repeats in either Unicode form (one note, not two to choose from)', 'aliases: [Caf\u00e9, Cafe\u0301]', ['Caf\u00e9']],
 		['repeats, letter case aside', 'aliases: [Doggo, doggo, Woofer]', ['Doggo', 'Woofer']],
 	])('%s', (_, yaml, expected) => {
 		expect(aliasesOf(yaml)).toEqual(expected);
