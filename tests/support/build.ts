@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const fixturePath = (name: string) => path.join(projectRoot, 'tests/fixtures', name);
+/**
+ * A copy of the sample notes the project ships in `content/`, for the tests that need real notes:
+ * `content/` is the user's, and whatever they put there, the tests test the tool.
+ */
+export const SHIPPED_NOTES = 'tests/fixtures/shipped-notes';
 
 export interface BuiltSite {
 	dist: string;
@@ -36,11 +41,11 @@ export interface BuildOptions {
 }
 
 /**
- * The sites the build tests build from the shipped notes and the fixtures, with the options each is
- * built with: tests that ask for the same site with the same options share one build a run.
+ * The sites the build tests build from the fixtures, with the options each is built with: tests
+ * that ask for the same site with the same options share one build a run.
  */
 export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
-	['content', { env: { NOTES_STRICT: '1' } }],
+	[SHIPPED_NOTES, { env: { NOTES_STRICT: '1' } }],
 	['tests/fixtures/tabs-cases', {}],
 	['tests/fixtures/figure-cases', {}],
 	['tests/fixtures/deploy-site', {}],
