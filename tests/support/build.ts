@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CNAME_FILE } from '../../src/config/site.ts';
+import { pointAtRemoteProbe } from './remote-probe.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const fixturePath = (name: string) => path.join(projectRoot, 'tests/fixtures', name);
@@ -94,7 +95,10 @@ export function copyProject(folder: string, notesDir: string, files: Record<stri
 	if (!existsSync(path.join(root, 'node_modules'))) symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 	const notesFromRoot = path.relative(projectRoot, path.resolve(projectRoot, notesDir));
 	const inProject = !notesFromRoot.startsWith('..') && !path.isAbsolute(notesFromRoot);
-	if (inProject) cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
+	if (inProject) {
+		cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
+		pointAtRemoteProbe(path.join(root, notesFromRoot));
+	}
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
 		writeFileSync(path.join(root, name), text);
