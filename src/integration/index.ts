@@ -132,7 +132,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					[VIRTUAL_DIAGRAM_ICONS]: () => diagramIconsModule(command === 'build' && !diagrams?.computed ? diagrams?.occurrences : undefined),
 				});
 				updateConfig({
-					// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see the README.
+					// Where the site is served (SITE_URL / BASE_PATH, public/CNAME or GitHub Actions): see docs/configuration.md.
 					site: config.site && new URL(config.site).origin,
 					base: config.base,
 					// Every page is a folder (`/aws/vpc/`): links end in `/`, as GitHub Pages serves them.

@@ -17,7 +17,7 @@ const DIRECTIVES: Record<string, string[]> = {
  * Astro from this: scripts only from the site, with the hashes Astro computes of its inline ones
  * and `PAGE_BOOT_HASH`; `'wasm-unsafe-eval'` for Pagefind's WebAssembly. Styles from the site, and
  * inline `<style>` and `style=""` too: mermaid's SVG carries its own, and Shiki colours code with
- * attributes (a style cannot run code). `extra` adds sources by directive (`csp` in the README).
+ * attributes (a style cannot run code). `extra` adds sources by directive (`csp` in docs/configuration.md).
  */
 export function contentSecurityPolicy(extra: Record<string, string[]> = {}): Csp {
 	const directives = { ...DIRECTIVES };

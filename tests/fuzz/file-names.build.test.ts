@@ -68,7 +68,7 @@ const NOTE_PATHS = [...FIXED_NOTES, ...generatedNotePaths(20261206, 14)];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A file or folder name starting with a dot: skipped, as the README says. */
+/** A file or folder name starting with a dot: skipped, as docs/writing-notes.md says. */
 const isHidden = (notePath: string) => notePath.split('/').some((segment) => segment.startsWith('.'));
 /** An `.mdx` note whose path has `#` or `?`: left out and reported (Astro compiles it from its path). */
 const isUnreadableMdx = (notePath: string) => notePath.endsWith('.mdx') && /[#?]/.test(notePath);
