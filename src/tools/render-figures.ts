@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const FIGURES_SOURCE = path.join(projectRoot, 'content/img/src');
-export const FIGURES_OUTPUT = path.join(projectRoot, 'content/img');
+const FIGURES_SOURCE = path.join(projectRoot, 'content/img/src');
+const FIGURES_OUTPUT = path.join(projectRoot, 'content/img');
 /** Pixel width of the PNGs: twice the 46rem content column, so they stay sharp on high-density screens. */
 export const FIGURE_WIDTH = 1600;
 
-/** The SVG sources, by file name. */
-export function figureSources(): string[] {
-	return readdirSync(FIGURES_SOURCE)
+/** The SVG sources in `sourceFolder`, by file name. */
+export function figureSources(sourceFolder: string): string[] {
+	return readdirSync(sourceFolder)
 		.filter((name) => name.toLowerCase().endsWith('.svg'))
 		.sort();
 }
@@ -48,7 +48,7 @@ export async function pixelDifference(a: Buffer, b: Buffer): Promise<number> {
 
 async function main(check: boolean) {
 	let stale = 0;
-	for (const name of figureSources()) {
+	for (const name of figureSources(FIGURES_SOURCE)) {
 		const output = path.join(FIGURES_OUTPUT, name.replace(/\.svg$/i, '.png'));
 		const png = await renderFigure(path.join(FIGURES_SOURCE, name));
 		if (check) {

@@ -2,7 +2,7 @@
 // memory, output size, page weight and search in Chromium, then checks the budgets.
 // Options: --runs N (builds per corpus, default 3), --quick (1 run, 100 and 300 notes), --large (a
 // 10,000-note build too: time and memory at scale), --peers (the 1,000-note corpus built side by side
-// with Hugo + Pagefind and Starlight by ../shared/bench-peers/run.sh, with the ratios, and the same
+// with Hugo + Pagefind and Starlight by tests/bench/peers/run.sh, with the ratios, and the same
 // hurried search on this site and on Starlight's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,12 +144,11 @@ const huge = args.large ? await benchCorpus('text-10000', 10_000, { notes: 10_00
 const peers = args.peers ? await peerRatios(path.join(work, `text-${large}`)) : undefined;
 
 /**
- * `../shared/bench-peers/run.sh` on a corpus: this project, Hugo + Pagefind and Starlight built in
+ * `tests/bench/peers/run.sh` on a corpus: this project, Hugo + Pagefind and Starlight built in
  * turn, each tool's best wall time and peak memory, and the project's time over each.
  */
 async function peerRatios(corpus: string): Promise<{ tool: string; wallS: number; peakMib: number; projectOver: number }[] | { error: string }> {
-	const script = path.join(projectRoot, '../shared/bench-peers/run.sh');
-	if (!existsSync(script)) return { error: `${script} not found: the peers comparison needs it (and hugo, GNU time)` };
+	const script = path.join(projectRoot, 'tests/bench/peers/run.sh');
 	console.error('  peers: building the same notes with this project, Hugo + Pagefind and Starlight (2 rounds)');
 	const run = spawnSync('bash', [script, corpus, '2'], { cwd: projectRoot, encoding: 'utf8', timeout: 30 * 60_000, env: { ...process.env, WORK: PEERS_WORK } });
 	const rows = [...(run.stdout ?? '').matchAll(/^(\S+)\s+([\d.]+) s\s+(\d+) MiB\s+project\/this ([\d.]+)$/gm)].map((match) => ({

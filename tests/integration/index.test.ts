@@ -1,15 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, test } from 'vitest';
 import notes from '../../src/integration/index.ts';
-import { projectRoot } from '../support/build.ts';
+import { fixturePath, projectRoot, SHIPPED_NOTES } from '../support/build.ts';
 
 type SetupOptions = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
 
-/** What `notes()` asks Astro for in `astro:config:setup`, for a project at the repository's root. */
+/** A project with no public/CNAME. */
+const ROOT = mkdtempSync(path.join(tmpdir(), 'integration-root-'));
+
+/**
+ * What `notes()` asks Astro for in `astro:config:setup`, for a project of its own whose notes
+ * folder is the shipped notes' copy (or `NOTES_DIR` in `env`): none of the user's settings in the
+ * environment count.
+ */
 function configured(options: Parameters<typeof notes>[0], env: Record<string, string | undefined> = {}) {
-	const variables = { SITE_URL: undefined, BASE_PATH: undefined, GITHUB_ACTIONS: undefined, NOTES_DIR: undefined, ...env };
+	const userSettings = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith('NOTES_')).map((name) => [name, undefined]));
+	const variables = { ...userSettings, SITE_URL: undefined, BASE_PATH: undefined, GITHUB_ACTIONS: undefined, NOTES_DIR: path.join(projectRoot, SHIPPED_NOTES), ...env };
 	const saved = Object.fromEntries(Object.keys(variables).map((key) => [key, process.env[key]]));
 	const set = (values: Record<string, string | undefined>) => {
 		for (const [key, value] of Object.entries(values)) {
@@ -22,7 +32,7 @@ function configured(options: Parameters<typeof notes>[0], env: Record<string, st
 		const updates: Record<string, unknown>[] = [];
 		const hook = notes(options).hooks['astro:config:setup']!;
 		void hook({
-			config: { root: pathToFileURL(projectRoot) },
+			config: { root: pathToFileURL(`${ROOT}/`) },
 			command: 'build',
 			updateConfig: (update: Record<string, unknown>) => updates.push(update),
 			addWatchFile: () => {},
@@ -44,12 +54,18 @@ describe('notes(), the one integration', () => {
 		expect(update.integrations.map((integration) => integration.name)).toEqual(['@astrojs/mdx']);
 		expect(update.markdown.processor.name).toBe('satteri');
 		const { mdastPlugins, hastPlugins } = update.markdown.processor.options;
-		// Line breaks only in an Obsidian vault: this project's notes folder is not one.
+		// Line breaks only in an Obsidian vault: the shipped notes are not one.
 		expect(mdastPlugins).toHaveLength(10);
 		// Before the fence languages, which give the highlighter what the diagrams left.
 		expect(mdastPlugins.at(-2)?.name).toBe('remark-diagrams');
 		expect(hastPlugins).toHaveLength(8);
 		expect(update).toMatchObject({ site: undefined, base: '/' });
+	});
+
+	test('in an Obsidian vault, a newline is a line break: one Markdown plugin more', () => {
+		const { mdastPlugins } = configured({}, { NOTES_DIR: fixturePath('syntax-vault') }).markdown.processor.options;
+		expect(mdastPlugins).toHaveLength(11);
+		expect(mdastPlugins.map((plugin) => plugin.name)).toContain('remark-line-breaks');
 	});
 
 	test('with a site URL: the sitemap too, and the base from its path', () => {

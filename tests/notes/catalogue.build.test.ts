@@ -2,7 +2,8 @@ import type { Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { NotesCatalogue, type Catalogue } from '../../src/notes/catalogue.ts';
-import { builtSite, FIXTURE_SITES, fixturePath, projectRoot } from '../support/build.ts';
+import path from 'node:path';
+import { builtSite, FIXTURE_SITES, projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
 
 /** A heading's text without its footnote calls' numbers, which the contents leave out. */
@@ -19,7 +20,7 @@ function withoutFootnoteCalls(heading: Element): string {
  */
 describe.each(FIXTURE_SITES)('the catalogue of %s and its built pages', (notesDir, options) => {
 	const catalogue: Catalogue = new NotesCatalogue({
-		notesRoot: notesDir === 'content' ? `${projectRoot}content` : fixturePath(notesDir.replace('tests/fixtures/', '')),
+		notesRoot: path.resolve(projectRoot, notesDir),
 		projectRoot,
 		lang: 'en',
 		base: '/',

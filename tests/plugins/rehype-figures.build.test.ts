@@ -5,7 +5,7 @@ import { htmlToHast } from 'satteri';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FIGURE_SIZES } from '../../src/dom/figure.ts';
 import { builtSite, testRunFolder, type BuiltSite } from '../support/build.ts';
-import { buildDownloads, REMOTE_PROBE_PORT } from '../support/remote-probe.ts';
+import { buildDownloads, remoteProbeAddress } from '../support/remote-probe.ts';
 
 const FIXTURE = 'tests/fixtures/figure-cases';
 
@@ -176,7 +176,7 @@ describe('figures in a built site', () => {
 			decoding: 'async',
 		});
 		expect(pageImage(figureByAlt(site.page('figures/index.html'), 'Remote probe')).properties.src).toBe(
-			`http://127.0.0.1:${REMOTE_PROBE_PORT}/remote-probe.png`,
+			`${remoteProbeAddress()}/remote-probe.png`,
 		);
 		// The global setup's probe listens at that address for the whole run, whichever file builds the fixture.
 		expect(buildDownloads(testRunFolder())).toEqual([]);

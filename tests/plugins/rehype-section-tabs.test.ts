@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TABS_TAG } from '../../src/dom/tabs.ts';
 import { TOPIC_EMPTY_TEXT } from '../../src/dom/topic.ts';
+import { projectRoot, SHIPPED_NOTES } from '../support/build.ts';
 import { parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
-const seed = readFileSync(new URL('../../content/advanced-vpc-networking.md', import.meta.url), 'utf8');
+const seed = readFileSync(path.join(projectRoot, SHIPPED_NOTES, 'advanced-vpc-networking.md'), 'utf8');
 
 /** The tab labels of each topic, `[]` for a topic without a tab bar. */
 function tabsByTopic(html: string): Record<string, string[]> {

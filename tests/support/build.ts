@@ -4,9 +4,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CNAME_FILE } from '../../src/config/site.ts';
+import { pointAtRemoteProbe } from './remote-probe.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const fixturePath = (name: string) => path.join(projectRoot, 'tests/fixtures', name);
+/**
+ * A copy of the sample notes the project ships in `content/`, for the tests that need real notes:
+ * `content/` is the user's, and whatever they put there, the tests test the tool.
+ */
+export const SHIPPED_NOTES = 'tests/fixtures/shipped-notes';
 
 export interface BuiltSite {
 	dist: string;
@@ -36,11 +43,11 @@ export interface BuildOptions {
 }
 
 /**
- * The sites the build tests build from the shipped notes and the fixtures, with the options each is
- * built with: tests that ask for the same site with the same options share one build a run.
+ * The sites the build tests build from the fixtures, with the options each is built with: tests
+ * that ask for the same site with the same options share one build a run.
  */
 export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
-	['content', { env: { NOTES_STRICT: '1' } }],
+	[SHIPPED_NOTES, { env: { NOTES_STRICT: '1' } }],
 	['tests/fixtures/tabs-cases', {}],
 	['tests/fixtures/figure-cases', {}],
 	['tests/fixtures/deploy-site', {}],
@@ -54,7 +61,7 @@ export const FIXTURE_SITES: [notesDir: string, options: BuildOptions][] = [
 	['tests/fixtures/logseq-graph', {}],
 ];
 
-/** An `astro.config.mjs` whose `notes()` integration has `options` (JavaScript source), for a fixture built with settings. */
+/** An `astro.config.mjs` whose `notes()` integration has `options` (JavaScript source): a test build's, with no options or the settings the test gives. */
 export function configWith(options: string): string {
 	return `import { defineConfig } from 'astro/config';\nimport notes from './src/integration/index.ts';\nexport default defineConfig({ integrations: [notes(${options})] });\n`;
 }
@@ -69,22 +76,29 @@ export function folderWith(files: Record<string, string>, prefix = 'notes-folder
 	return folder;
 }
 
-/** What a project is made of, besides its notes. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
+/** What a project is made of, besides its notes and its settings. */
+const PROJECT_FILES = ['package.json', 'tsconfig.json', 'src', 'public'];
 
 /**
  * A copy of this project in `folder`, with its notes folder at the same relative path (so reports
  * name the same files) and `files` added. Astro keeps generated state in `<root>/.astro/`: builds
  * in one folder would overwrite each other's when test files run in parallel. `node_modules` is
- * linked, not copied.
+ * linked, not copied. The user's settings are left out, so that a test builds the same site
+ * whatever they chose: `notes()` has no options, and there is no custom domain (`public/CNAME`);
+ * a test that needs a setting adds it with `files`.
  */
 export function copyProject(folder: string, notesDir: string, files: Record<string, string> = {}): { root: string; notesDir: string } {
 	const root = path.join(folder, 'project');
-	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true });
+	const cname = path.join(projectRoot, CNAME_FILE);
+	for (const name of PROJECT_FILES) cpSync(path.join(projectRoot, name), path.join(root, name), { recursive: true, filter: (source) => source !== cname });
+	writeFileSync(path.join(root, 'astro.config.mjs'), configWith(''));
 	if (!existsSync(path.join(root, 'node_modules'))) symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 	const notesFromRoot = path.relative(projectRoot, path.resolve(projectRoot, notesDir));
 	const inProject = !notesFromRoot.startsWith('..') && !path.isAbsolute(notesFromRoot);
-	if (inProject) cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
+	if (inProject) {
+		cpSync(path.join(projectRoot, notesFromRoot), path.join(root, notesFromRoot), { recursive: true });
+		pointAtRemoteProbe(path.join(root, notesFromRoot));
+	}
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
 		writeFileSync(path.join(root, name), text);
@@ -121,15 +135,13 @@ const LEFT_OUT_VARIABLES = [
 	'TEST',
 ];
 
-/** The environment a test build or dev server runs in: this one, without what would change where the site is served. */
+/**
+ * The environment a test build or dev server runs in: this one, without what would change where the
+ * site is served, and without the user's own settings (`NOTES_DIR`, `NOTES_STRICT`...): the test
+ * sets those it needs.
+ */
 export function testEnvironment(): NodeJS.ProcessEnv {
-	return environmentWithout(LEFT_OUT_VARIABLES);
-}
-
-function environmentWithout(names: string[]): NodeJS.ProcessEnv {
-	const env = { ...process.env };
-	for (const name of names) delete env[name];
-	return env;
+	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !LEFT_OUT_VARIABLES.includes(name) && !name.startsWith('NOTES_')));
 }
 
 /**

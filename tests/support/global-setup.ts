@@ -5,16 +5,17 @@ import { listenForBuildDownloads } from './remote-probe.ts';
 
 /**
  * One folder per test run for the sites the build and browser tests build (`builtSite()` in
- * `build.ts`), shared by every project and worker through `NOTES_TEST_RUN`, and the remote probe
- * the figure fixture points at; both go at the end of the run.
+ * `build.ts`), shared by every project and worker through `NOTES_TEST_RUN` (a folder given there is
+ * used as it is, and kept), and the remote probe the figure fixture points at, on a port of its own.
  */
 export default async function setup() {
-	if (process.env.NOTES_TEST_RUN) return undefined;
-	const folder = mkdtempSync(path.join(tmpdir(), 'notes-test-run-'));
+	const given = process.env.NOTES_TEST_RUN;
+	const folder = given ?? mkdtempSync(path.join(tmpdir(), 'notes-test-run-'));
 	process.env.NOTES_TEST_RUN = folder;
 	const probe = await listenForBuildDownloads(folder);
 	return async () => {
 		await new Promise((resolve) => probe.close(resolve));
+		if (given) return;
 		rmSync(folder, { recursive: true, force: true });
 		delete process.env.NOTES_TEST_RUN;
 	};

@@ -11,9 +11,10 @@ import { markdownPipeline, type PipelineNotes } from '../../src/plugins/index.ts
 import { MARKDOWN_FEATURES } from '../../src/plugins/satteri.ts';
 import { prepareNoteSource } from '../../src/notes/prepare-source.ts';
 import { isLogseqGraph } from '../../src/notes/logseq.ts';
-import { projectRoot } from './build.ts';
+import { projectRoot, SHIPPED_NOTES } from './build.ts';
 
-const config = parseSiteConfig({}, {}, projectRoot);
+/** The settings a note renders with: none, and the shipped notes' copy as the notes folder. */
+const config = parseSiteConfig({ notesDir: SHIPPED_NOTES }, {}, projectRoot);
 
 /** The render data Astro hands the pipeline (`ctx.data.astro`). */
 const astroData = (frontmatter: Record<string, unknown>) => ({
@@ -58,7 +59,7 @@ function notesWith(source: string, name: string, notesDir: string, links: Pipeli
 
 /**
  * Renders Markdown through the site's real Sätteri pipeline (its source prepared as the site prepares it), as a note at `<notesDir>/<name>`
- * (`content/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder), read into the notes catalogue as the site reads it.
+ * (`tests/fixtures/shipped-notes/note.md` by default; `notesDir` is relative to the project, e.g. a fixture folder), read into the notes catalogue as the site reads it.
  * With `links`, wikilinks and links between notes resolve in that folder's catalogue.
  */
 export async function renderNote(
