@@ -4,10 +4,7 @@ import notes from './src/integration/index.ts';
 
 export default defineConfig({
 	integrations: [
-		// Your site's settings: see "Configuration" in the README.
-		notes({
-			title: 'Study notes',
-			description: 'Personal study notes, readable and searchable.',
-		}),
+		// Your site's settings live with your notes, in content/site.yml: see "Settings" in the README.
+		notes(),
 	],
 });

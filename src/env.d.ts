@@ -1,5 +1,5 @@
 declare module 'virtual:notes/config' {
-	const config: import('./config/site.ts').SiteConfig;
+	const config: import('./config/site.ts').PagesConfig;
 	export default config;
 }
 

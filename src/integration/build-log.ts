@@ -1,39 +1,50 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * Astro prints a line per page written and per image optimised (48 lines for the 8 images of the
  * shipped notes, page lines run together when pages render in parallel). Between `start()` and
- * `stop()` those lines are counted instead of printed, and `stop()` gives the one-line summary of
- * each phase. Any other output, Astro's phase headings and warnings included, passes through.
+ * `stop()` those lines are left out, and `stop()` gives the one-line summary of the images: Astro
+ * counts the pages itself at the end ("6 page(s) built"). Any other output, Astro's phase headings
+ * and warnings included, passes through.
  */
-const PAGE_LINE = /[├└]─ \//g;
+const PAGE_LINE = /[├└]─ \//;
 const ANSI_COLOUR = /\x1b\[[\d;]*m/g;
 const PAGE_TIME = /^\s*\(\+\d+(?:\.\d+)?m?s\)\s*$/;
-const IMAGE_LINE = /▶ \/(?:.*\(before: [\d.]+[kM]?B, after: ([\d.]+)([kM]?B)\))?/;
+/** `▶ /_astro/a b.hX_1.webp (before: 70kB, after: 32kB)`, or `(reused cache entry)` for an image Astro's cache had. */
+const IMAGE_LINE = /▶ (\/.*?) \((?:before: [\d.]+[kM]?B, after: [\d.]+[kM]?B|(reused|revalidated) cache entry)\)/;
 
-const kilobytes = (value: string, unit: string) => Number(value) * (unit === 'MB' ? 1024 : unit === 'B' ? 1 / 1024 : 1);
-const size = (kB: number) => (kB >= 1024 ? `${(kB / 1024).toFixed(1)} MB` : `${Math.round(kB)} kB`);
+function size(bytes: number): string {
+	if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+	return bytes >= 1024 ? `${Math.round(bytes / 1024)} kB` : `${bytes} B`;
+}
 
 export function summariseBuildLog() {
-	const counts = { pages: 0, images: 0, imagesAfter: 0 };
+	/** The images written, by their path in the built site, and how many came from Astro's cache. */
+	const images: string[] = [];
+	let fromCache = 0;
 	const write = process.stdout.write.bind(process.stdout);
 	process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
 		// Without the colours a terminal (or CI's FORCE_COLOR) gets.
 		const text = (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()).replace(ANSI_COLOUR, '');
-		const pages = text.match(PAGE_LINE)?.length ?? 0;
 		const image = IMAGE_LINE.exec(text);
-		if (pages > 0) counts.pages += pages;
-		else if (image) {
-			counts.images += 1;
-			if (image[1]) counts.imagesAfter += kilobytes(image[1], image[2]);
-		} else if (!PAGE_TIME.test(text)) return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+		if (image) {
+			images.push(image[1]);
+			if (image[2]) fromCache++;
+		} else if (!PAGE_LINE.test(text) && !PAGE_TIME.test(text)) return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
 		return true;
 	}) as typeof process.stdout.write;
 	return {
-		/** Puts the console back; returns the summary lines. */
-		stop(): string[] {
+		/**
+		 * Puts the console back; returns the summary lines. The images' sizes are those of their
+		 * files in `outDir` (the built site): the same whether Astro made them now or took them from its cache.
+		 */
+		stop(outDir: string): string[] {
 			process.stdout.write = write;
-			const lines = [`Pages: ${counts.pages} written.`];
-			if (counts.images > 0) lines.push(`Images: ${counts.images} optimised${counts.imagesAfter > 0 ? `, ${size(counts.imagesAfter)} in all` : ' (from the cache)'}.`);
-			return lines;
+			if (images.length === 0) return [];
+			const bytes = images.reduce((sum, image) => sum + statSync(path.join(outDir, image)).size, 0);
+			const cached = fromCache > 0 ? ` (${fromCache} from the cache)` : '';
+			return [`Images: ${images.length} optimised${cached}, ${size(bytes)} in all.`];
 		},
 	};
 }

@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { REVIEW_CARDS_PATH } from '../dom/card.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { DETECT_LANGUAGE, notesRootOf, parseSiteConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
+import { DETECT_LANGUAGE, notesFolderAsGiven, notesRootOf, parseSiteConfig, SITE_FILE, type PagesConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
+import { siteTitle } from '../config/site-title.ts';
 import { copyMermaid, MERMAID_FOLDER, serveMermaid } from '../diagrams/mermaid-files.ts';
 import { MATH_FOLDER, serveMathFiles, writeMathFiles } from '../math/stylesheet.ts';
 import { isObsidianVault, NotesCatalogue, withAuthoredLines, type Catalogue } from '../notes/catalogue.ts';
@@ -13,7 +14,7 @@ import { shareCatalogue } from '../notes/shared-catalogue.ts';
 import { pagesCatalogue } from './pages-catalogue.ts';
 import { checkNotes } from '../notes/check.ts';
 import { formatReport, type NoteProblem } from '../notes/problems.ts';
-import { publishFiles } from '../notes/files.ts';
+import { emptyNotesFolderLine, notesFolderProblem, publishFiles } from '../notes/files.ts';
 import { privateSummary } from '../notes/private.ts';
 import { serveFolder } from '../dev-server/serve-folder.ts';
 import { markdownPipeline } from '../plugins/index.ts';
@@ -22,6 +23,7 @@ import { prepareNoteSource } from '../notes/prepare-source.ts';
 import { isLogseqGraph } from '../notes/logseq.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
+import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
@@ -37,11 +39,14 @@ import {
 
 export type { SiteOptions as NotesOptions };
 
-function logReport(logger: AstroIntegrationLogger, problems: readonly NoteProblem[], catalogue: Catalogue) {
+/** The report at the end of a build (and in dev, after each edit); for a folder with no notes, the line that says so. */
+function logReport(logger: AstroIntegrationLogger, problems: readonly NoteProblem[], catalogue: Catalogue, notesFolderGiven: string) {
 	const leftOut = privateSummary(catalogue.private.map((note) => note.reason));
 	if (leftOut) logger.info(leftOut);
-	if (problems.length === 0) logger.info('No problems found in the notes.');
-	else logger.warn(formatReport(problems));
+	const empty = catalogue.notes.length + catalogue.excluded.length + catalogue.private.length === 0;
+	if (problems.length > 0) logger.warn(formatReport(problems));
+	else if (empty) logger.warn(emptyNotesFolderLine(catalogue.notesRoot, notesFolderGiven));
+	else logger.info('No problems found in the notes.');
 }
 
 export class NotesProblemsError extends Error {
@@ -108,6 +113,14 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let buildLog: ReturnType<typeof summariseBuildLog> | undefined;
 	/** The modules made from the settings and the catalogue (`virtual:notes/…`). */
 	let generated: VirtualModules;
+	/** The notes folder as the settings give it (`NOTES_DIR=notes`), for the lines that name it. */
+	let notesFolderGiven: string;
+	/** The settings as pages read them: the title is the notes' own when no setting gives one, so it follows the catalogue. */
+	const pagesConfig = (): PagesConfig => ({
+		...config,
+		title: siteTitle(config.title, catalogue.notes.find((note) => note.slug === '')?.ownTitle, notesRootOf(config), process.env),
+		socialImagePath: previewImagePath(config.socialImage),
+	});
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
@@ -119,13 +132,22 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	return {
 		name: 'notes-site',
 		hooks: {
-			'astro:config:setup': ({ config: astroConfig, command: astroCommand, updateConfig }) => {
+			'astro:config:setup': ({ config: astroConfig, command: astroCommand, updateConfig, addWatchFile, logger }) => {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
+				notesFolderGiven = notesFolderAsGiven(options, process.env);
+				const folderProblem = notesFolderProblem(notesRootOf(config), notesFolderGiven);
+				if (folderProblem) {
+					// One line, and out: an error thrown from a hook is printed under a heading, with its stack.
+					logger.error(folderProblem);
+					process.exit(1);
+				}
+				// `npm run dev` starts again when the settings beside the notes change, as when astro.config.mjs does.
+				addWatchFile(path.join(notesRootOf(config), SITE_FILE));
 				const logseq = isLogseqGraph(notesRootOf(config));
 				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)), logseq });
 				generated = virtualModules({
-					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(config)};`,
+					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(pagesConfig())};`,
 					[VIRTUAL_MDX]: () => mdxModule(catalogue),
 					[VIRTUAL_IMAGES]: () => imagesModule(catalogue),
 					// In dev, diagrams change as you write, and a computed diagram's icons are known only in the browser: the whole icon pack.
@@ -213,7 +235,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					invalidateFiles(server, recompiled.map((note) => note.file));
 					// The pages list their paths from the catalogue: Astro forgets the lists it kept.
 					for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
-					logReport(logger, findProblems(), catalogue);
+					logReport(logger, findProblems(), catalogue, notesFolderGiven);
 					// The titles, lists and links of every page may have changed: the browser shows the page again.
 					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
 				};
@@ -228,7 +250,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.watcher.add(catalogue.notesRoot);
 				for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
 			},
-			'astro:server:start': ({ logger }) => logReport(logger, findProblems(), catalogue),
+			'astro:server:start': ({ logger }) => logReport(logger, findProblems(), catalogue, notesFolderGiven),
 			'astro:build:start': ({ setPrerenderer }) => {
 				// The notes' pages first: each keeps its cards, which the pages made of them then take.
 				setPrerenderer((prerenderer) => ({ ...prerenderer, getStaticPaths: async () => notesPagesFirst(await prerenderer.getStaticPaths()) }));
@@ -237,7 +259,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				buildLog = summariseBuildLog();
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				for (const line of buildLog?.stop() ?? []) logger.info(line);
+				for (const line of buildLog?.stop(fileURLToPath(dir)) ?? []) logger.info(line);
 				const languages = unknownLanguagesLine(catalogue.notes);
 				if (languages) logger.warn(languages);
 				if (diagrams?.drawsInBrowser) {
@@ -248,9 +270,11 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, catalogue.lang, logger);
+				const { title, description, socialImage } = pagesConfig();
+				await writePreviewImage(fileURLToPath(dir), { title, description, socialImage, notesRoot: catalogue.notesRoot });
 				const report = [...problems, ...renderErrors.values()];
 				if (config.strict && renderErrors.size > 0) throw new NotesProblemsError(report);
-				logReport(logger, report, catalogue);
+				logReport(logger, report, catalogue, notesFolderGiven);
 			},
 		},
 	};

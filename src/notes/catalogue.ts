@@ -38,6 +38,12 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	group: string;
 	/** Front matter `title`, else the first `#` heading with text, else the file name. */
 	title: string;
+	/**
+	 * The title the note gives itself: front matter `title`, else its first heading when that is a
+	 * `#` heading (kept on the page or not); none when only its file name names it. The home note's
+	 * names the site when no setting does (`siteTitle`).
+	 */
+	ownTitle?: string;
 	description?: string;
 	order?: number;
 	/** The front matter's `tags` (`tags: [vpc, exam]` or `tags: vpc exam`) and the `#tags` in the text, without `#` or repeats. */
@@ -212,6 +218,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			slug: noteSlug(relativePath),
 			group: folder === '.' ? '' : folder,
 			title: noteTitle(title, liftedTitle, relativePath, { vault: namedByFile }),
+			ownTitle: title ?? (liftedTitle || (outline.headings[0]?.depth === 1 ? outline.headings[0].text : '') || undefined),
 			description: read.frontmatter.description,
 			order: read.frontmatter.order,
 			tags,

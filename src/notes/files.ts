@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug as slugify } from 'github-slugger';
-import { load as loadYaml } from 'js-yaml';
 import { NoteFrontmatterSchema, type NoteFrontmatter } from '../config/note.ts';
+import { SITE_FILE } from '../config/site.ts';
+import { isMapping, readYaml } from '../config/yaml.ts';
 import type { NoteProblem } from './problems.ts';
 import { noteProperties } from './properties.ts';
 
@@ -70,8 +71,28 @@ export function publishFiles(notesRoot: string, dist: string, files: readonly st
 }
 
 /**
- * Lists the notes folder in one walk: the notes, and every other file. Dot files and
- * `node_modules` are skipped. The folder is a boundary: a symbolic link is followed only to a file
+ * Why there is no notes folder to read, in one line naming it (absolute, and as the settings give
+ * it: `NOTES_DIR=notes`); `undefined` when it is a folder.
+ */
+export function notesFolderProblem(notesRoot: string, asGiven: string): string | undefined {
+	let stats: Stats;
+	try {
+		stats = statSync(notesRoot);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+		return `0 notes found: the notes folder ${notesRoot} (${asGiven}) does not exist.`;
+	}
+	return stats.isDirectory() ? undefined : `0 notes found: the notes folder ${notesRoot} (${asGiven}) is a file, not a folder.`;
+}
+
+/** The line for a notes folder with no notes in it. */
+export const emptyNotesFolderLine = (notesRoot: string, asGiven: string): string =>
+	`0 notes found in the notes folder ${notesRoot} (${asGiven}): add Markdown notes (.md, .mdx) to it.`;
+
+/**
+ * Lists the notes folder in one walk: the notes, and every other file. Dot files,
+ * `node_modules` and the settings (`site.yml` at the top) are skipped. The folder is a boundary: a symbolic link is followed only to a file
  * inside it; one that leads out, to a folder (a loop, or the same notes twice) or nowhere is refused.
  */
 export function listNotesFolder(notesRoot: string): FolderListing {
@@ -80,7 +101,7 @@ export function listNotesFolder(notesRoot: string): FolderListing {
 	const visit = (folder: string) => {
 		const entries = readdirSync(path.join(notesRoot, folder), { withFileTypes: true });
 		for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+			if (entry.name.startsWith('.') || entry.name === 'node_modules' || (folder === '' && entry.name === SITE_FILE)) continue;
 			const relativePath = folder ? `${folder}/${entry.name}` : entry.name;
 			if (entry.isSymbolicLink()) {
 				const refused = refusedLink(path.join(notesRoot, relativePath), realRoot);
@@ -157,23 +178,10 @@ export interface Frontmatter {
 const RESERVED_SCALAR = /^(\s*(?:-\s+|[^\s#][^:]*:\s+)?)([@`][^\n]*?)\s*$/gm;
 const quoteReserved = (yaml: string) => yaml.replace(RESERVED_SCALAR, (_, lead: string, value: string) => `${lead}${JSON.stringify(value)}`);
 
-const isMapping = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-
 const aliasBomb = (line: number): FrontmatterProblem => ({
 	message: `front matter expands to more than ${MAX_FRONTMATTER_VALUES.toLocaleString('en')} values (YAML aliases, \`*name\`, repeat what \`&name\` defines); it was left out, the rest of the note is on the site`,
 	line,
 });
-
-type YamlRead = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
-
-function loadYamlText(yaml: string): YamlRead {
-	try {
-		return { ok: true, value: loadYaml(yaml) ?? {} };
-	} catch (error) {
-		const mark = (error as { mark?: { line: number } }).mark;
-		return { ok: false, reason: (error as { reason?: string }).reason ?? String(error), line: mark?.line };
-	}
-}
 
 /** The block's top-level keys, each with its lines: `key: value`, then what is indented or listed under it. */
 function topLevelEntries(yaml: string): { text: string; line: number }[] {
@@ -195,8 +203,8 @@ function readKeyByKey(yaml: string, firstLine: number): { data: Record<string, u
 	const problems: FrontmatterProblem[] = [];
 	for (const entry of topLevelEntries(yaml)) {
 		if (entry.text.trim() === '' || entry.text.trimStart().startsWith('#')) continue;
-		const read = loadYamlText(entry.text);
-		const parsed = read.ok ? read : loadYamlText(quoteReserved(entry.text));
+		const read = readYaml(entry.text);
+		const parsed = read.ok ? read : readYaml(quoteReserved(entry.text));
 		if (parsed.ok && isMapping(parsed.value)) {
 			Object.assign(data, parsed.value);
 			continue;
@@ -218,7 +226,7 @@ export function readFrontmatter(source: string): Frontmatter {
 	if (!match) return { data: {}, body: source, bodyLine: 1, problems: [] };
 	const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
 	const body = source.slice(match[0].length);
-	const whole = loadYamlText(match[1]);
+	const whole = readYaml(match[1]);
 	if (!whole.ok) return { body, bodyLine, ...readKeyByKey(match[1], 2) };
 	const data = whole.value;
 	if (!isMapping(data)) {

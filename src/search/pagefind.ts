@@ -27,7 +27,8 @@ export async function writeSearchIndex(dist: URL, lang: string, logger: AstroInt
 		if (added.errors.length > 0) throw new SearchIndexError(added.errors.join('; '));
 		const written = await index.writeFiles({ outputPath: fileURLToPath(new URL(`${SEARCH_BUNDLE}/`, dist)) });
 		if (written.errors.length > 0) throw new SearchIndexError(written.errors.join('; '));
-		logger.info(`Search index: ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`);
+		// Not Pagefind's page count, which counts every HTML file it read, indexed or not: Astro counts the pages.
+		logger.info(`Search index written in ${Math.round(performance.now() - started)} ms.`);
 	} catch (error) {
 		if (error instanceof SearchIndexError) throw error;
 		throw new SearchIndexError(error instanceof Error ? error.message : String(error), { cause: error });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { notesRootOf, parseSiteConfig, SiteConfigError } from '../../src/config/site.ts';
+import { notesFolderAsGiven, notesRootOf, parseSiteConfig, SiteConfigError } from '../../src/config/site.ts';
+import { folderWith } from '../support/build.ts';
 
 /** A project with no public/CNAME. */
 const ROOT = mkdtempSync(path.join(tmpdir(), 'site-config-root-'));
@@ -10,7 +11,6 @@ const ROOT = mkdtempSync(path.join(tmpdir(), 'site-config-root-'));
 describe('parseSiteConfig', () => {
 	test('no options: every default', () => {
 		expect(parseSiteConfig({}, {}, ROOT)).toEqual({
-			title: 'Study notes',
 			description: '',
 			diagrams: 'build',
 			diagramsCache: 'node_modules/.cache/notes-diagrams',
@@ -77,6 +77,98 @@ describe('parseSiteConfig', () => {
 	test('one error lists every bad key by path', () => {
 		const parse = () => parseSiteConfig({ title: '', lang: 3 as never, colour: 'red' } as never, {}, ROOT);
 		expect(parse).toThrow(SiteConfigError);
-		expect(parse).toThrow(/title: .*\n.*lang: .*\n.*colour/s);
+		expect(parse).toThrow(/title: .*\n.*lang: .*\n.*colour: not a setting \(the settings: title, description, /s);
+	});
+
+	test('the notes folder as the user gave it, for messages', () => {
+		expect(notesFolderAsGiven({ notesDir: 'notes' }, { NOTES_DIR: '/srv/notes' })).toBe('NOTES_DIR=/srv/notes');
+		expect(notesFolderAsGiven({ notesDir: 'notes' }, {})).toBe('notesDir: "notes"');
+		expect(notesFolderAsGiven({}, {})).toBe('content, the default');
+	});
+});
+
+describe('site.yml, the settings beside the notes', () => {
+	/** A project whose notes folder, `notes/`, holds `site.yml` with `yaml`. */
+	const projectWith = (yaml: string, files: Record<string, string> = {}) => folderWith({ 'notes/site.yml': yaml, ...files }, 'site-yml-');
+	const parse = (root: string, options = {}, env: NodeJS.ProcessEnv = {}) => parseSiteConfig({ notesDir: 'notes', ...options }, env, root);
+
+	test('takes the keys notes() takes, read from the notes folder NOTES_DIR names', () => {
+		const root = projectWith('title: AWS notes\ndescription: For the exam.\nlang: en\nexclude: [drafts/**]\nstrict: true\ncsp:\n  frame-src: [https://www.youtube-nocookie.com]\n');
+		expect(parse(root)).toMatchObject({
+			title: 'AWS notes',
+			description: 'For the exam.',
+			lang: 'en',
+			exclude: ['drafts/**'],
+			strict: true,
+			csp: { 'frame-src': ['https://www.youtube-nocookie.com'] },
+		});
+		expect(parseSiteConfig({}, { NOTES_DIR: path.join(root, 'notes') }, ROOT).title).toBe('AWS notes');
+	});
+
+	test('precedence: environment variables, then site.yml, then notes({...})', () => {
+		const root = projectWith('title: From site.yml\nstrict: true\nsite: https://notes.example.com/\n');
+		const options = { title: 'From notes()', description: 'From notes()', strict: false };
+		expect(parse(root, options)).toMatchObject({ title: 'From site.yml', description: 'From notes()', strict: true, site: 'https://notes.example.com/' });
+		expect(parse(root, options, { NOTES_STRICT: '0', SITE_URL: 'https://elsewhere.example.org/' })).toMatchObject({
+			strict: false,
+			site: 'https://elsewhere.example.org/',
+		});
+	});
+
+	test('an empty site.yml, or only comments, sets nothing', () => {
+		expect(parse(projectWith('')).title).toBeUndefined();
+		expect(parse(projectWith('# Settings: see the README.\n'), { title: 'Kept' }).title).toBe('Kept');
+	});
+
+	test('a bad value is reported with the schema\'s message, at its file and line', () => {
+		const root = projectWith('# My settings\ntitle: ""\ndescription: Fine.\nsidebarNotes: many\ncolour: red\n');
+		expect(() => parse(root)).toThrow(SiteConfigError);
+		const issues = (() => {
+			try {
+				parse(root);
+			} catch (error) {
+				return (error as SiteConfigError).issues;
+			}
+		})();
+		expect(issues).toEqual([
+			'notes/site.yml:2: title: Too small: expected string to have >=1 characters',
+			'notes/site.yml:4: sidebarNotes: Invalid input: expected number, received string',
+			expect.stringMatching(/^notes\/site\.yml:5: colour: not a setting \(the settings: /),
+		]);
+		// The same message as from notes({...}), which names the key alone, and is checked even where site.yml overrides it.
+		expect(() => parse(ROOT, { title: '' })).toThrow(/ - title: Too small: expected string to have >=1 characters/);
+		expect(() => parse(projectWith('title: Mine\n'), { title: '' })).toThrow(/^Invalid notes site configuration:\n {2}- title: Too small: expected string to have >=1 characters$/);
+	});
+
+	test('nested keys keep their path; a site.yml outside the project is named by its absolute path', () => {
+		const notes = folderWith({ 'site.yml': 'csp:\n  frame-src: https://www.youtube-nocookie.com\n' }, 'notes-outside-');
+		expect(() => parseSiteConfig({}, { NOTES_DIR: notes }, ROOT)).toThrow(`${notes}/site.yml:1: csp: Invalid input`);
+	});
+
+	test('YAML that does not parse: its file and line', () => {
+		expect(() => parse(projectWith('title: My notes\ndescription: [unclosed\n'))).toThrow(/ - notes\/site\.yml:3: not valid YAML \(/);
+		expect(() => parse(projectWith('- title\n- description\n'))).toThrow(' - notes/site.yml:1: expected settings as `key: value` lines');
+	});
+
+	test('the project\'s own settings are not the notes\': notesDir and diagramsCache are refused', () => {
+		expect(() => parse(projectWith('title: Mine\nnotesDir: elsewhere\ndiagramsCache: .cache\n'))).toThrow(
+			'Invalid notes site configuration:\n' +
+				'  - notes/site.yml:2: notesDir: not a setting of site.yml; the notes folder is chosen outside it: notesDir in astro.config.mjs, or NOTES_DIR\n' +
+				'  - notes/site.yml:3: diagramsCache: not a setting of site.yml; a folder of the project: set it in astro.config.mjs, or NOTES_DIAGRAMS_CACHE',
+		);
+	});
+
+	test('socialImage: a picture in the notes folder', () => {
+		const root = projectWith('socialImage: img/preview.png\n', { 'notes/img/preview.png': 'a picture' });
+		expect(parse(root).socialImage).toBe('img/preview.png');
+		expect(() => parse(projectWith('socialImage: img/gone.png\n'))).toThrow(
+			' - notes/site.yml:1: socialImage: expected a picture in the notes folder, found no file at notes/img/gone.png',
+		);
+		expect(() => parse(projectWith('socialImage: preview.svg\n'))).toThrow(' - notes/site.yml:1: socialImage: expected a picture: a .png, .jpg, .webp or .gif file');
+	});
+
+	test('a value set by an environment variable names the variable', () => {
+		expect(() => parse(projectWith('diagrams: build\n'), {}, { NOTES_DIAGRAMS: 'server' })).toThrow(/ - diagrams \(NOTES_DIAGRAMS\): Invalid option/);
+		expect(() => parse(projectWith('site: https://notes.example.com/sub/\nbase: /other/\n'))).toThrow(' - notes/site.yml:1: site: the path of');
 	});
 });

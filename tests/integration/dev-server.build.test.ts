@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyProject, fixturePath, projectRoot, testEnvironment } from '../support/build.ts';
-import { parseHtml, selectAll, textOf } from '../support/html.ts';
+import { parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
 import { freePort } from '../support/serve.ts';
 
 /** `npm run dev` on a copy of a fixture's notes, kept outside the project's folder (as NOTES_DIR may be). */
@@ -128,6 +128,16 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		await expect.poll(link, { timeout: 15_000 }).toBe('broken');
 		writeFileSync(target, readFileSync(target, 'utf8').replace('description: A note two folders deep.', 'description: A note two folders deep.\naliases: [pcx]'));
 		await expect.poll(link, { timeout: 15_000 }).toBe('pcx /aws/networking/peering/');
+	});
+
+	test("the site's name: the notes' README heading as it is edited, then site.yml's title (the server starts again)", async () => {
+		const siteTitle = async () => textOf(selectOne('header .site-title', parseHtml((await page('/')).html)));
+		// No setting, no README.md, no repository around it: the notes folder's name.
+		expect(await siteTitle()).toBe('notes');
+		writeFileSync(path.join(notes, 'README.md'), '# Networking for the exam\n\nWelcome.\n');
+		await expect.poll(siteTitle, { timeout: 15_000 }).toBe('Networking for the exam');
+		writeFileSync(path.join(notes, 'site.yml'), 'title: Named in site.yml\n');
+		await expect.poll(siteTitle, { timeout: 60_000 }).toBe('Named in site.yml');
 	});
 });
 

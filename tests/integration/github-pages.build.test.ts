@@ -88,7 +88,7 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		expect(crawl.pages.map((url) => url.slice(server.url.length)).sort()).toEqual(expect.arrayContaining(PAGES));
 		// Every kind of asset was reached, so "no problem" means something.
 		const fetched = crawl.fetched.map((url) => new URL(url).pathname);
-		expect(fetched).toEqual(expect.arrayContaining([`${base}favicon.svg`, `${base}screenshot.png`, `${base}sitemap-0.xml`]));
+		expect(fetched).toEqual(expect.arrayContaining([`${base}favicon.svg`, `${base}social.png`, `${base}sitemap-0.xml`]));
 		expect(fetched.some((pathname) => pathname.startsWith(`${base}_astro/`) && pathname.endsWith('.css'))).toBe(true);
 		expect(fetched.some((pathname) => /\.(?:webp|png|avif|jpg)$/.test(pathname) && pathname.includes('diagram'))).toBe(true);
 		expect(crawl.external).toEqual(['https://docs.aws.amazon.com/vpc/']);
@@ -119,8 +119,8 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		);
 		const sitemap = readFileSync(path.join(site.dist, 'sitemap-0.xml'), 'utf8');
 		const locations = selectAll('urlset > url > loc', parseHtml(sitemap, { fragment: true })).map((loc) => rawTextOf(loc));
-		// The study pages are pages; the review page's cards document is data, not a page.
-		expect(locations.sort()).toEqual([...PAGES, 'review/', 'cheatsheet/'].map((page) => `${publicUrl}${page}`).sort());
+		// The study pages are pages (the tags page too, which says these notes have none); the review page's cards document is data, not a page.
+		expect(locations.sort()).toEqual([...PAGES, 'review/', 'cheatsheet/', 'tags/'].map((page) => `${publicUrl}${page}`).sort());
 	});
 
 	test('canonical URL, Open Graph and Twitter meta carry the title, description, site name and image', () => {
@@ -130,9 +130,10 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		expect(html).toContain(`<meta property="og:url" content="${url}">`);
 		expect(html).toContain('<meta property="og:title" content="VPC Peering">');
 		expect(html).toContain('<meta property="og:description" content="A note two folders deep.">');
-		expect(html).toContain('<meta property="og:site_name" content="Study notes">');
+		// No title set, no README.md: the site is named after the repository.
+		expect(html).toContain(`<meta property="og:site_name" content="${env.GITHUB_REPOSITORY.split('/')[1]}">`);
 		expect(html).toContain('<meta property="og:type" content="article">');
-		expect(html).toContain(`<meta property="og:image" content="${publicUrl}screenshot.png">`);
+		expect(html).toContain(`<meta property="og:image" content="${publicUrl}social.png">`);
 		expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
 		expect(html).toContain('<meta name="twitter:title" content="VPC Peering">');
 		expect(html).toContain('<meta name="twitter:description" content="A note two folders deep.">');

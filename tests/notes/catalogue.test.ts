@@ -104,6 +104,25 @@ describe('a catalogue note', () => {
 	});
 });
 
+describe('the title a note gives itself (the home note\'s names the site when no setting does)', () => {
+	const ownTitle = (source: string, options: { vault?: boolean } = {}) => {
+		const record = noteRecord('README.md', noteFileOf(Buffer.from(source)), { notesRoot: projectRoot, projectRoot, lang: 'en', base: '/', vault: options.vault ?? false, logseq: false });
+		return record.ok ? record.note.ownTitle : 'left out';
+	};
+
+	test('front matter title, else its first heading when that is a # heading', () => {
+		expect(ownTitle('---\ntitle: From front matter\n---\n# A heading\n')).toBe('From front matter');
+		expect(ownTitle('# Networking for the exam\n\nSome text.\n')).toBe('Networking for the exam');
+		// In a vault a heading that is not the file's name stays on the page, and still names the notes.
+		expect(ownTitle('# My vault\n\nSome text.\n', { vault: true })).toBe('My vault');
+	});
+
+	test('none when only the file name names it', () => {
+		expect(ownTitle('Some text, no heading.\n')).toBeUndefined();
+		expect(ownTitle('## Overview\n\nSome text.\n')).toBeUndefined();
+	});
+});
+
 describe("the site's language", () => {
 	const chinese = folderWith({ '中.md': '# 中\n\n中文笔记：条件概率。\n', '啊.md': '# 啊\n\n中文笔记：贝叶斯公式。\n' });
 	const catalogueIn = (lang: string) => new NotesCatalogue({ notesRoot: chinese, projectRoot, lang, base: '/' }).build();

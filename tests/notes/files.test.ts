@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { listNotesFolder, noteSlug, readFrontmatter } from '../../src/notes/files.ts';
-import { fixturePath } from '../support/build.ts';
+import path from 'node:path';
+import { emptyNotesFolderLine, listNotesFolder, notesFolderProblem, noteSlug, readFrontmatter } from '../../src/notes/files.ts';
+import { fixturePath, folderWith } from '../support/build.ts';
 
 describe('noteSlug', () => {
 	test('slugs every folder and the file name, without the extension', () => {
@@ -57,5 +58,29 @@ describe('listNotesFolder', () => {
 		expect(listing.notes).toEqual(['aws/explicit-tabs.mdx', 'aws/networking/peering.md', 'welcome.md']);
 		expect(listing.assets.map((asset) => asset.relativePath)).toEqual(['img/diagram.png']);
 		expect(listing.assets[0].size).toBeGreaterThan(0);
+	});
+
+	test('leaves out the settings at the top (site.yml), never a note or a file to publish; one in a subfolder is a file like any other', () => {
+		const listing = listNotesFolder(folderWith({ 'site.yml': 'title: Mine\n', 'a.md': '# A\n', 'data/site.yml': 'x: 1\n' }));
+		expect(listing.notes).toEqual(['a.md']);
+		expect(listing.assets.map((asset) => asset.relativePath)).toEqual(['data/site.yml']);
+	});
+});
+
+describe('the notes folder, missing or empty: one line naming it, absolute and as given', () => {
+	test('a folder that does not exist, or is a file', () => {
+		const parent = folderWith({ 'note.md': '# A note\n' });
+		expect(notesFolderProblem(path.join(parent, 'contnet'), 'NOTES_DIR=contnet')).toBe(
+			`0 notes found: the notes folder ${parent}/contnet (NOTES_DIR=contnet) does not exist.`,
+		);
+		expect(notesFolderProblem(path.join(parent, 'note.md/deeper'), 'NOTES_DIR=note.md/deeper')).toMatch(/does not exist\.$/);
+		expect(notesFolderProblem(path.join(parent, 'note.md'), 'notesDir: "note.md"')).toBe(
+			`0 notes found: the notes folder ${parent}/note.md (notesDir: "note.md") is a file, not a folder.`,
+		);
+		expect(notesFolderProblem(parent, 'content, the default')).toBeUndefined();
+	});
+
+	test('a folder with no notes', () => {
+		expect(emptyNotesFolderLine('/srv/notes', 'NOTES_DIR=/srv/notes')).toBe('0 notes found in the notes folder /srv/notes (NOTES_DIR=/srv/notes): add Markdown notes (.md, .mdx) to it.');
 	});
 });

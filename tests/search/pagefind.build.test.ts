@@ -19,7 +19,7 @@ describe('the search index of a built site', () => {
 
 	test('is written by `npm run build` itself; URLs are relative to the base, which the client adds', () => {
 		expect(existsSync(path.join(site.dist, 'pagefind/pagefind.js'))).toBe(true);
-		expect(site.output).toMatch(/Search index: \d+ pages/);
+		expect(site.output).toMatch(/Search index written in \d+ ms\./);
 		expect(pages.map((each) => each.url).sort()).toEqual([
 			'/aws/advanced-vpc-networking/',
 			'/aws/peering/',
