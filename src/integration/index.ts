@@ -136,7 +136,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
 				notesFolderGiven = notesFolderAsGiven(options, process.env);
-				const folderProblem = notesFolderProblem(notesRootOf(config), notesFolderGiven);
+				const folderProblem = notesFolderProblem(notesRootOf(config), notesFolderGiven, Boolean(process.env.NOTES_DIR || options.notesDir));
 				if (folderProblem) {
 					// One line, and out: an error thrown from a hook is printed under a heading, with its stack.
 					logger.error(folderProblem);

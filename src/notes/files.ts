@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slug as slugify } from 'github-slugger';
@@ -74,13 +74,15 @@ export function publishFiles(notesRoot: string, dist: string, files: readonly st
  * Why there is no notes folder to read, in one line naming it (absolute, and as the settings give
  * it: `NOTES_DIR=notes`); `undefined` when it is a folder.
  */
-export function notesFolderProblem(notesRoot: string, asGiven: string): string | undefined {
+export function notesFolderProblem(notesRoot: string, asGiven: string, named: boolean): string | undefined {
 	let stats: Stats;
 	try {
 		stats = statSync(notesRoot);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+		// git keeps no empty folder: a clone whose notes were all removed has no `content/`, and builds an empty site.
+		if (code === 'ENOENT' && !named) return undefined;
 		return `0 notes found: the notes folder ${notesRoot} (${asGiven}) does not exist.`;
 	}
 	return stats.isDirectory() ? undefined : `0 notes found: the notes folder ${notesRoot} (${asGiven}) is a file, not a folder.`;
@@ -88,7 +90,9 @@ export function notesFolderProblem(notesRoot: string, asGiven: string): string |
 
 /** The line for a notes folder with no notes in it. */
 export const emptyNotesFolderLine = (notesRoot: string, asGiven: string): string =>
-	`0 notes found in the notes folder ${notesRoot} (${asGiven}): add Markdown notes (.md, .mdx) to it.`;
+	existsSync(notesRoot)
+		? `0 notes found in the notes folder ${notesRoot} (${asGiven}): add Markdown notes (.md, .mdx) to it.`
+		: `0 notes found: the notes folder ${notesRoot} (${asGiven}) does not exist: make it and add Markdown notes (.md, .mdx) to it.`;
 
 /**
  * Lists the notes folder in one walk: the notes, and every other file. Dot files,
@@ -97,6 +101,7 @@ export const emptyNotesFolderLine = (notesRoot: string, asGiven: string): string
  */
 export function listNotesFolder(notesRoot: string): FolderListing {
 	const listing: FolderListing = { notes: [], assets: [], refused: [] };
+	if (!existsSync(notesRoot)) return listing;
 	const realRoot = realpathSync(notesRoot);
 	const visit = (folder: string) => {
 		const entries = readdirSync(path.join(notesRoot, folder), { withFileTypes: true });

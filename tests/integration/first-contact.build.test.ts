@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -103,6 +103,26 @@ describe('a notes folder that is not there: one line, and the build stops', () =
 		expect(result.status, output).toBe(1);
 		expect(notesLines(output)).toEqual([`0 notes found: the notes folder ${path.join(root, 'contnet')} (NOTES_DIR=contnet) does not exist.`]);
 		expect(output).not.toMatch(/unhandled error|ENOENT|Stack trace|^\s+at /im);
+	});
+});
+
+describe('no content/ at all, nothing set (git keeps no empty folder: every note removed)', () => {
+	test('builds an empty site, with the one line saying the folder does not exist', () => {
+		const { root } = copyProject(mkdtempSync(path.join(tmpdir(), 'notes-none-')), 'content');
+		rmSync(path.join(root, 'content'), { recursive: true });
+		const env = Object.fromEntries(Object.entries(testEnvironment()).filter(([name]) => !name.startsWith('NOTES_')));
+		const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+			timeout: 240_000,
+		});
+		const output = `${result.stdout}\n${result.stderr}`;
+		expect(result.status, output).toBe(0);
+		expect(notesLines(output)).toContain(
+			`0 notes found: the notes folder ${path.join(root, 'content')} (content, the default) does not exist: make it and add Markdown notes (.md, .mdx) to it.`,
+		);
+		expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toContain('No notes yet');
 	});
 });
 

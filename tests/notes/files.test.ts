@@ -70,17 +70,29 @@ describe('listNotesFolder', () => {
 describe('the notes folder, missing or empty: one line naming it, absolute and as given', () => {
 	test('a folder that does not exist, or is a file', () => {
 		const parent = folderWith({ 'note.md': '# A note\n' });
-		expect(notesFolderProblem(path.join(parent, 'contnet'), 'NOTES_DIR=contnet')).toBe(
+		expect(notesFolderProblem(path.join(parent, 'contnet'), 'NOTES_DIR=contnet', true)).toBe(
 			`0 notes found: the notes folder ${parent}/contnet (NOTES_DIR=contnet) does not exist.`,
 		);
-		expect(notesFolderProblem(path.join(parent, 'note.md/deeper'), 'NOTES_DIR=note.md/deeper')).toMatch(/does not exist\.$/);
-		expect(notesFolderProblem(path.join(parent, 'note.md'), 'notesDir: "note.md"')).toBe(
+		expect(notesFolderProblem(path.join(parent, 'note.md/deeper'), 'NOTES_DIR=note.md/deeper', true)).toMatch(/does not exist\.$/);
+		expect(notesFolderProblem(path.join(parent, 'note.md'), 'notesDir: "note.md"', true)).toBe(
 			`0 notes found: the notes folder ${parent}/note.md (notesDir: "note.md") is a file, not a folder.`,
 		);
-		expect(notesFolderProblem(parent, 'content, the default')).toBeUndefined();
+		expect(notesFolderProblem(parent, 'content, the default', false)).toBeUndefined();
+	});
+
+	test('the default folder missing (git keeps no empty folder) is no notes, not a failure', () => {
+		const parent = folderWith({ 'note.md': '# A note\n' });
+		expect(notesFolderProblem(path.join(parent, 'content'), 'content, the default', false)).toBeUndefined();
+		expect(listNotesFolder(path.join(parent, 'content'))).toEqual({ notes: [], assets: [], refused: [] });
+		expect(emptyNotesFolderLine(path.join(parent, 'content'), 'content, the default')).toBe(
+			`0 notes found: the notes folder ${parent}/content (content, the default) does not exist: make it and add Markdown notes (.md, .mdx) to it.`,
+		);
+		// A file where the default folder should be is still a problem.
+		expect(notesFolderProblem(path.join(parent, 'note.md'), 'content, the default', false)).toMatch(/is a file, not a folder\.$/);
 	});
 
 	test('a folder with no notes', () => {
-		expect(emptyNotesFolderLine('/srv/notes', 'NOTES_DIR=/srv/notes')).toBe('0 notes found in the notes folder /srv/notes (NOTES_DIR=/srv/notes): add Markdown notes (.md, .mdx) to it.');
+		const empty = folderWith({});
+		expect(emptyNotesFolderLine(empty, `NOTES_DIR=${empty}`)).toBe(`0 notes found in the notes folder ${empty} (NOTES_DIR=${empty}): add Markdown notes (.md, .mdx) to it.`);
 	});
 });
