@@ -131,6 +131,17 @@ describe('GitHub Actions workflows', () => {
 		}
 	});
 
+	test("Dependabot's weekly updates come as one pull request per ecosystem", () => {
+		const config = load(readFileSync(path.join(workflowsDir, '../dependabot.yml'), 'utf8')) as {
+			updates: { 'package-ecosystem': string; schedule: { interval: string }; groups?: Record<string, { patterns: string[] }> }[];
+		};
+		expect(config.updates.map((update) => update['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
+		for (const update of config.updates) {
+			expect(update.schedule.interval).toBe('weekly');
+			expect(Object.values(update.groups ?? {}).map((group) => group.patterns)).toEqual([['*']]);
+		}
+	});
+
 	test('.nvmrc names a Node.js version that package.json accepts', () => {
 		const major = Number(readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim().replace(/^v/, '').split('.')[0]);
 		const minimum = /^>=(\d+)/.exec(packageJson.engines.node)?.[1];
@@ -262,5 +273,22 @@ describe('publish.yml, the reusable workflow a notes repository calls', () => {
 		// A called workflow gets at most the caller's permissions: the caller grants every one its jobs ask for.
 		const asked = Object.assign({}, ...Object.values(workflow.jobs).map((calledJob) => calledJob.permissions));
 		expect(job.permissions).toEqual(asked);
+	});
+});
+
+describe("the README's deploy steps", () => {
+	const deploySection = readme.slice(readme.indexOf('## Deploy to GitHub Pages'), readme.indexOf('\n## ', readme.indexOf('## Deploy to GitHub Pages') + 1));
+
+	test('say what a first run leaves out: Actions off on a fork, Pages before the first run, private repositories', () => {
+		expect(deploySection).toContain('I understand my workflows, go ahead and enable them');
+		expect(deploySection).toMatch(/Source.*GitHub Actions/);
+		expect(deploySection).toMatch(/private repository needs a paid plan/);
+	});
+
+	test('quote the message a deploy before Pages is switched on fails with, as actions/deploy-pages prints it', () => {
+		// actions/deploy-pages (src/internal/deployment.js): the 404 of creating the deployment.
+		expect(deploySection).toMatch(
+			/Error: Failed to create deployment \(status: 404\) with build version <commit>\. .* Ensure GitHub Pages has been enabled: https:\/\/github\.com\/<owner>\/<repo>\/settings\/pages/,
+		);
 	});
 });

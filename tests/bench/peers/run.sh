@@ -6,7 +6,8 @@
 # Prints one line per build (tool, wall s, peak RSS MiB), then each tool's best and the project's ratio to it.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd); project=$(pwd)
-notes=$(cd "${1:?usage: run.sh NOTES_DIR [ROUNDS]}" && pwd); rounds=${2:-2}
+[ -d "${1:-}" ] || { echo "usage: run.sh NOTES_DIR [ROUNDS]  (NOTES_DIR: a folder of notes)" >&2; exit 2; }
+notes=$(cd "$1" && pwd); rounds=${2:-2}
 WORK=${WORK:-/tmp/notes-peers}; mkdir -p "$WORK"
 export ASTRO_TELEMETRY_DISABLED=1
 command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo"; exit 2; }
