@@ -16,7 +16,8 @@ import { findWikilinks } from './wikilinks.ts';
  *   become callouts (`> [!type]- Title`), and `=== "Label"` content tabs become `> [!tab] Label`;
  *   one indented under a list item stays in the item, however deep;
  * - `\(…\)` and `\[…\]` become `$…$` and `$$…$$`, and ```` ```math ```` fences `$$` blocks; a `\$`
- *   inside `$…$` becomes `\char36 ` (the parser would end the formula there);
+ *   inside `$…$` becomes `\char36 ` (the parser would end the formula there), and a `$` inside a
+ *   wikilink (`[[#Calculate $D$]]`) is escaped: the link is read first, as Obsidian reads it;
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note;
  * - a `---` under an embed alone on its line (`![[Note]]`) becomes `***`: a rule, as in Obsidian,
  *   not a setext heading.
@@ -343,6 +344,17 @@ export function escapedDollarsInMath(source: string): string {
 	return replaceOutsideCode(source, FORMULA_WITH_DOLLAR, (match) => `$${match[1].replace(/\\([\s\S])/g, (pair, next) => (next === '$' ? '\\char36 ' : pair))}$`);
 }
 
+/**
+ * `[[#Calculate $D$|Calculate $D$]]`: a dollar in a wikilink is text, as Obsidian reads the link
+ * first; unescaped, the parser would take `$D$|Calculate $` for a formula and cut the link apart.
+ */
+export function dollarsInWikilinks(source: string): string {
+	if (!source.includes('[[') || !source.includes('$')) return source;
+	return replaceOutsideCode(source, /!?\[\[[^[\]\n]*\$[^[\]\n]*\]\]/g, (match) =>
+		findWikilinks(match[0]).length === 0 ? match[0] : match[0].replace(/(?<!\\)\$/g, '\\$'),
+	);
+}
+
 /** ```` ```math ```` fences (GitHub's and GitLab's display math) as `$$` blocks, which the parser reads as math. */
 export function mathFences(source: string): string {
 	if (!/^\s*(?:`{3,}|~{3,})\s*math\s*$/m.test(source)) return source;
@@ -419,7 +431,7 @@ const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 export function prepareNote(source: string, options: PrepareOptions = {}): PreparedNote {
 	const blocks = mkdocsPrepared(removeTocMarkers(removeBlockIds(removeReviewComments(removeComments(source)))));
 	const maths = displayMathLines(sameLines(blocks, (text) => rulesUnderEmbeds(latexDelimiters(mathFences(text)))));
-	const common = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(text))));
+	const common = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(dollarsInWikilinks(text)))));
 	const prepared = options.logseq ? withLogseq(common) : common;
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];
 	if (controls.length === 0) return prepared;

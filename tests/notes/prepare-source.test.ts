@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { authoredLine, escapedDollarsInMath, removeBlockIds, removeTocMarkers, rulesUnderEmbeds, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
+import { authoredLine, dollarsInWikilinks, escapedDollarsInMath, removeBlockIds, removeTocMarkers, rulesUnderEmbeds, inlineFootnotes, latexDelimiters, mathFences, mkdocsBlocks as mkdocsPrepared, prepareNote, prepareNoteSource, removeComments } from '../../src/notes/prepare-source.ts';
 
 const mkdocsBlocks = (source: string) => mkdocsPrepared(source).text;
 
@@ -169,6 +169,18 @@ describe('escapedDollarsInMath', () => {
 	test('prose dollars, escaped dollars in prose, \\\\ pairs and code are left alone', () => {
 		for (const source of ['costs \\$5 or \\$10', 'costs $5 or \\$10', 'a $ \\$ x $ b', '`$a \\$ b$`', '$a \\\\$ then \\$']) {
 			expect(escapedDollarsInMath(source), source).toBe(source);
+		}
+	});
+});
+
+describe('dollarsInWikilinks', () => {
+	test('a dollar in a wikilink is text: the link is read before any formula', () => {
+		expect(dollarsInWikilinks('- [[#Calculate $D$|Calculate $D$]] and $x$')).toBe('- [[#Calculate \\$D\\$|Calculate \\$D\\$]] and $x$');
+		expect(dollarsInWikilinks("l'[[8 - chiusura#come calcolare $X^+$|algoritmo]]")).toBe("l'[[8 - chiusura#come calcolare \\$X^+\\$|algoritmo]]");
+	});
+	test('TeX that looks like brackets, links without dollars, escaped dollars and code are left alone', () => {
+		for (const source of ['$[[a, b]]$', '$\\left[[x$ and $y]]\\right$', '[[Note|cost \\$5]]', '[[Note]] costs $5', '`[[#a $b$]]`']) {
+			expect(dollarsInWikilinks(source), source).toBe(source);
 		}
 	});
 });

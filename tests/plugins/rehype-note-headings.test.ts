@@ -114,3 +114,13 @@ describe('GitHub\'s anchors of headings', () => {
 		expect(selectAll('h2, h3', tree).map((heading) => heading.properties.id)).toEqual(['distributed-systems---cqrs', 'distributed-systems---cqrs-shown-notes']);
 	});
 });
+
+describe('a wikilink with a formula in its heading', () => {
+	test('links to the heading, its text as written, not cut apart by the formula', async () => {
+		const html = parseHtml(await renderNote('- [[#Calculate $D$|Calculate $D$]]\n\n## Calculate $D$\n\ntext\n'));
+		const link = selectOne('li a', html);
+		const heading = selectOne('h2', html);
+		expect(link?.properties.href).toBe(`#${heading?.properties.id}`);
+		expect(textOf(link!)).toBe('Calculate $D$');
+	});
+});
