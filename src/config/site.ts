@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { displayPath } from '../notes/problems.ts';
@@ -236,6 +236,11 @@ export function parseSiteConfig(options: SiteOptions, env: NodeJS.ProcessEnv, pr
 		const picture = path.resolve(notesRoot, rest.socialImage);
 		if (!existsSync(picture) || !statSync(picture).isFile()) {
 			throw new SiteConfigError([`${label('socialImage')}: expected a picture in the notes folder, found no file at ${displayPath(picture, projectRoot)}`]);
+		}
+		// Nothing outside the notes folder is published: not by `../`, an absolute path or a link leading out.
+		const inside = path.relative(realpathSync(notesRoot), realpathSync(picture));
+		if (inside.startsWith('..') || path.isAbsolute(inside)) {
+			throw new SiteConfigError([`${label('socialImage')}: ${rest.socialImage} is outside the notes folder; only files in it are published`]);
 		}
 	}
 	try {

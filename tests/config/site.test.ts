@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -165,6 +165,16 @@ describe('site.yml, the settings beside the notes', () => {
 			' - notes/site.yml:1: socialImage: expected a picture in the notes folder, found no file at notes/img/gone.png',
 		);
 		expect(() => parse(projectWith('socialImage: preview.svg\n'))).toThrow(' - notes/site.yml:1: socialImage: expected a picture: a .png, .jpg, .webp or .gif file');
+	});
+
+	test('socialImage outside the notes folder is refused: by ../, an absolute path or a link leading out', () => {
+		const outside = projectWith('socialImage: ../secret.png\n', { 'secret.png': 'not the notes' });
+		expect(() => parse(outside)).toThrow(' - notes/site.yml:1: socialImage: ../secret.png is outside the notes folder; only files in it are published');
+		const absolute = projectWith(`socialImage: ${path.join(outside, 'secret.png')}\n`);
+		expect(() => parse(absolute)).toThrow(/socialImage: .* is outside the notes folder/);
+		const linked = projectWith('socialImage: img/link.png\n', { 'secret.png': 'not the notes', 'notes/img/.keep': '' });
+		symlinkSync(path.join(linked, 'secret.png'), path.join(linked, 'notes/img/link.png'));
+		expect(() => parse(linked)).toThrow(' - notes/site.yml:1: socialImage: img/link.png is outside the notes folder; only files in it are published');
 	});
 
 	test('a value set by an environment variable names the variable', () => {
