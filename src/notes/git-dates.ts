@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+
+/** When a note was first committed, and last changed. */
+export interface FileDates {
+	created: Date;
+	modified: Date;
+}
+
+export type GitDates =
+	| { kind: 'history'; files: Map<string, FileDates> }
+	/** A clone without its history (`fetch-depth: 1`): every file would carry the one commit's date. */
+	| { kind: 'shallow' }
+	/** Not in a git repository, or git is not installed. */
+	| { kind: 'none' };
+
+function git(cwd: string, args: string[]): string | undefined {
+	const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+	return result.status === 0 ? result.stdout : undefined;
+}
+
+/**
+ * The dates of the notes folder's files from git history, by path relative to the notes folder:
+ * file times say when a file was checked out, not when it was written (a fresh clone has them all
+ * at the same minute). One `git log` for the whole folder; a file git does not know (not yet
+ * committed) has no entry.
+ */
+export function gitDates(notesRoot: string): GitDates {
+	const facts = git(notesRoot, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])?.trim().split('\n');
+	if (!facts || facts.length !== 2) return { kind: 'none' };
+	if (facts[1] === 'true') return { kind: 'shallow' };
+	const log = git(notesRoot, ['log', '--format=%x00%ct', '--name-only', '--no-renames', '--relative', '--', '.']);
+	if (log === undefined) return { kind: 'none' };
+	const files = new Map<string, FileDates>();
+	// Newest commit first: the first date seen is the last change, the last one seen the creation.
+	for (const commit of log.split('\0').slice(1)) {
+		const [stamp, ...names] = commit.split('\n');
+		const date = new Date(Number(stamp) * 1000);
+		for (const name of names) {
+			if (!name) continue;
+			const dates = files.get(name);
+			if (dates) dates.created = date;
+			else files.set(name, { created: date, modified: date });
+		}
+	}
+	return { kind: 'history', files };
+}
+

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { gitDates } from '../../src/notes/git-dates.ts';
+import { folderWith } from '../support/build.ts';
+
+const git = (cwd: string, args: string[], date?: string) =>
+	execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+	});
+
+describe('dates of the notes from git history', () => {
+	test('created: the first commit of a file; modified: its last, by path in the notes folder', () => {
+		const repository = folderWith({ 'notes/vpc.md': '# VPC\n', 'notes/aws/peering.md': '# Peering\n', 'README.md': '# Repository\n' });
+		git(repository, ['init', '--quiet']);
+		git(repository, ['add', '-A']);
+		git(repository, ['commit', '--quiet', '-m', 'first'], '2024-01-31T10:00:00Z');
+		writeFileSync(path.join(repository, 'notes/vpc.md'), '# VPC, again\n');
+		git(repository, ['commit', '--quiet', '-am', 'second'], '2024-03-02T12:30:00Z');
+		writeFileSync(path.join(repository, 'notes/draft.md'), '# Not committed\n');
+
+		const dates = gitDates(path.join(repository, 'notes'));
+		expect(dates.kind).toBe('history');
+		if (dates.kind !== 'history') return;
+		expect(Object.fromEntries([...dates.files].map(([file, { created, modified }]) => [file, [created.toISOString(), modified.toISOString()]]))).toEqual({
+			'vpc.md': ['2024-01-31T10:00:00.000Z', '2024-03-02T12:30:00.000Z'],
+			'aws/peering.md': ['2024-01-31T10:00:00.000Z', '2024-01-31T10:00:00.000Z'],
+		});
+	});
+
+	test('a shallow clone has no history to read; a folder outside git has none at all', () => {
+		const repository = folderWith({ 'note.md': '# A\n' });
+		git(repository, ['init', '--quiet']);
+		git(repository, ['add', '-A']);
+		git(repository, ['commit', '--quiet', '-m', 'one'], '2024-01-31T10:00:00Z');
+		writeFileSync(path.join(repository, 'note.md'), '# B\n');
+		git(repository, ['commit', '--quiet', '-am', 'two'], '2024-02-01T10:00:00Z');
+		const clone = path.join(mkdtempSync(path.join(tmpdir(), 'shallow-')), 'clone');
+		git(tmpdir(), ['clone', '--quiet', '--depth', '1', `file://${repository}`, clone]);
+		expect(gitDates(clone)).toEqual({ kind: 'shallow' });
+		expect(gitDates(mkdtempSync(path.join(tmpdir(), 'no-git-')))).toEqual({ kind: 'none' });
+	});
+});
