@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue, CatalogueNote } from './catalogue.ts';
 import { isLocalPath } from './assets.ts';
 import { resolveNoteImage } from './images.ts';
 import { ICON_SETS } from './icon-shortcodes.ts';
 import type { ImageReference, UnknownIcon } from './note-tree.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
+import type { NoteQuery } from './queries.ts';
 
 /** `Img/X.PNG` when the note asked for `img/x.png`: the likely fix on a case-sensitive file system. */
 function differentCase(file: string): string | undefined {
@@ -89,7 +90,7 @@ function unknownIconProblems(note: Pick<Catalogue['notes'][number], 'file' | 'un
  * the icons no set has, before the build renders them.
  */
 export function checkNotes(
-	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters' | 'unknownIcons'>[] },
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters' | 'unknownIcons' | 'queries'>[] },
 	projectRoot: string,
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
@@ -120,6 +121,32 @@ export function checkNotes(
 			});
 		}
 		problems.push(...unknownIconProblems(note, projectRoot));
+		problems.push(...codeNotRunProblems(note, projectRoot));
 	}
 	return problems;
+}
+
+const CODE_NOT_RUN: Record<NoteQuery['kind'], { name: string; hint: string } | undefined> = {
+	dataviewjs: { name: 'a `dataviewjs` block', hint: 'Write it as a ```dataview query (DQL), which the site answers when it builds; the page shows the code, folded.' },
+	'inline-js': { name: 'an inline `$=` query', hint: 'Write it as an inline DQL query (`= this.field`), which the site answers when it builds.' },
+	templater: { name: 'a Templater command', hint: 'Templater fills a note in as Obsidian creates it: run it there, or take the command out; the page shows it as written.' },
+	dataview: undefined,
+	tasks: undefined,
+	inline: undefined,
+};
+
+/** Code in a note (`dataviewjs`, `$=`, Templater) is never run: each piece is reported where it stands. */
+function codeNotRunProblems(note: Pick<CatalogueNote, 'file' | 'queries'>, projectRoot: string): NoteProblem[] {
+	return note.queries.flatMap((query) => {
+		const code = CODE_NOT_RUN[query.kind];
+		if (!code) return [];
+		const shown = query.source.length > 60 ? `${query.source.slice(0, 59)}…` : query.source;
+		return [{
+			kind: 'code-not-run',
+			file: displayPath(note.file, projectRoot),
+			line: query.line,
+			message: `${code.name} is not run (${shown.replace(/\s+/g, ' ')}): notes are not code, and the site runs none of theirs`,
+			hint: code.hint,
+		}];
+	});
 }

@@ -21,6 +21,7 @@ import { tabLabel } from '../dom/tabs.ts';
 import { highlighterLanguage } from './code-languages.ts';
 import { findIconShortcodes, withoutIcons, type IconShortcode } from './icon-shortcodes.ts';
 import { findBlockRefs, type BlockRef } from './logseq.ts';
+import { findTemplaterCommands, inlineQuery, queryFence, type NoteQuery } from './queries.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -172,6 +173,8 @@ export interface NoteContents {
 	unknownLanguages: string[];
 	/** Icon shortcodes (`:material-x:`) that name no icon, where they stand. */
 	unknownIcons: UnknownIcon[];
+	/** Its Dataview and Tasks queries, and the code it would have run (`dataviewjs`, Templater), in document order. */
+	queries: NoteQuery[];
 }
 
 
@@ -345,6 +348,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		showsNothing: false,
 		unknownLanguages: [],
 		unknownIcons: [],
+		queries: [],
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -390,6 +394,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 					contents.blockRefs.push({ ...ref, offset, ...positionAt(written, index, start.line, start.column), context: contextAt(offset) });
 				}
 				for (const { tag } of findTags(written, source.charAt(start.offset - 1))) contents.inlineTags.push(tag);
+				for (const command of written.includes('<%') ? findTemplaterCommands(written) : []) {
+					contents.queries.push({ kind: 'templater', source: command.source, line: positionAt(written, command.index, start.line, start.column).line ?? 0 });
+				}
 				for (const { shortcode, prefix, name, icon, index } of findIconShortcodes(written)) {
 					if (!icon) contents.unknownIcons.push({ shortcode, prefix, name, ...positionAt(written, index, start.line, start.column) });
 				}
@@ -465,10 +472,18 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 					contents.images.push({ url: image.properties.src, ...(start ? positionAt(node.value, image.index, start.line, start.column) : {}) });
 				}
 				break;
-			case 'code':
-				if (isMermaidFence(node)) contents.diagrams.push(diagramFromFence(node));
+			case 'code': {
+				const query = queryFence(node);
+				if (query) contents.queries.push({ kind: query, source: node.value, line: at.line ?? 0 });
+				else if (isMermaidFence(node)) contents.diagrams.push(diagramFromFence(node));
 				else if (node.lang && !highlighterLanguage(node.lang)) contents.unknownLanguages.push(node.lang);
 				break;
+			}
+			case 'inlineCode': {
+				const query = inlineQuery(node.value);
+				if (query) contents.queries.push({ ...query, line: at.line ?? 0 });
+				break;
+			}
 			case 'mdxJsxFlowElement':
 			case 'mdxJsxTextElement': {
 				const image = jsxImage(node, isRemoteUrl);

@@ -34,6 +34,7 @@ export type ProblemKind =
 	| 'refused-link'
 	| 'bad-file-name'
 	| 'control-characters'
+	| 'code-not-run'
 	| 'render-error';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
@@ -56,6 +57,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'refused-link': ['symbolic link not followed', 'symbolic links not followed'],
 	'bad-file-name': ['file name the site cannot read', 'file names the site cannot read'],
 	'control-characters': ['note with control characters', 'notes with control characters'],
+	'code-not-run': ['piece of code not run', 'pieces of code not run'],
 	'render-error': ['note that could not be rendered', 'notes that could not be rendered'],
 };
 

@@ -92,3 +92,32 @@ describe('unknown icon shortcodes', () => {
 		expect(formatReport(problems)).toMatch(/^2 problems in the notes \(2 unknown icon shortcodes\):/);
 	});
 });
+
+describe('code in notes, never run', () => {
+	test('dataviewjs blocks, $= queries and Templater commands are each reported where they stand; DQL queries are not', () => {
+		const source = [
+			'# Code', // 1
+			'', // 2
+			'```dataviewjs', // 3
+			'dv.list(dv.pages("#book").file.name)', // 4
+			'```', // 5
+			'', // 6
+			'Pages: `$= dv.pages().length` and `= this.file.name`.', // 7
+			'', // 8
+			'Made <% tp.file.creation_date() %>.', // 9
+			'', // 10
+			'```dataview', // 11
+			'LIST FROM #book', // 12
+			'```', // 13
+			'', // 14
+			'`<% not a command in code %>`', // 15
+		].join('\n');
+		const found = checkNotes(catalogueOf('code.md', source), projectRoot);
+		expect(found.map(({ kind, line, message }) => `${kind}:${line} ${message}`)).toEqual([
+			'code-not-run:3 a `dataviewjs` block is not run (dv.list(dv.pages("#book").file.name)): notes are not code, and the site runs none of theirs',
+			'code-not-run:7 an inline `$=` query is not run (dv.pages().length): notes are not code, and the site runs none of theirs',
+			'code-not-run:9 a Templater command is not run (<% tp.file.creation_date() %>): notes are not code, and the site runs none of theirs',
+		]);
+		expect(formatReport(found)).toMatch(/^3 problems in the notes \(3 pieces of code not run\):/);
+	});
+});
