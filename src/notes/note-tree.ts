@@ -21,7 +21,7 @@ import { tabLabel } from '../dom/tabs.ts';
 import { highlighterLanguage } from './code-languages.ts';
 import { findIconShortcodes, withoutIcons, type IconShortcode } from './icon-shortcodes.ts';
 import { findBlockRefs, type BlockRef } from './logseq.ts';
-import { findTemplaterCommands, inlineQuery, queryFence, type NoteQuery } from './queries.ts';
+import { findTemplaterCommands, inlineQuery, queryFence, readTask, type NoteQuery, type NoteTask } from './queries.ts';
 
 /**
  * Everything the site needs to know about one note, read from one parse of it: the outline
@@ -175,6 +175,8 @@ export interface NoteContents {
 	unknownIcons: UnknownIcon[];
 	/** Its Dataview and Tasks queries, and the code it would have run (`dataviewjs`, Templater), in document order. */
 	queries: NoteQuery[];
+	/** Its task list items (`- [ ] text`, any status character), in document order. */
+	tasks: NoteTask[];
 }
 
 
@@ -349,6 +351,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		unknownLanguages: [],
 		unknownIcons: [],
 		queries: [],
+		tasks: [],
 	};
 	const cardsPossible = options.cards !== false && mayHoldCards(source);
 	/** Blocks a `?` card's answer took: not read again as cards of their own. */
@@ -477,6 +480,11 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 				if (query) contents.queries.push({ kind: query, source: node.value, line: at.line ?? 0 });
 				else if (isMermaidFence(node)) contents.diagrams.push(diagramFromFence(node));
 				else if (node.lang && !highlighterLanguage(node.lang)) contents.unknownLanguages.push(node.lang);
+				break;
+			}
+			case 'listItem': {
+				const task = start?.offset === undefined ? undefined : readTask(source, start.offset, start.line, start.column);
+				if (task) contents.tasks.push(task);
 				break;
 			}
 			case 'inlineCode': {

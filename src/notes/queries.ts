@@ -33,3 +33,24 @@ export function inlineQuery(code: string): Pick<NoteQuery, 'kind' | 'source'> | 
 export function findTemplaterCommands(text: string): { source: string; index: number }[] {
 	return [...text.matchAll(/<%[*+_-]?[\s\S]*?[_-]?%>/g)].map((match) => ({ source: match[0], index: match.index }));
 }
+
+/** A task list item as written: `- [ ] Book the exam 📅 2024-06-01`. */
+export interface NoteTask {
+	/** The character between the brackets: `' '` to do, `x` done, or another the author's theme gives a meaning (`/`, `-`…). */
+	status: string;
+	/** The rest of its first line, Markdown as written. */
+	text: string;
+	line: number;
+	/** Where its marker starts: a task further right than the one before is its subtask. */
+	column: number;
+}
+
+const TASK_LINE = /^[ \t>]*(?:[-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
+
+/** The task a list item opens, read from its first line in the source; none for a plain item. */
+export function readTask(source: string, offset: number, line: number, column: number): NoteTask | undefined {
+	const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+	const lineEnd = source.indexOf('\n', offset);
+	const match = TASK_LINE.exec(source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
+	return match ? { status: match[1], text: match[2].trim(), line, column } : undefined;
+}
