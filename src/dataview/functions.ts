@@ -225,7 +225,8 @@ export const FUNCTIONS: Readonly<Record<string, Implementation>> = {
 	regextest: (args) => regex(text(args, 0)).test(text(args, 1)),
 	regexmatch: (args) => {
 		const input = value(args, 1);
-		return typeof input === 'string' && regex(`^(?:${text(args, 0)})$`).test(input);
+		const whole = new RegExp(`^(?:${regex(text(args, 0)).source})$`);
+		return typeof input === 'string' && whole.test(input);
 	},
 	regexreplace: eachItem((item, args) => (typeof item === 'string' ? item.replace(regex(text(args, 1), 'g'), text(args, 2)) : null)),
 	replace: eachItem((item, args) => (typeof item === 'string' ? item.replaceAll(text(args, 1), text(args, 2)) : null)),
