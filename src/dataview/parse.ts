@@ -419,7 +419,9 @@ class Parser {
 
 	private prefix(): Expression {
 		const token = this.current;
-		if (token.kind === 'end' || (token.kind === 'identifier' && COMMAND_KEYWORDS.has(token.raw.toLowerCase()))) this.fail('an expression');
+		const called = this.tokens[this.next + 1]?.raw === '(';
+		// A command's keyword ends the expression before it, but sort() is also a function.
+		if (token.kind === 'end' || (token.kind === 'identifier' && COMMAND_KEYWORDS.has(token.raw.toLowerCase()) && !called)) this.fail('an expression');
 		this.advance();
 		switch (token.kind) {
 			case 'number':
