@@ -1,0 +1,539 @@
+import { namedDate, parseDuration, parseIsoDate } from './dates.ts';
+import { QueryError, type SourcePosition } from './failure.ts';
+import { DataviewDate, type DataviewValue } from './values.ts';
+
+/**
+ * The Dataview query language (DQL) read into a tree: a tokenizer, a Pratt parser for expressions
+ * and a reader for the query's type and commands. Keywords are read in any letter case, as
+ * Dataview reads them. The rules follow Dataview's own grammar (blacksmithgu/obsidian-dataview,
+ * `src/expression/parse.ts` and `src/query/parse.ts`).
+ */
+
+export type BinaryOperator = '+' | '-' | '*' | '/' | '%' | '=' | '!=' | '<' | '>' | '<=' | '>=' | 'and' | 'or';
+
+interface Node {
+	readonly position: SourcePosition;
+	/** The expression as written: a column's default header, a FLATTEN's default name. */
+	readonly text: string;
+}
+
+export type Expression = Node & ExpressionBody;
+
+type ExpressionBody =
+		| { readonly kind: 'literal'; readonly value: DataviewValue }
+		/** `date(today)`: named dates are read when the query runs. */
+		| { readonly kind: 'named-date'; readonly name: string }
+		| { readonly kind: 'variable'; readonly name: string }
+		| { readonly kind: 'link'; readonly target: string; readonly display: string | undefined; readonly embed: boolean }
+		| { readonly kind: 'list'; readonly items: readonly Expression[] }
+		| { readonly kind: 'object'; readonly entries: readonly (readonly [string, Expression])[] }
+		| { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly left: Expression; readonly right: Expression }
+		| { readonly kind: 'not'; readonly operand: Expression }
+		| { readonly kind: 'negative'; readonly operand: Expression }
+		| { readonly kind: 'index'; readonly object: Expression; readonly index: Expression }
+		| { readonly kind: 'call'; readonly name: string; readonly args: readonly Expression[] }
+		| { readonly kind: 'lambda'; readonly parameters: readonly string[]; readonly body: Expression };
+
+export type Source =
+	| { readonly kind: 'tag'; readonly tag: string }
+	| { readonly kind: 'folder'; readonly path: string }
+	| { readonly kind: 'linked'; readonly target: string; readonly outgoing: boolean; readonly position: SourcePosition }
+	| { readonly kind: 'and' | 'or'; readonly left: Source; readonly right: Source }
+	| { readonly kind: 'not'; readonly source: Source };
+
+export interface NamedExpression {
+	readonly expression: Expression;
+	readonly name: string;
+}
+
+export type Command =
+	| { readonly kind: 'where'; readonly condition: Expression }
+	| { readonly kind: 'sort'; readonly keys: readonly { readonly expression: Expression; readonly descending: boolean }[] }
+	| { readonly kind: 'group'; readonly by: NamedExpression }
+	| { readonly kind: 'flatten'; readonly field: NamedExpression }
+	| { readonly kind: 'limit'; readonly count: Expression };
+
+export type QueryHeader =
+	| { readonly type: 'list'; readonly withoutId: boolean; readonly expression: Expression | undefined }
+	| { readonly type: 'table'; readonly withoutId: boolean; readonly columns: readonly NamedExpression[] }
+	| { readonly type: 'task' };
+
+export interface Query {
+	readonly header: QueryHeader;
+	readonly source: Source | undefined;
+	readonly commands: readonly Command[];
+}
+
+type TokenKind = 'number' | 'string' | 'identifier' | 'link' | 'tag' | 'date' | 'duration' | 'symbol' | 'end';
+
+interface Token {
+	readonly kind: TokenKind;
+	/** The token as written. */
+	readonly raw: string;
+	/** Its meaning: a string's content, a link's target, a tag without `#`, a date's inside. */
+	readonly value: string;
+	readonly offset: number;
+	readonly position: SourcePosition;
+}
+
+const SYMBOLS = ['=>', '<=', '>=', '!=', '==', '=', '<', '>', '+', '-', '*', '/', '%', '!', '(', ')', '[', ']', '{', '}', ',', '.', ':', '&', '|'];
+const IDENTIFIER = /[\p{L}\p{Emoji_Presentation}_][\p{L}\p{Emoji_Presentation}\p{N}_-]*/uy;
+const NUMBER = /\d+(?:\.\d+)?/y;
+const TAG = /#[^\s#,()"'[\]{}]+/y;
+const LINK = /(!?)\[\[([^\]\n]*)\]\]/y;
+const LITERAL_CALL = /(date|dur)\(\s*([^()\n]*?)\s*\)/iy;
+const LINE_COMMENT = /[ \t]*\/\/[^\n]*/y;
+
+function tokenize(source: string): Token[] {
+	const tokens: Token[] = [];
+	let offset = 0;
+	let line = 1;
+	let lineStart = 0;
+	const sticky = (pattern: RegExp): RegExpExecArray | null => {
+		pattern.lastIndex = offset;
+		return pattern.exec(source);
+	};
+	while (offset <= source.length) {
+		const position = { line, column: offset - lineStart + 1 };
+		const push = (kind: TokenKind, raw: string, value = raw): void => {
+			tokens.push({ kind, raw, value, offset, position });
+			offset += raw.length;
+		};
+		if (offset === lineStart && sticky(LINE_COMMENT)) {
+			offset = LINE_COMMENT.lastIndex;
+			continue;
+		}
+		const char = source[offset];
+		if (char === undefined) {
+			push('end', '');
+			break;
+		}
+		if (char === '\n') {
+			offset++;
+			line++;
+			lineStart = offset;
+			continue;
+		}
+		if (/\s/.test(char)) {
+			offset++;
+			continue;
+		}
+		let match: RegExpExecArray | null;
+		if (char === '"') push('string', ...readString(source, offset, position));
+		else if ((match = sticky(LINK))) push('link', match[0], match[2]);
+		else if ((match = sticky(LITERAL_CALL)) && literalKind(match[1]!, match[2]!)) push(literalKind(match[1]!, match[2]!)!, match[0], match[2]);
+		else if ((match = sticky(NUMBER))) push('number', match[0]);
+		else if ((match = sticky(IDENTIFIER))) push('identifier', match[0]);
+		else if ((match = sticky(TAG))) push('tag', match[0], match[0].slice(1));
+		else {
+			const symbol = SYMBOLS.find((candidate) => source.startsWith(candidate, offset));
+			if (symbol === undefined) throw new QueryError(`Unexpected character '${char}'`, position);
+			push('symbol', symbol);
+		}
+	}
+	return tokens;
+}
+
+/** `date(…)` and `dur(…)` holding a literal (not an expression) are literals: `date(2024-01-31)`. */
+function literalKind(name: string, inside: string): 'date' | 'duration' | undefined {
+	if (name.toLowerCase() === 'date') return parseIsoDate(inside) || namedDate(inside, new DataviewDate(0, false)) ? 'date' : undefined;
+	return parseDuration(inside) ? 'duration' : undefined;
+}
+
+/** A double-quoted string; `\"` and `\\` are escapes, other backslashes stay (regexes keep `\d`). */
+function readString(source: string, start: number, position: SourcePosition): [string, string] {
+	let value = '';
+	for (let offset = start + 1; offset < source.length; offset++) {
+		const char = source[offset]!;
+		if (char === '"') return [source.slice(start, offset + 1), value];
+		if (char === '\n') break;
+		if (char === '\\' && (source[offset + 1] === '"' || source[offset + 1] === '\\')) value += source[++offset];
+		else value += char;
+	}
+	throw new QueryError('This string has no closing quote (")', position);
+}
+
+const COMMAND_KEYWORDS = new Set(['from', 'where', 'sort', 'group', 'flatten', 'limit']);
+
+const BINDING_POWER: Record<string, number> = {
+	or: 1,
+	'|': 1,
+	and: 2,
+	'&': 2,
+	'=': 3,
+	'==': 3,
+	'!=': 3,
+	'<': 3,
+	'>': 3,
+	'<=': 3,
+	'>=': 3,
+	'+': 4,
+	'-': 4,
+	'*': 5,
+	'/': 5,
+	'%': 5,
+};
+const POSTFIX_POWER = 7;
+
+class Parser {
+	private readonly tokens: Token[];
+	private readonly source: string;
+	private next = 0;
+
+	constructor(source: string) {
+		this.source = source;
+		this.tokens = tokenize(source);
+	}
+
+	private get current(): Token {
+		return this.tokens[this.next]!;
+	}
+
+	private advance(): Token {
+		const token = this.current;
+		if (token.kind !== 'end') this.next++;
+		return token;
+	}
+
+	private isSymbol(symbol: string): boolean {
+		return this.current.kind === 'symbol' && this.current.raw === symbol;
+	}
+
+	private isKeyword(...keywords: string[]): boolean {
+		return this.current.kind === 'identifier' && keywords.includes(this.current.raw.toLowerCase());
+	}
+
+	private describe(token: Token): string {
+		return token.kind === 'end' ? 'the end of the query' : `'${token.raw}'`;
+	}
+
+	private fail(expected: string): never {
+		throw new QueryError(`Expected ${expected}, found ${this.describe(this.current)}`, this.current.position);
+	}
+
+	private expectSymbol(symbol: string): void {
+		if (!this.isSymbol(symbol)) this.fail(`'${symbol}'`);
+		this.advance();
+	}
+
+	private expectKeyword(keyword: string): void {
+		if (!this.isKeyword(keyword)) this.fail(keyword.toUpperCase());
+		this.advance();
+	}
+
+	atEnd(): boolean {
+		return this.current.kind === 'end';
+	}
+
+	expectEnd(): void {
+		if (!this.atEnd()) this.fail('the end of the expression');
+	}
+
+	query(): Query {
+		const header = this.header();
+		let source: Source | undefined;
+		if (this.isKeyword('from')) {
+			this.advance();
+			source = this.source_();
+		}
+		const commands: Command[] = [];
+		while (!this.atEnd()) commands.push(this.command());
+		return { header, source, commands };
+	}
+
+	private header(): QueryHeader {
+		const token = this.current;
+		const type = token.kind === 'identifier' ? token.raw.toLowerCase() : '';
+		if (type === 'calendar') throw new QueryError('CALENDAR queries are not supported: only LIST, TABLE and TASK', token.position, true);
+		if (type !== 'list' && type !== 'table' && type !== 'task') this.fail('LIST, TABLE or TASK');
+		this.advance();
+		if (type === 'task') return { type };
+		const withoutId = this.isKeyword('without');
+		if (withoutId) {
+			this.advance();
+			this.expectKeyword('id');
+		}
+		if (type === 'list') return { type, withoutId, expression: this.startsCommand() ? undefined : this.expression() };
+		const columns: NamedExpression[] = [];
+		if (!this.startsCommand()) {
+			do {
+				if (columns.length > 0) this.advance();
+				columns.push(this.named(this.expression()));
+			} while (this.isSymbol(','));
+		}
+		return { type, withoutId, columns };
+	}
+
+	private startsCommand(): boolean {
+		return this.atEnd() || (this.current.kind === 'identifier' && COMMAND_KEYWORDS.has(this.current.raw.toLowerCase()));
+	}
+
+	/** An expression's name: `AS name` or `AS "A name"` if given, else the expression as written. */
+	private named(expression: Expression): NamedExpression {
+		if (!this.isKeyword('as')) return { expression, name: expression.text };
+		this.advance();
+		const token = this.advance();
+		if (token.kind !== 'identifier' && token.kind !== 'string') {
+			this.next--;
+			this.fail('a name after AS');
+		}
+		return { expression, name: token.value };
+	}
+
+	private command(): Command {
+		const token = this.current;
+		const keyword = token.kind === 'identifier' ? token.raw.toLowerCase() : '';
+		if (keyword === 'from') throw new QueryError('FROM must come right after LIST, TABLE or TASK, and only once', token.position);
+		if (!COMMAND_KEYWORDS.has(keyword)) this.fail('WHERE, SORT, GROUP BY, FLATTEN or LIMIT');
+		this.advance();
+		switch (keyword) {
+			case 'where':
+				return { kind: 'where', condition: this.expression() };
+			case 'sort': {
+				const keys: { expression: Expression; descending: boolean }[] = [];
+				do {
+					if (keys.length > 0) this.advance();
+					const expression = this.expression();
+					let descending = false;
+					if (this.isKeyword('asc', 'ascending', 'desc', 'descending')) descending = this.advance().raw.toLowerCase().startsWith('desc');
+					keys.push({ expression, descending });
+				} while (this.isSymbol(','));
+				return { kind: 'sort', keys };
+			}
+			case 'group':
+				this.expectKeyword('by');
+				return { kind: 'group', by: this.named(this.expression()) };
+			case 'flatten':
+				return { kind: 'flatten', field: this.named(this.expression()) };
+			default:
+				return { kind: 'limit', count: this.expression() };
+		}
+	}
+
+	private source_(): Source {
+		let left = this.sourceTerm();
+		while (this.isKeyword('or') || this.isSymbol('|')) {
+			this.advance();
+			left = { kind: 'or', left, right: this.sourceTerm() };
+		}
+		return left;
+	}
+
+	private sourceTerm(): Source {
+		let left = this.sourceAtom();
+		while (this.isKeyword('and') || this.isSymbol('&')) {
+			this.advance();
+			left = { kind: 'and', left, right: this.sourceAtom() };
+		}
+		return left;
+	}
+
+	private sourceAtom(): Source {
+		const token = this.current;
+		if (this.isSymbol('-') || this.isSymbol('!')) {
+			this.advance();
+			return { kind: 'not', source: this.sourceAtom() };
+		}
+		if (this.isSymbol('(')) {
+			this.advance();
+			const inner = this.source_();
+			this.expectSymbol(')');
+			return inner;
+		}
+		if (token.kind === 'tag') {
+			this.advance();
+			return { kind: 'tag', tag: token.value };
+		}
+		if (token.kind === 'string') {
+			this.advance();
+			return { kind: 'folder', path: token.value };
+		}
+		if (token.kind === 'link') {
+			this.advance();
+			return { kind: 'linked', target: linkTarget(token.value), outgoing: false, position: token.position };
+		}
+		if (this.isKeyword('outgoing')) {
+			this.advance();
+			this.expectSymbol('(');
+			const link = this.current;
+			if (link.kind !== 'link') this.fail('a link such as [[Note]]');
+			this.advance();
+			this.expectSymbol(')');
+			return { kind: 'linked', target: linkTarget(link.value), outgoing: true, position: link.position };
+		}
+		if (token.kind === 'identifier' && token.raw.toLowerCase() === 'csv') throw new QueryError('csv() sources are not supported', token.position, true);
+		return this.fail('a source: #tag, "folder", [[note]] or outgoing([[note]])');
+	}
+
+	expression(minimumPower = 0): Expression {
+		const start = this.current;
+		let left = this.prefix();
+		for (;;) {
+			const token = this.current;
+			const operator = token.kind === 'symbol' || token.kind === 'identifier' ? token.raw.toLowerCase() : '';
+			if (token.kind === 'symbol' && (operator === '.' || operator === '[' || operator === '(') && POSTFIX_POWER > minimumPower) {
+				left = this.postfix(left, start);
+				continue;
+			}
+			const power = token.kind === 'identifier' && operator !== 'and' && operator !== 'or' ? undefined : BINDING_POWER[operator];
+			if (power === undefined || power <= minimumPower) return left;
+			this.advance();
+			const right = this.expression(power);
+			left = this.node(start, { kind: 'binary', operator: binaryOperator(operator), left, right });
+		}
+	}
+
+	private node(start: Token, expression: ExpressionBody): Expression {
+		const previous = this.tokens[this.next - 1]!;
+		const text = this.source.slice(start.offset, previous.offset + previous.raw.length).trim();
+		return { ...expression, position: start.position, text };
+	}
+
+	private postfix(object: Expression, start: Token): Expression {
+		const symbol = this.advance().raw;
+		if (symbol === '.') {
+			const field = this.current;
+			if (field.kind !== 'identifier') this.fail('a field name after "."');
+			this.advance();
+			return this.node(start, { kind: 'index', object, index: { kind: 'literal', value: field.raw, position: field.position, text: field.raw } });
+		}
+		if (symbol === '[') {
+			const index = this.expression();
+			this.expectSymbol(']');
+			return this.node(start, { kind: 'index', object, index });
+		}
+		if (object.kind !== 'variable') throw new QueryError(`Only a function can be called; '${object.text}' is not one`, object.position);
+		const args = this.commaSeparated(')');
+		return this.node(start, { kind: 'call', name: object.name.toLowerCase(), args });
+	}
+
+	private commaSeparated(closing: string): Expression[] {
+		const items: Expression[] = [];
+		while (!this.isSymbol(closing)) {
+			if (items.length > 0) this.expectSymbol(',');
+			items.push(this.expression());
+		}
+		this.advance();
+		return items;
+	}
+
+	private prefix(): Expression {
+		const token = this.current;
+		const called = this.tokens[this.next + 1]?.raw === '(';
+		// A command's keyword ends the expression before it, but sort() is also a function.
+		if (token.kind === 'end' || (token.kind === 'identifier' && COMMAND_KEYWORDS.has(token.raw.toLowerCase()) && !called)) this.fail('an expression');
+		this.advance();
+		switch (token.kind) {
+			case 'number':
+				return this.node(token, { kind: 'literal', value: Number(token.raw) });
+			case 'string':
+				return this.node(token, { kind: 'literal', value: token.value });
+			case 'date': {
+				const date = parseIsoDate(token.value);
+				return this.node(token, date ? { kind: 'literal', value: date } : { kind: 'named-date', name: token.value });
+			}
+			case 'duration':
+				return this.node(token, { kind: 'literal', value: parseDuration(token.value)! });
+			case 'link': {
+				const [target, display] = splitDisplay(token.value);
+				return this.node(token, { kind: 'link', target, display, embed: token.raw.startsWith('!') });
+			}
+			case 'identifier': {
+				const name = token.raw.toLowerCase();
+				if (name === 'true' || name === 'false') return this.node(token, { kind: 'literal', value: name === 'true' });
+				if (name === 'null') return this.node(token, { kind: 'literal', value: null });
+				return this.node(token, { kind: 'variable', name: token.raw });
+			}
+			case 'tag':
+				throw new QueryError(`A tag (${token.raw}) is a source for FROM; in an expression write it as text: "${token.raw}"`, token.position);
+		}
+		switch (token.raw) {
+			case '!':
+				return this.node(token, { kind: 'not', operand: this.expression(POSTFIX_POWER - 1) });
+			case '-':
+				return this.node(token, { kind: 'negative', operand: this.expression(POSTFIX_POWER - 1) });
+			case '[':
+				return this.node(token, { kind: 'list', items: this.commaSeparated(']') });
+			case '{':
+				return this.object(token);
+			case '(': {
+				const parameters = this.lambdaParameters();
+				if (parameters) return this.node(token, { kind: 'lambda', parameters, body: this.expression() });
+				const inner = this.expression();
+				this.expectSymbol(')');
+				return this.node(token, { ...inner });
+			}
+		}
+		this.next--;
+		return this.fail('an expression');
+	}
+
+	private object(start: Token): Expression {
+		const entries: [string, Expression][] = [];
+		while (!this.isSymbol('}')) {
+			if (entries.length > 0) this.expectSymbol(',');
+			const key = this.advance();
+			if (key.kind !== 'identifier' && key.kind !== 'string') {
+				this.next--;
+				this.fail('a key');
+			}
+			this.expectSymbol(':');
+			entries.push([key.value, this.expression()]);
+		}
+		this.advance();
+		return this.node(start, { kind: 'object', entries });
+	}
+
+	/** After `(`: `x, y) =>` reads as a lambda's parameters; anything else is a parenthesised expression. */
+	private lambdaParameters(): string[] | undefined {
+		const parameters: string[] = [];
+		let offset = this.next;
+		for (;;) {
+			const token = this.tokens[offset]!;
+			if (token.kind === 'symbol' && token.raw === ')' && parameters.length === 0) break;
+			if (token.kind !== 'identifier') return undefined;
+			parameters.push(token.raw);
+			const after = this.tokens[offset + 1]!;
+			offset += 2;
+			if (after.kind === 'symbol' && after.raw === ')') {
+				offset--;
+				break;
+			}
+			if (after.kind !== 'symbol' || after.raw !== ',') return undefined;
+		}
+		const arrow = this.tokens[offset + 1]!;
+		if (arrow.kind !== 'symbol' || arrow.raw !== '=>') return undefined;
+		this.next = offset + 2;
+		return parameters;
+	}
+}
+
+function binaryOperator(written: string): BinaryOperator {
+	if (written === '&') return 'and';
+	if (written === '|') return 'or';
+	if (written === '==') return '=';
+	return written as BinaryOperator;
+}
+
+/** `Note|shown` → [`Note`, `shown`]. */
+function splitDisplay(inside: string): [string, string | undefined] {
+	const bar = inside.indexOf('|');
+	return bar === -1 ? [inside, undefined] : [inside.slice(0, bar), inside.slice(bar + 1)];
+}
+
+function linkTarget(inside: string): string {
+	return splitDisplay(inside)[0];
+}
+
+/** Reads a whole query; throws QueryError with the line and column of what could not be read. */
+export function parseQuery(source: string): Query {
+	return new Parser(source).query();
+}
+
+/** Reads one expression (an inline query `= this.field`). */
+export function parseExpression(source: string): Expression {
+	const parser = new Parser(source);
+	const expression = parser.expression();
+	parser.expectEnd();
+	return expression;
+}
