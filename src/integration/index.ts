@@ -185,6 +185,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					lang: config.lang,
 					base: config.base,
 					privacy: { exclude: config.exclude, publish: config.publish },
+					properties: config.properties,
 				});
 				catalogue = catalogueBuilder.build();
 				if (config.lang === DETECT_LANGUAGE) logger.info(`Language of the notes: ${catalogue.lang} (detected; the \`lang\` setting chooses another).`);
