@@ -83,19 +83,33 @@ export function propertiesElement(rows: readonly PropertyRow[]): Element {
  * <span class="property" data-property="site"><span class="property__key">site</span> <a href="…">Allrecipes</a></span>
  * ```
  *
+ * Dataview's `[key:: value]` inside text is part of its sentence (`property--inline`), and
+ * `(key:: value)` shows its value alone, as Dataview shows it (the key stays in `data-property`):
+ *
+ * ```html
+ * I slept <span class="property property--inline" data-property="sleep"><span class="property__key">sleep</span> 7 hours</span>.
+ * Due <span class="property property--inline" data-property="due">2024-03-01</span>.
+ * ```
+ *
  * The value is rendered where it stands, so its links, tags and wikilinks work as anywhere else.
  */
 export const PROPERTY_LINE_CLASS = 'property';
+export const PROPERTY_INLINE_CLASS = 'property--inline';
 export const PROPERTY_KEY_CLASS = 'property__key';
 export const PROPERTY_ATTRIBUTE = 'data-property';
 
 const CLOSING = '</span>';
 
+/** How the field is written: the forms `src/notes/inline-fields.ts` reads. */
+export type PropertyForm = 'line' | 'bracket' | 'parenthesis';
+
 /**
  * The HTML that goes before and after a property's value in the note's Markdown (the source
  * preparation writes it, so the parser renders the value between the two as it renders any text).
  */
-export function propertyTags(key: string): { opening: string; closing: string } {
-	const html = toHtml(h('span', { className: [PROPERTY_LINE_CLASS], dataProperty: key }, [h('span', { className: [PROPERTY_KEY_CLASS] }, [text(key)]), text(' ')]));
+export function propertyTags(key: string, form: PropertyForm = 'line'): { opening: string; closing: string } {
+	const className = form === 'line' ? [PROPERTY_LINE_CLASS] : [PROPERTY_LINE_CLASS, PROPERTY_INLINE_CLASS];
+	const keyShown = form === 'parenthesis' ? [] : [h('span', { className: [PROPERTY_KEY_CLASS] }, [text(key)]), text(' ')];
+	const html = toHtml(h('span', { className, dataProperty: key }, keyShown));
 	return { opening: html.slice(0, -CLOSING.length), closing: CLOSING };
 }

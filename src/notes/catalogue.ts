@@ -63,7 +63,10 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	/** The front matter's properties its page shows (the `properties` setting). */
 	properties: NoteProperty[];
 	removedLines: number[];
-	/** Its `key:: value` lines (in a Logseq graph, where they are its properties), lines as the author's. */
+	/**
+	 * Its `key:: value` fields, lines as the author's: in a Logseq graph its properties (`page`: at
+	 * the top of the page), in an Obsidian vault Dataview's inline fields (lines, `[…]`, `(…)`).
+	 */
 	fields: (InlineField & { line: number; page: boolean })[];
 	/** In a Logseq graph, its blocks with ids, which `((uuid))` shows and `{{embed ((uuid))}}` embeds. */
 	blocks: LogseqBlock[];
@@ -175,8 +178,8 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 	const shown = displayPath(file, options.projectRoot);
 	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
-	const prepared = prepareNote(read.source, { logseq: options.logseq });
-	const fields = (prepared.logseq?.fields ?? []).map((field) => ({ ...field, line: field.index + 1 }));
+	const prepared = prepareNote(read.source, { logseq: options.logseq, vault: options.vault });
+	const fields = (prepared.logseq?.fields ?? prepared.fields?.map((field) => ({ ...field, page: false })) ?? []).map((field) => ({ ...field, line: field.index + 1 }));
 	// A Logseq page is titled by its `title::` property, else by its file name, as Logseq titles it.
 	const pageProperty = (key: string) => fields.find((field) => field.page && field.key.toLowerCase() === key)?.value;
 	const namedByFile = options.vault || options.logseq;
