@@ -53,6 +53,12 @@ export const SiteOptionsSchema = z
 		exclude: z.array(z.string().min(1)).default([]),
 		/** `all`: every note that is not private; `marked`: only notes whose front matter has `publish: true`. Default: `"all"`. */
 		publish: z.enum(['all', 'marked']).default('all'),
+		/**
+		 * A note's properties (the keys of its front matter, as Obsidian shows them under the title).
+		 * `true`: every key but those the site uses itself (`title`, `tags`, `aliases`…); `false`: none;
+		 * a list of keys (`["author", "year"]`): those, in the note's order. Default: `true`.
+		 */
+		properties: z.union([z.boolean(), z.array(z.string().min(1))]).default(true),
 		/** Fail the build when the problem report is not empty. Env `NOTES_STRICT=1`. Default: `false`. */
 		strict: z.boolean().default(false),
 		/** How many neighbouring notes the sidebar lists before it links to the full list. Default: `40`. */

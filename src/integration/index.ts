@@ -145,7 +145,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				// `npm run dev` starts again when the settings beside the notes change, as when astro.config.mjs does.
 				addWatchFile(path.join(notesRootOf(config), SITE_FILE));
 				const logseq = isLogseqGraph(notesRootOf(config));
-				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault: isObsidianVault(notesRootOf(config)), logseq });
+				const vault = isObsidianVault(notesRootOf(config));
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault, logseq });
 				generated = virtualModules({
 					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(pagesConfig())};`,
 					[VIRTUAL_MDX]: () => mdxModule(catalogue),
@@ -160,7 +161,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					// Every page is a folder (`/aws/vpc/`): links end in `/`, as GitHub Pages serves them.
 					trailingSlash: 'always',
 					markdown: {
-						processor: notesProcessor(pipeline.processor, (source) => prepareNoteSource(source, { logseq })),
+						processor: notesProcessor(pipeline.processor, (source) => prepareNoteSource(source, { logseq, vault })),
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
@@ -185,6 +186,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 					lang: config.lang,
 					base: config.base,
 					privacy: { exclude: config.exclude, publish: config.publish },
+					properties: config.properties,
 				});
 				catalogue = catalogueBuilder.build();
 				if (config.lang === DETECT_LANGUAGE) logger.info(`Language of the notes: ${catalogue.lang} (detected; the \`lang\` setting chooses another).`);

@@ -15,7 +15,7 @@ import type { InlineField } from './inline-fields.ts';
 import type { NoteFormat } from '../plugins/satteri.ts';
 import type { NoteFrontmatter } from '../config/note.ts';
 import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings, type PrivateReason } from './private.ts';
-import { noteProperties, shownProperties, type NoteProperty } from './properties.ts';
+import { noteProperties, shownProperties, type NoteProperty, type PropertiesSetting } from './properties.ts';
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
@@ -60,10 +60,13 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	cards: NoteCard[];
 	/** Lines the source preparation added and took out (see `prepareNote`): the catalogue's lines are the prepared text's. */
 	addedLines: number[];
-	/** The front matter's properties, on a note that shows nothing else (`showsNothing`); none on others. */
+	/** The front matter's properties its page shows (the `properties` setting). */
 	properties: NoteProperty[];
 	removedLines: number[];
-	/** Its `key:: value` lines (in a Logseq graph, where they are its properties), lines as the author's. */
+	/**
+	 * Its `key:: value` fields, lines as the author's: in a Logseq graph its properties (`page`: at
+	 * the top of the page), in an Obsidian vault Dataview's inline fields (lines, `[…]`, `(…)`).
+	 */
 	fields: (InlineField & { line: number; page: boolean })[];
 	/** In a Logseq graph, its blocks with ids, which `((uuid))` shows and `{{embed ((uuid))}}` embeds. */
 	blocks: LogseqBlock[];
@@ -140,6 +143,8 @@ export interface CatalogueOptions {
 	lang: string;
 	/** Which notes stay private. Default: the marks and folders `private.ts` knows, nothing more. */
 	privacy?: PrivacySettings;
+	/** The front matter keys pages show as properties (the `properties` setting). Default: `true`, all but the site's own. */
+	properties?: PropertiesSetting;
 }
 
 /** A note's record, with what could not be read of it (front matter keys), or the problem that leaves it out. */
@@ -173,18 +178,20 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 	const shown = displayPath(file, options.projectRoot);
 	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
 	const format: NoteFormat = relativePath.toLowerCase().endsWith('.mdx') ? 'mdx' : 'md';
-	const prepared = prepareNote(read.source, { logseq: options.logseq });
-	const fields = (prepared.logseq?.fields ?? []).map((field) => ({ ...field, line: field.index + 1 }));
+	const prepared = prepareNote(read.source, { logseq: options.logseq, vault: options.vault });
+	const fields = (prepared.logseq?.fields ?? prepared.fields?.map((field) => ({ ...field, page: false })) ?? []).map((field) => ({ ...field, line: field.index + 1 }));
 	// A Logseq page is titled by its `title::` property, else by its file name, as Logseq titles it.
 	const pageProperty = (key: string) => fields.find((field) => field.page && field.key.toLowerCase() === key)?.value;
 	const namedByFile = options.vault || options.logseq;
 	const title = read.frontmatter.title ?? pageProperty('title');
+	const properties = noteProperties(read.frontmatter, options.properties);
 	let contents: NoteContents;
 	try {
 		contents = readNoteContents(prepared.text, format, {
 			liftTitle: !title,
 			liftOnly: namedByFile ? titleFromFileName(relativePath, { vault: true }) : undefined,
 			blockRefs: options.logseq,
+			frontmatterLinks: properties.some(({ values }) => values.some((value) => value.some((part) => part.kind === 'link'))),
 			// Cards in the plugin's syntax need the tag: a note without it anywhere is not read for them.
 			cards: normalizeTags(read.frontmatter.tags).some(isFlashcardsTag) || /#flashcards/i.test(prepared.text),
 		});
@@ -232,7 +239,7 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
 			fields,
 			blocks: prepared.logseq?.blocks ?? [],
 			controlCharacters: prepared.controlCharacters,
-			properties: outline.showsNothing ? noteProperties(read.frontmatter) : [],
+			properties,
 			scripts: countScripts(prepared.text),
 			...outline,
 		},

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { propertyTags } from '../dom/properties.ts';
-import { readInlineFields, type InlineField } from './inline-fields.ts';
+import { readInlineFields, type LineField } from './inline-fields.ts';
 import { withWikilinksShown } from './wikilinks.ts';
 
 /**
@@ -47,7 +47,7 @@ export interface LogseqPrepared {
 	/** Lines taken out, by their number (1-based) in the text as it came. */
 	removedLines: number[];
 	/** The `key:: value` lines, with their index in the text as it came. */
-	fields: (InlineField & { page: boolean })[];
+	fields: (LineField & { page: boolean })[];
 	blocks: LogseqBlock[];
 }
 
@@ -222,7 +222,7 @@ function childrenOfTopLines(lines: string[], code: Set<number>): string[] {
 }
 
 /** Where each block with an id starts and ends (0-based indices into `lines`) and what it says. */
-function blockAt(lines: string[], fieldIndex: number, isField: (index: number) => boolean, field: InlineField) {
+function blockAt(lines: string[], fieldIndex: number, isField: (index: number) => boolean, field: LineField) {
 	let start = fieldIndex;
 	if (!field.bullet) {
 		while (start > 0 && (isField(start) || lines[start].trim() === '' || start === fieldIndex)) start--;

@@ -164,11 +164,6 @@ export interface NoteContents {
 	inlineTags: string[];
 	/** The flashcards written in the note, before ids (the catalogue gives them, knowing the note's path and tags). */
 	cardSources: CardSource[];
-	/**
-	 * The body renders nothing (the note is front matter, maybe with comments): the page shows its
-	 * properties, and the links in its front matter are the note's links.
-	 */
-	showsNothing: boolean;
 	/** The languages of its fenced code blocks that the highlighter does not know, one per block, as written. */
 	unknownLanguages: string[];
 	/** Icon shortcodes (`:material-x:`) that name no icon, where they stand. */
@@ -317,8 +312,9 @@ function tabHeadings(tabs: MdxJsxFlowElement, topicId: string | undefined): Outl
 /**
  * `cards: false`: the note cannot be tagged `#flashcards`, so its `::`, `?` lines and highlights are not read as cards.
  * `blockRefs`: the note is a page of a Logseq graph, whose `((uuid))` are references to blocks.
+ * `frontmatterLinks`: its page shows properties with links: the wikilinks of its front matter are the note's links.
  */
-export type NoteTreeOptions = NoteHeadingsOptions & { cards?: boolean; blockRefs?: boolean };
+export type NoteTreeOptions = NoteHeadingsOptions & { cards?: boolean; blockRefs?: boolean; frontmatterLinks?: boolean };
 
 export function describeNoteTree(tree: MdastNodes, source: string, options: NoteTreeOptions): NoteContents {
 	const decisions = new NoteHeadings(options);
@@ -347,7 +343,6 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		proseDollars: [],
 		inlineTags: [],
 		cardSources: [],
-		showsNothing: false,
 		unknownLanguages: [],
 		unknownIcons: [],
 		queries: [],
@@ -508,8 +503,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		const url = definitions.get(identifier)?.url;
 		if (url) contents[list].push({ url, ...at });
 	}
-	contents.showsNothing = childrenOf(tree).every((node) => rendersNothing(node as RootContent));
-	const frontmatter = contents.showsNothing ? childrenOf(tree).find((node) => node.type === 'yaml') : undefined;
+	const frontmatter = options.frontmatterLinks ? childrenOf(tree).find((node) => node.type === 'yaml') : undefined;
 	if (frontmatter) contents.wikilinks.push(...frontmatterWikilinks(frontmatter, source));
 	contents.images.sort(byPosition);
 	// Containers are read before their children: in document order, as the page's plugin meets them.

@@ -21,12 +21,16 @@ import { findWikilinks } from './wikilinks.ts';
  * - Obsidian's inline footnotes `^[text]` become `[^inline-1]`, defined at the end of the note;
  * - a `---` under an embed alone on its line (`![[Note]]`) becomes `***`: a rule, as in Obsidian,
  *   not a setext heading.
+ * - in an Obsidian vault, Dataview's inline fields (`key:: value` lines, `[key:: value]` and
+ *   `(key:: value)` in text) are wrapped in the property markup (`src/dom/properties.ts`);
  * - in a Logseq graph, last, what Logseq shows differently from what it writes (`src/notes/logseq.ts`):
  *   its drawers and hidden properties are the only lines taken out (`removedLines`).
  * Code (fenced blocks and inline code) is left as written. Control characters (NUL and the like)
  * are taken out everywhere.
  */
 import { logseqSource, type LogseqPrepared } from './logseq.ts';
+import { readDataviewFields, type InlineField } from './inline-fields.ts';
+import { propertyTags } from '../dom/properties.ts';
 
 
 /** A fenced code block: its lines (0-based, `end` the closing fence or the last line) and its opening. */
@@ -402,6 +406,8 @@ export interface PreparedNote {
 	addedLines: number[];
 	/** Lines taken out (a Logseq page's drawers and hidden properties), numbered as in the text before that: `authoredLine` puts them back. */
 	removedLines?: number[];
+	/** In a vault, its Dataview inline fields, their lines (`index`) the author's. */
+	fields?: InlineField[];
 	/** A Logseq page's `key:: value` lines and its blocks with ids (see `logseqSource`); its fields' lines are the author's. */
 	logseq?: Pick<LogseqPrepared, 'fields' | 'blocks'>;
 	/** Where the first control character (NUL and the like) was, and how many were taken out. */
@@ -411,6 +417,43 @@ export interface PreparedNote {
 export interface PrepareOptions {
 	/** The note is a page of a Logseq graph (`isLogseqGraph`). */
 	logseq?: boolean;
+	/** The note is in an Obsidian vault (`isObsidianVault`), whose `key:: value` fields Dataview reads. */
+	vault?: boolean;
+}
+
+/** A note of a vault with its Dataview fields marked up (see `propertyTags`); its fields' lines made the author's. */
+function withDataviewFields(prepared: PreparedNote): PreparedNote {
+	if (!prepared.text.includes('::')) return prepared;
+	const lines = prepared.text.split('\n');
+	const fenced = linesInFences(lines);
+	const lineStarts: number[] = [];
+	let offset = 0;
+	for (const line of lines) {
+		lineStarts.push(offset);
+		offset += line.length + 1;
+	}
+	const code = codeRanges(prepared.text);
+	const links = lines.map((line) => (line.includes('[[') ? findWikilinks(line) : []));
+	const fields = readDataviewFields(lines, (index, column) =>
+		column === -1
+			? fenced.has(index)
+			: inRanges(code, lineStarts[index] + column) || links[index].some((link) => column >= link.index && column < link.index + link.length),
+	);
+	if (fields.length === 0) return prepared;
+	// Right to left, so the columns of the fields before each one still hold.
+	for (const field of [...fields].reverse()) {
+		const { opening, closing } = propertyTags(field.key, field.form);
+		const line = lines[field.index];
+		lines[field.index] =
+			field.form === 'line'
+				? `${field.prefix}${opening}${field.value}${closing}`
+				: `${line.slice(0, field.column)}${opening}${field.value}${closing}${line.slice(field.column + field.length)}`;
+	}
+	return {
+		...prepared,
+		text: lines.join('\n'),
+		fields: fields.map((field) => ({ ...field, index: authoredLine(field.index + 1, prepared.addedLines) - 1 })),
+	};
 }
 
 /** A page of a Logseq graph, prepared as Logseq shows it; its fields' lines made the author's. */
@@ -432,7 +475,7 @@ export function prepareNote(source: string, options: PrepareOptions = {}): Prepa
 	const blocks = mkdocsPrepared(removeTocMarkers(removeBlockIds(removeReviewComments(removeComments(source)))));
 	const maths = displayMathLines(sameLines(blocks, (text) => rulesUnderEmbeds(latexDelimiters(mathFences(text)))));
 	const common = preparedNote(sameLines(maths, (text) => inlineFootnotes(escapedDollarsInMath(dollarsInWikilinks(text)))));
-	const prepared = options.logseq ? withLogseq(common) : common;
+	const prepared = options.logseq ? withLogseq(common) : options.vault ? withDataviewFields(common) : common;
 	const controls = [...prepared.text.matchAll(CONTROL_CHARACTERS)];
 	if (controls.length === 0) return prepared;
 	const before = prepared.text.slice(0, controls[0].index).split('\n');

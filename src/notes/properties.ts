@@ -1,4 +1,6 @@
 import type { PropertyPart, PropertyRow } from '../dom/properties.ts';
+import { SITE_FRONTMATTER_KEYS } from '../config/note.ts';
+import type { SiteConfig } from '../config/site.ts';
 import type { LinkResolver } from './links.ts';
 import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
 
@@ -7,15 +9,9 @@ import { findWikilinks, wikilinkText, type Wikilink } from './wikilinks.ts';
  * year, a status, links to other notes), as Obsidian shows them above a note.
  */
 
-/**
- * Keys that are not shown as properties: the page shows them otherwise (title, description, tags),
- * they are the site's own (`order`), or they tell tools what to do with the note.
- */
-const NOT_PROPERTIES = new Set(['title', 'description', 'order', 'tags', 'tag', 'aliases', 'alias', 'cssclasses', 'cssclass', 'publish', 'draft']);
-
 /** A piece of a value as the note writes it; a link to another note is resolved when pages are made. */
 export type NotePropertyPart =
-	| Extract<PropertyPart, { kind: 'text' | 'date' }>
+	| Extract<PropertyPart, { kind: 'text' | 'date' | 'number' | 'boolean' }>
 	| { kind: 'link'; text: string; link: Pick<Wikilink, 'target' | 'heading'>; written: string };
 
 export interface NoteProperty {
@@ -56,14 +52,24 @@ function valueParts(value: unknown): NotePropertyPart[] {
 	const link = unquotedWikilink(value);
 	if (link) return textParts(link);
 	if (typeof value === 'string') return textParts(value.trim());
+	if (typeof value === 'boolean') return [{ kind: 'boolean', value }];
+	if (typeof value === 'number') return [{ kind: 'number', text: String(value) }];
 	const text = plainText(value);
 	return text ? [{ kind: 'text', text }] : [];
 }
 
-/** The properties of a note's front matter, in the order written; empty values and keys that are not properties are left out. */
-export function noteProperties(frontmatter: Record<string, unknown>): NoteProperty[] {
+/** Which properties the pages show: the `properties` setting. */
+export type PropertiesSetting = SiteConfig['properties'];
+
+/**
+ * The properties of a note's front matter, in the order written: those `shown` picks (every key by
+ * default), but the site's own (`SITE_FRONTMATTER_KEYS`) and empty values.
+ */
+export function noteProperties(frontmatter: Record<string, unknown>, shown: PropertiesSetting = true): NoteProperty[] {
+	if (shown === false) return [];
+	const picked = shown === true ? undefined : new Set(shown.map((key) => key.toLowerCase()));
 	return Object.entries(frontmatter).flatMap(([key, value]) => {
-		if (NOT_PROPERTIES.has(key.toLowerCase())) return [];
+		if (SITE_FRONTMATTER_KEYS.has(key.toLowerCase()) || (picked && !picked.has(key.toLowerCase()))) return [];
 		const items = Array.isArray(value) && !unquotedWikilink(value) ? value : [value];
 		const values = items.map(valueParts).filter((parts) => parts.length > 0);
 		return values.length > 0 ? [{ key, values }] : [];

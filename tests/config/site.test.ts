@@ -18,6 +18,7 @@ describe('parseSiteConfig', () => {
 			notesDir: 'content',
 			exclude: [],
 			publish: 'all',
+			properties: true,
 			strict: false,
 			sidebarNotes: 40,
 			breaks: 'auto',
@@ -32,6 +33,12 @@ describe('parseSiteConfig', () => {
 		expect(parseSiteConfig({ exclude: ['private/**'], publish: 'marked' }, {}, ROOT)).toMatchObject({ exclude: ['private/**'], publish: 'marked' });
 		expect(() => parseSiteConfig({ publish: 'some' as 'all' }, {}, ROOT)).toThrow(/publish/);
 		expect(() => parseSiteConfig({ exclude: 'private/**' as unknown as string[] }, {}, ROOT)).toThrow(/exclude/);
+	});
+
+	test('properties: shown or not, or the keys to show, checked', () => {
+		expect(parseSiteConfig({ properties: ['author', 'year'] }, {}, ROOT)).toMatchObject({ properties: ['author', 'year'] });
+		expect(parseSiteConfig({ properties: false }, {}, ROOT)).toMatchObject({ properties: false });
+		expect(() => parseSiteConfig({ properties: 'author' as unknown as string[] }, {}, ROOT)).toThrow(/properties/);
 	});
 
 	test('folders are relative to the project root, never to the working directory', () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { load as loadYaml } from 'js-yaml';
 import { NotesCatalogue, pageNote } from '../../src/notes/catalogue.ts';
@@ -9,10 +10,12 @@ const propertiesOf = (yaml: string) => noteProperties(loadYaml(yaml) as Record<s
 
 describe('noteProperties', () => {
 	test('strings, numbers, yes/no and dates, in the order written; lists item by item', () => {
-		expect(propertiesOf('status: reading\nyear: 2011\nowned: true\nstarted: 2024-03-01\ngenres: [psychology, economics]\n')).toEqual([
+		expect(propertiesOf('status: reading\nyear: 2011\nrating: 4.5\nowned: true\nlent: false\nstarted: 2024-03-01\ngenres: [psychology, economics]\n')).toEqual([
 			{ key: 'status', values: [[{ kind: 'text', text: 'reading' }]] },
-			{ key: 'year', values: [[{ kind: 'text', text: '2011' }]] },
-			{ key: 'owned', values: [[{ kind: 'text', text: 'true' }]] },
+			{ key: 'year', values: [[{ kind: 'number', text: '2011' }]] },
+			{ key: 'rating', values: [[{ kind: 'number', text: '4.5' }]] },
+			{ key: 'owned', values: [[{ kind: 'boolean', value: true }]] },
+			{ key: 'lent', values: [[{ kind: 'boolean', value: false }]] },
 			{ key: 'started', values: [[{ kind: 'date', text: '2024-03-01' }]] },
 			{ key: 'genres', values: [[{ kind: 'text', text: 'psychology' }], [{ kind: 'text', text: 'economics' }]] },
 		]);
@@ -28,8 +31,14 @@ describe('noteProperties', () => {
 	});
 
 	test('leaves out keys the page shows otherwise or that tell tools what to do, and empty values', () => {
-		const yaml = 'title: T\ndescription: D\norder: 1\ntags: [a]\naliases: [b]\ncssclasses: wide\npublish: true\ndraft: false\nrating:\nnotes: ""\nempty: []\nkept: yes\n';
+		const yaml = 'title: T\ndescription: D\norder: 1\ntags: [a]\naliases: [b]\ncssclasses: wide\npublish: true\nDraft: false\npermalink: x\nrating:\nnotes: ""\nempty: []\nkept: yes\n';
 		expect(propertiesOf(yaml).map((property) => property.key)).toEqual(['kept']);
+	});
+
+	test('the setting: false shows none; a list shows those keys (in any case), in the order written, never the site\'s own', () => {
+		const frontmatter = loadYaml('title: T\nyear: 2011\nAuthor: Kahneman\nstatus: reading\n') as Record<string, unknown>;
+		expect(noteProperties(frontmatter, false)).toEqual([]);
+		expect(noteProperties(frontmatter, ['status', 'author', 'title']).map((property) => property.key)).toEqual(['Author', 'status']);
 	});
 
 	test('a mapping is one line of text', () => {
@@ -46,7 +55,7 @@ describe('a note of front matter alone', () => {
 	const folder = folderWith({
 		'Books/Thinking, Fast and Slow.md': '---\ntags: [book]\nauthor: "[[Daniel Kahneman]]"\nrelated:\n  - [[Nudge]]\nyear: 2011\n---\n',
 		'People/Daniel Kahneman.md': '# Daniel Kahneman\n\nA psychologist.\n',
-		'Notes.md': '---\nauthor: "[[Nobody]]"\n---\n\nA note with text: its front matter is not shown, nor read for links.\n',
+		'Notes.md': '---\nauthor: "[[Nobody]]"\nyear: 2011\n---\n\nA note with text shows its properties too.\n',
 	});
 	const catalogue = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
 	const book = catalogue.notes.find((note) => note.slug === 'books/thinking-fast-and-slow')!;
@@ -55,9 +64,12 @@ describe('a note of front matter alone', () => {
 		expect(pageNote(book, catalogue).properties).toEqual([
 			{ key: 'author', values: [[{ kind: 'link', text: 'Daniel Kahneman', href: '/people/daniel-kahneman/' }]] },
 			{ key: 'related', values: [[{ kind: 'broken-link', text: 'Nudge', written: '[[Nudge]]', problem: 'broken-link' }]] },
-			{ key: 'year', values: [[{ kind: 'text', text: '2011' }]] },
+			{ key: 'year', values: [[{ kind: 'number', text: '2011' }]] },
 		]);
-		expect(catalogue.notes.find((note) => note.slug === 'notes')!.properties).toEqual([]);
+		expect(pageNote(catalogue.notes.find((note) => note.slug === 'notes')!, catalogue).properties).toEqual([
+			{ key: 'author', values: [[{ kind: 'broken-link', text: 'Nobody', written: '[[Nobody]]', problem: 'broken-link' }]] },
+			{ key: 'year', values: [[{ kind: 'number', text: '2011' }]] },
+		]);
 	});
 
 	test('its links are links of the note: a backlink on the note it names, a broken one reported at its line', () => {
@@ -66,7 +78,15 @@ describe('a note of front matter alone', () => {
 		]);
 		const broken = catalogue.links.problems.filter((problem) => problem.kind === 'broken-link');
 		expect(broken.map(({ file, line, column, message }) => ({ file: file.split('/').slice(-2).join('/'), line, column, message }))).toEqual([
+			{ file: `${path.basename(folder)}/Notes.md`, line: 2, column: 10, message: '[[Nobody]]' },
 			{ file: 'Books/Thinking, Fast and Slow.md', line: 5, column: 5, message: '[[Nudge]]' },
 		]);
+	});
+
+	test('with the setting false, no properties, and their links are not the note\'s links', () => {
+		const hidden = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/', properties: false }).build();
+		expect(hidden.notes.flatMap((note) => note.properties)).toEqual([]);
+		expect(hidden.links.problems.filter((problem) => problem.kind === 'broken-link')).toEqual([]);
+		expect(hidden.links.backlinks.get('people/daniel-kahneman')).toBeUndefined();
 	});
 });

@@ -66,6 +66,38 @@ describe('an Obsidian vault, written as Obsidian shows it', () => {
 		expect(indexed?.content).toContain('reading');
 	});
 
+	test('a note with text shows its properties under its title: numbers, yes/no, dates and links drawn as such, the site\'s own keys left out', () => {
+		const html = parseHtml(site().page('reading-log/index.html'));
+		const properties = selectOne('.note__body > .properties', html);
+		expect(selectAll('dt', properties).map(textOf)).toEqual(['author', 'pages', 'owned', 'lent', 'finished']);
+		expect(selectOne('a', properties).properties.href).toBe('/kept-heading/');
+		expect(selectOne('data', properties).properties.value).toBe('499');
+		expect(selectAll('input[type="checkbox"]', properties).map((box) => [box.properties.ariaLabel, box.properties.checked ?? false, box.properties.disabled])).toEqual([
+			['owned', true, true],
+			['lent', false, true],
+		]);
+		expect(selectOne('time', properties).properties.dateTime).toBe('2024-03-01');
+	});
+
+	test('Dataview fields are keys and values, never raw text: lines, [key:: value] in text, (key:: value) with its key hidden', () => {
+		const body = article(site().page('reading-log/index.html'));
+		const fields = selectAll('.property', body).map((field) => [field.properties.dataProperty, textOf(field)]);
+		expect(fields).toEqual([
+			['up', 'up Thinking, Fast and Slow'],
+			['Due Date', 'Due Date 2024-04-01'],
+			['Rating', 'Rating 9'],
+			['sleep', 'sleep 7 hours'],
+			['mood', 'rested'],
+			['source', 'source Maths (p. 3)'],
+			['due', 'due 2024-03-08'],
+		]);
+		expect(selectAll('.property a', body).map((link) => link.properties.href)).toEqual(['/thinking-fast-and-slow/', '/maths/']);
+		expect(select('.property[data-property="mood"] .property__key', body)).toBeUndefined();
+		expect(textOf(body).replace('[code:: x]', '')).not.toContain('::');
+		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/reading-log/'));
+		expect(indexed?.content).toContain('7 hours');
+	});
+
 	test('folded text is in the page and in the search index', () => {
 		expect(textOf(select('details.callout', page())!)).toContain('FOLDED-SECRET-ANSWER');
 		const indexed = readSearchIndex(site().dist).find((entry) => entry.url.endsWith('/obsidian-syntax/'));

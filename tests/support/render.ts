@@ -29,7 +29,8 @@ export function pipelineNotes(notesDir: string, base = '/'): PipelineNotes {
 	const notesRoot = path.join(projectRoot, notesDir);
 	const catalogue = new NotesCatalogue({ notesRoot, projectRoot, lang: 'en', base }).build();
 	const logseq = isLogseqGraph(notesRoot);
-	return { links: () => catalogue.resolver, source: (note) => prepareNoteSource(readFileSync(note.file, 'utf8'), { logseq }), vault: isObsidianVault(notesRoot), logseq };
+	const vault = isObsidianVault(notesRoot);
+	return { links: () => catalogue.resolver, source: (note) => prepareNoteSource(readFileSync(note.file, 'utf8'), { logseq, vault }), vault, logseq };
 }
 
 /** The source with `frontmatter` in its YAML front matter (added to the note's own, if it has one). */
@@ -68,7 +69,8 @@ export async function renderNote(
 ) {
 	const text = withFrontmatter(source, frontmatter);
 	const { mdastPlugins, hastPlugins } = markdownPipeline({ ...config, notesDir }, notesWith(text, name, notesDir, links)).processor;
-	const { html } = await markdownToHtml(prepareNoteSource(text, { logseq: isLogseqGraph(path.join(projectRoot, notesDir)) }), {
+	const notesRoot = path.join(projectRoot, notesDir);
+	const { html } = await markdownToHtml(prepareNoteSource(text, { logseq: isLogseqGraph(notesRoot), vault: isObsidianVault(notesRoot) }), {
 		mdastPlugins,
 		hastPlugins,
 		fileURL: pathToFileURL(path.join(projectRoot, notesDir, name)),
