@@ -120,3 +120,23 @@ export function renderResult(result: QueryResult, href: LinkHref): Element {
 	const content = isEmpty(result) ? [h('p', { className: [DATAVIEW_EMPTY_CLASS] }, [text(DATAVIEW_EMPTY_TEXT)])] : answerContent(result, href);
 	return h('div', { className: [DATAVIEW_CLASS, `dataview-${result.type}`] }, content);
 }
+
+export const DATAVIEW_INLINE_CLASS = 'dataview-inline';
+export const DATAVIEW_UNANSWERED_CLASS = 'dataview-unanswered';
+
+/** An inline query's answer (`` `= this.status` ``), in the line where it stands. */
+export function renderInlineValue(value: DataviewValue, href: LinkHref): Element {
+	return h('span', { className: [DATAVIEW_CLASS, DATAVIEW_INLINE_CLASS] }, renderValue(value, href));
+}
+
+/**
+ * A query the site does not answer, or code it does not run: its source, folded under the reason,
+ * never a broken table. Inline, a `code` span titled with the reason.
+ */
+export function renderUnanswered(kind: string, reason: string, source: string, inline: boolean): Element {
+	if (inline) return h('code', { className: [DATAVIEW_UNANSWERED_CLASS], title: reason }, [text(source)]);
+	return h('details', { className: [DATAVIEW_CLASS, DATAVIEW_UNANSWERED_CLASS] }, [
+		h('summary', {}, [text(`${kind} query not answered: ${reason}`)]),
+		h('pre', {}, [h('code', {}, [text(source)])]),
+	]);
+}

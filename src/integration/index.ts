@@ -125,7 +125,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
 		withAuthoredLines(
-			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...(diagrams?.problems ?? [])],
+			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...catalogue.answers.problems, ...(diagrams?.problems ?? [])],
 			catalogue,
 			config.projectRoot,
 		);
@@ -146,7 +146,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				addWatchFile(path.join(notesRootOf(config), SITE_FILE));
 				const logseq = isLogseqGraph(notesRootOf(config));
 				const vault = isObsidianVault(notesRootOf(config));
-				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, source: (note) => note.source, vault, logseq });
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, answers: () => catalogue?.answers, source: (note) => note.source, vault, logseq });
 				generated = virtualModules({
 					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(pagesConfig())};`,
 					[VIRTUAL_MDX]: () => mdxModule(catalogue),
@@ -217,20 +217,25 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
 				// A note or file added, edited or removed: the catalogue reads it again (that file only), and
-				// pages, which render from the catalogue, show the change, in every note whose links or embeds
-				// it touches too. An `.mdx` note is a module Vite compiled: compiled again when it changed, or
-				// when where its links lead has (a heading renamed, a note added).
+				// pages, which render from the catalogue, show the change, in every note whose links, embeds or
+				// query answers it touches too. An `.mdx` note is a module Vite compiled: compiled again when it
+				// changed, when where its links lead has (a heading renamed, a note added), or its answers have.
 				const changed = new Set<string>();
 				let pending: NodeJS.Timeout | undefined;
 				const rebuild = () => {
 					pending = undefined;
 					const before = catalogue.links.stamps;
+					const answersBefore = catalogue.answers.stamps;
 					catalogue = catalogueBuilder.build();
 					renderErrors.clear();
 					// Compiled with the catalogue as it is now: an edited `.mdx` note (Vite may have compiled it
 					// before the catalogue read it) and one whose links now lead elsewhere.
 					const recompiled = catalogue.notes.filter(
-						(note) => note.format === 'mdx' && (changed.has(note.file) || before.get(note.relativePath) !== catalogue.links.stamps.get(note.relativePath)),
+						(note) =>
+							note.format === 'mdx' &&
+							(changed.has(note.file) ||
+								before.get(note.relativePath) !== catalogue.links.stamps.get(note.relativePath) ||
+								answersBefore.get(note.relativePath) !== catalogue.answers.stamps.get(note.relativePath)),
 					);
 					changed.clear();
 					generated.invalidateChanged(server);

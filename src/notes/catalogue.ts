@@ -7,6 +7,7 @@ import { distinctTags } from './tags.ts';
 import { displayPath, renderErrorProblem, type NoteProblem } from './problems.ts';
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
+import { answerQueries, type QueryAnswers } from './query-answers.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import { noteAliases } from './aliases.ts';
@@ -98,6 +99,8 @@ export interface Catalogue {
 	/** Every link and embed, resolved: problems, backlinks, files to publish. */
 	links: LinkGraph;
 	resolver: LinkResolver;
+	/** The answers to the notes' Dataview queries, drawn from all of the above. */
+	answers: QueryAnswers;
 }
 
 /**
@@ -384,6 +387,7 @@ export class NotesCatalogue {
 		const inOrder = this.#inReadingOrder(withDistinctTitles(notes), lang);
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
 		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded, private: privateNotes }, this.options.base);
+		const links = linkGraph({ notes: inOrder, notesRoot }, resolver, projectRoot);
 		return {
 			notesRoot,
 			vault,
@@ -395,8 +399,9 @@ export class NotesCatalogue {
 			refusedLinks: listing.refused,
 			problems,
 			assets: assetPaths,
-			links: linkGraph({ notes: inOrder, notesRoot }, resolver, projectRoot),
+			links,
 			resolver,
+			answers: answerQueries(inOrder, resolver, links, { notesRoot, projectRoot }),
 		};
 	}
 

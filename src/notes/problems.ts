@@ -35,6 +35,7 @@ export type ProblemKind =
 	| 'bad-file-name'
 	| 'control-characters'
 	| 'code-not-run'
+	| 'query-not-answered'
 	| 'render-error';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
@@ -58,6 +59,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'bad-file-name': ['file name the site cannot read', 'file names the site cannot read'],
 	'control-characters': ['note with control characters', 'notes with control characters'],
 	'code-not-run': ['piece of code not run', 'pieces of code not run'],
+	'query-not-answered': ['query not answered', 'queries not answered'],
 	'render-error': ['note that could not be rendered', 'notes that could not be rendered'],
 };
 

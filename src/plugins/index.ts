@@ -15,6 +15,7 @@ import { remarkCjkEmphasis } from './remark-cjk-emphasis.ts';
 import { remarkCodeLanguages } from './remark-code-languages.ts';
 import { remarkDiagrams, type RemarkDiagramsPlugin } from './remark-diagrams.ts';
 import { remarkNoteImages } from './remark-note-images.ts';
+import { remarkQueries } from './remark-queries.ts';
 import { remarkHighlights } from './remark-highlights.ts';
 import { remarkIcons } from './remark-icons.ts';
 import { remarkLineBreaks } from './remark-line-breaks.ts';
@@ -23,6 +24,7 @@ import { remarkTex } from './remark-tex.ts';
 import { remarkWikilinks } from './remark-wikilinks.ts';
 import type { EmbedContext } from '../notes/embeds.ts';
 import type { LinkResolver } from '../notes/links.ts';
+import type { QueryAnswers } from '../notes/query-answers.ts';
 import { MARKDOWN_FEATURES } from './satteri.ts';
 
 export interface MarkdownPipeline {
@@ -38,6 +40,8 @@ export interface PipelineNotes {
 	links: () => LinkResolver | undefined;
 	/** A note's source, for embeds. */
 	source: EmbedContext['source'];
+	/** The answers to the notes' queries, as they are now. */
+	answers?: () => QueryAnswers | undefined;
 	/** The notes folder is an Obsidian vault: notes are titled by their file names, no heading is lifted out as the title, and (with `breaks: "auto"`) a newline is a line break. */
 	vault: boolean;
 	/** The notes folder is a Logseq graph: `((uuid))` references its blocks. */
@@ -67,6 +71,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				remarkCjkEmphasis(),
 				...(breaks ? [remarkLineBreaks()] : []),
 				remarkNoteImages({ notesRoot }),
+				...(notes.answers ? [remarkQueries({ notesRoot, answers: notes.answers })] : []),
 				diagrams,
 				remarkCodeLanguages(),
 			],

@@ -55,7 +55,7 @@ describe('notes(), the one integration', () => {
 		expect(update.markdown.processor.name).toBe('satteri');
 		const { mdastPlugins, hastPlugins } = update.markdown.processor.options;
 		// Line breaks only in an Obsidian vault: the shipped notes are not one.
-		expect(mdastPlugins).toHaveLength(10);
+		expect(mdastPlugins).toHaveLength(11);
 		// Before the fence languages, which give the highlighter what the diagrams left.
 		expect(mdastPlugins.at(-2)?.name).toBe('remark-diagrams');
 		expect(hastPlugins).toHaveLength(8);
@@ -64,7 +64,7 @@ describe('notes(), the one integration', () => {
 
 	test('in an Obsidian vault, a newline is a line break: one Markdown plugin more', () => {
 		const { mdastPlugins } = configured({}, { NOTES_DIR: fixturePath('syntax-vault') }).markdown.processor.options;
-		expect(mdastPlugins).toHaveLength(11);
+		expect(mdastPlugins).toHaveLength(12);
 		expect(mdastPlugins.map((plugin) => plugin.name)).toContain('remark-line-breaks');
 	});
 

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type { Element } from 'hast';
+import { parseIsoDate } from '../dataview/dates.ts';
+import { evaluateInline, runQuery, type RunOptions } from '../dataview/execute.ts';
+import { QueryFailure } from '../dataview/failure.ts';
+import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, type DataviewPage, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
+import { renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
+import type { CatalogueNote } from './catalogue.ts';
+import { gitDates, type FileDates } from './git-dates.ts';
+import type { LinkGraph } from './link-graph.ts';
+import type { LinkResolver } from './links.ts';
+import { displayPath, type NoteProblem } from './problems.ts';
+import type { NoteQuery, NoteTask } from './queries.ts';
+import { findTags } from './tags.ts';
+import { findWikilinks } from './wikilinks.ts';
+
+/**
+ * The answers to the notes' queries, drawn when the site is built: for each note holding queries,
+ * one element per query in document order (`note.queries`), which the page puts where the query
+ * stands; and the problems of the queries that have no answer.
+ */
+export interface QueryAnswers {
+	byNote: Map<string, Element[]>;
+	/** A fingerprint of each note's answers: in dev, a note whose answers changed is rendered again. */
+	stamps: Map<string, string>;
+	problems: NoteProblem[];
+}
+
+/** Dataview's key for a field: lower case, spaces as `-`, formatting taken out (`**Due Date**` → `due-date`). */
+export const normalizedKey = (key: string): string =>
+	key
+		.replace(/[*_~`]/g, '')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, '-');
+
+const WHOLE_LINK = /^!?\[\[[^[\]]+\]\]$/;
+
+/** A field's value as Dataview reads the text of one: a link, a boolean, a number, a date, else text. */
+function fieldValue(written: string, from: string, resolve: DataviewIndex['resolve']): DataviewValue {
+	const value = written.trim();
+	if (WHOLE_LINK.test(value)) {
+		const [link] = findWikilinks(value);
+		if (link) return resolve(`${link.target}${link.heading ? `#${link.heading}` : ''}`, from) ?? new DataviewLink(link.target, { display: link.alias });
+	}
+	if (value === 'true' || value === 'false') return value === 'true';
+	if (/^-?\d+(?:\.\d+)?$/.test(value)) return Number(value);
+	return parseIsoDate(value) ?? value;
+}
+
+/** A front-matter value (js-yaml gives dates as Date, `"[[Note]]"` as text). */
+function frontmatterValue(value: unknown, from: string, resolve: DataviewIndex['resolve']): DataviewValue {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) return new DataviewDate(value.getTime(), value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0);
+	if (typeof value === 'string') return fieldValue(value, from, resolve);
+	if (typeof value === 'number' || typeof value === 'boolean') return value;
+	if (Array.isArray(value)) return value.map((item) => frontmatterValue(item, from, resolve));
+	if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, frontmatterValue(item, from, resolve)]));
+	return String(value);
+}
+
+/** Several fields of one key are a list, as in Dataview. */
+function addField(fields: Record<string, DataviewValue>, key: string, value: DataviewValue) {
+	for (const name of new Set([key, normalizedKey(key)])) {
+		const before = fields[name];
+		fields[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+	}
+}
+
+const TASK_DATES: [emoji: string, field: 'due' | 'scheduled' | 'completion' | 'start' | 'created'][] = [
+	['📅', 'due'],
+	['⏳', 'scheduled'],
+	['✅', 'completion'],
+	['🛫', 'start'],
+	['➕', 'created'],
+];
+
+/** The note's tasks as Dataview's task objects: subtasks under their parent (by column), dates from the Tasks plugin's emoji. */
+function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
+	const roots: DataviewTask[] = [];
+	const open: { column: number; children: DataviewTask[] }[] = [];
+	for (const task of tasks) {
+		const dates: Record<string, DataviewDate> = {};
+		for (const [emoji, field] of TASK_DATES) {
+			const date = new RegExp(`${emoji}\\uFE0F?\\s*(\\d{4}-\\d{2}-\\d{2})`, 'u').exec(task.text)?.[1];
+			const parsed = date ? parseIsoDate(date) : undefined;
+			if (parsed) dates[field] = parsed;
+		}
+		const children: DataviewTask[] = [];
+		const made: DataviewTask = {
+			...dates,
+			text: task.text,
+			completed: task.status === 'x' || task.status === 'X',
+			status: task.status,
+			line: task.line,
+			path,
+			tags: findTags(task.text, ' ').map(({ tag }) => `#${tag}`),
+			children,
+		};
+		while (open.length > 0 && open[open.length - 1].column >= task.column) open.pop();
+		(open.length > 0 ? open[open.length - 1].children : roots).push(made);
+		open.push({ column: task.column, children });
+	}
+	return roots;
+}
+
+/** Every tag and the tags above it (`#games/moba` is also `#games`), as `file.tags` has them. */
+const withParentTags = (tags: readonly string[]): string[] => [...new Set(tags.flatMap((tag) => tag.split('/').map((_, depth, parts) => `#${parts.slice(0, depth + 1).join('/')}`)))];
+
+/** The notes as Dataview's pages: front matter and inline fields, and `file.*` from the catalogue. */
+export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks'>, notesRoot: string): DataviewIndex {
+	const history = gitDates(notesRoot);
+	const datesOf = (note: CatalogueNote): FileDates => {
+		const known = history.kind === 'history' ? history.files.get(note.relativePath) : undefined;
+		if (known) return known;
+		const stats = statSync(note.file);
+		return { created: stats.birthtimeMs > 0 ? stats.birthtime : stats.ctime, modified: stats.mtime };
+	};
+	const resolve: DataviewIndex['resolve'] = (target, from) => {
+		const [name, heading] = target.split('#', 2) as [string, string | undefined];
+		const found = resolver.wikilink({ target: name, heading }, from);
+		return found.kind === 'note' ? new DataviewLink(found.note.relativePath, { subpath: heading }) : undefined;
+	};
+	const bySlug = new Map(notes.map((note) => [note.slug, note]));
+	const pages = notes.map((note): DataviewPage => {
+		const fields: Record<string, DataviewValue> = {};
+		for (const [key, value] of Object.entries(note.frontmatter)) addField(fields, key, frontmatterValue(value, note.relativePath, resolve));
+		for (const field of note.fields) addField(fields, field.key, fieldValue(field.value, note.relativePath, resolve));
+		const { created, modified } = datesOf(note);
+		const name = note.relativePath.replace(/^.*\//, '').replace(/\.mdx?$/i, '');
+		const outlinks = note.wikilinks.flatMap((link) => {
+			const target = resolver.wikilink(link, note.relativePath);
+			return target.kind === 'note' ? [new DataviewLink(target.note.relativePath, { subpath: link.heading, embed: link.embed })] : [];
+		});
+		const inlinks = (links.backlinks.get(note.slug) ?? []).flatMap((backlink) => {
+			const from = bySlug.get(backlink.slug);
+			return from ? [new DataviewLink(from.relativePath)] : [];
+		});
+		const ctime = DataviewDate.fromDate(created);
+		const mtime = DataviewDate.fromDate(modified);
+		const day = /(\d{4}-\d{2}-\d{2})/.exec(name)?.[1];
+		return {
+			...fields,
+			file: {
+				name,
+				path: note.relativePath,
+				folder: note.group,
+				ext: note.relativePath.replace(/^.*\./, ''),
+				link: new DataviewLink(note.relativePath),
+				tags: withParentTags(note.tags),
+				etags: note.tags.map((tag) => `#${tag}`),
+				aliases: note.aliases,
+				inlinks: [...new Map(inlinks.map((link) => [link.path, link])).values()],
+				outlinks,
+				tasks: pageTasks(note.tasks, note.relativePath),
+				lists: [],
+				ctime,
+				mtime,
+				cday: new DataviewDate(Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate()), false),
+				mday: new DataviewDate(Date.UTC(modified.getUTCFullYear(), modified.getUTCMonth(), modified.getUTCDate()), false),
+				day: day ? parseIsoDate(day) : undefined,
+				size: Buffer.byteLength(note.source),
+				frontmatter: fields as DataviewObject,
+			},
+		};
+	});
+	const byPath = new Map(pages.map((page) => [page.file.path, page]));
+	return { pages, page: (link) => byPath.get(link.path), resolve };
+}
+
+const UNANSWERED_REASON: Partial<Record<NoteQuery['kind'], string>> = {
+	dataviewjs: 'JavaScript in a note is not run on this site',
+	'inline-js': 'JavaScript in a note is not run on this site',
+	tasks: 'Tasks plugin queries are not answered on this site yet',
+};
+
+/** Answers every query of the notes from the catalogue; builds the index only when some note asks. */
+export function answerQueries(
+	notes: readonly CatalogueNote[],
+	resolver: LinkResolver,
+	links: Pick<LinkGraph, 'backlinks'>,
+	{ notesRoot, projectRoot, now }: { notesRoot: string; projectRoot: string; now?: RunOptions['now'] },
+): QueryAnswers {
+	const answers: QueryAnswers = { byNote: new Map(), stamps: new Map(), problems: [] };
+	const asking = notes.filter((note) => note.queries.some((query) => query.kind !== 'templater'));
+	if (asking.length === 0) return answers;
+	const index = dataviewIndex(notes, resolver, links, notesRoot);
+	const href: LinkHref = (link) => {
+		const note = resolver.noteAt(link.path);
+		return note && resolver.noteHref(note);
+	};
+	for (const note of asking) {
+		const origin = index.page(new DataviewLink(note.relativePath));
+		if (!origin) continue;
+		const elements = note.queries.flatMap((query): Element[] => {
+			if (query.kind === 'templater') return [];
+			const unanswered = UNANSWERED_REASON[query.kind];
+			if (unanswered) {
+				if (query.kind === 'tasks') answers.problems.push(queryProblem(note, query, unanswered, undefined, projectRoot));
+				return [renderUnanswered(query.kind, unanswered, query.source, query.kind === 'inline-js')];
+			}
+			if (query.kind === 'inline') {
+				const value = evaluateInline(query.source, index, origin, { now });
+				if (!(value instanceof QueryFailure)) return [renderInlineValue(value, href)];
+				answers.problems.push(queryProblem(note, query, value.message, value, projectRoot));
+				return [renderUnanswered(query.kind, value.message, query.source, true)];
+			}
+			const result = runQuery(query.source, index, origin, { now });
+			if (!(result instanceof QueryFailure)) return [renderResult(result, href)];
+			answers.problems.push(queryProblem(note, query, result.message, result, projectRoot));
+			return [renderUnanswered(query.kind, result.message, query.source, false)];
+		});
+		answers.byNote.set(note.relativePath, elements);
+		answers.stamps.set(note.relativePath, createHash('sha1').update(JSON.stringify(elements)).digest('hex'));
+	}
+	return answers;
+}
+
+function queryProblem(note: Pick<CatalogueNote, 'file'>, query: NoteQuery, message: string, failure: QueryFailure | undefined, projectRoot: string): NoteProblem {
+	// A fence's body starts on the line after its opening; an inline query stands on its own line.
+	const line = query.line + (query.kind === 'inline' ? 0 : 1) + (failure ? failure.line - 1 : 0);
+	const shown = query.source.length > 80 ? `${query.source.slice(0, 79)}…` : query.source;
+	return {
+		kind: 'query-not-answered',
+		file: displayPath(note.file, projectRoot),
+		line,
+		...(failure?.column !== undefined && query.kind !== 'inline' ? { column: failure.column } : {}),
+		message: `${failure?.unsupported || !failure ? 'query not answered' : 'query failed'}: ${message} (${shown.replace(/\s+/g, ' ')})`,
+		hint: 'The page shows the query, folded, with this reason; see "Dataview queries" in docs/writing-notes.md for what the site answers.',
+	};
+}
