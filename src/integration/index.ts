@@ -190,6 +190,9 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				});
 				catalogue = catalogueBuilder.build();
 				if (config.lang === DETECT_LANGUAGE) logger.info(`Language of the notes: ${catalogue.lang} (detected; the \`lang\` setting chooses another).`);
+				if (catalogue.answers.dates === 'shallow') {
+					logger.warn("Dates of the notes: the notes' git history is shallow (a checkout with fetch-depth: 1), so file.ctime and file.mtime are the files' times; check out with fetch-depth: 0.");
+				}
 				shareCatalogue(
 					await pagesCatalogue(() => catalogue, {
 						pipeline: pipeline.processor,

@@ -7,7 +7,7 @@ import { QueryFailure } from '../dataview/failure.ts';
 import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, type DataviewPage, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
 import { renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
 import type { CatalogueNote } from './catalogue.ts';
-import { gitDates, type FileDates } from './git-dates.ts';
+import { gitDates, type FileDates, type GitDates } from './git-dates.ts';
 import type { LinkGraph } from './link-graph.ts';
 import type { LinkResolver } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
@@ -24,6 +24,8 @@ export interface QueryAnswers {
 	byNote: Map<string, Element[]>;
 	/** A fingerprint of each note's answers: in dev, a note whose answers changed is rendered again. */
 	stamps: Map<string, string>;
+	/** Where the notes' dates came from: git history, or the files' times (`shallow`: a clone without its history). */
+	dates?: GitDates['kind'];
 	problems: NoteProblem[];
 }
 
@@ -109,8 +111,7 @@ function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
 const withParentTags = (tags: readonly string[]): string[] => [...new Set(tags.flatMap((tag) => tag.split('/').map((_, depth, parts) => `#${parts.slice(0, depth + 1).join('/')}`)))];
 
 /** The notes as Dataview's pages: front matter and inline fields, and `file.*` from the catalogue. */
-export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks'>, notesRoot: string): DataviewIndex {
-	const history = gitDates(notesRoot);
+export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks'>, notesRoot: string, history: GitDates = gitDates(notesRoot)): DataviewIndex {
 	const datesOf = (note: CatalogueNote): FileDates => {
 		const known = history.kind === 'history' ? history.files.get(note.relativePath) : undefined;
 		if (known) return known;
@@ -185,7 +186,9 @@ export function answerQueries(
 	const answers: QueryAnswers = { byNote: new Map(), stamps: new Map(), problems: [] };
 	const asking = notes.filter((note) => note.queries.some((query) => query.kind !== 'templater'));
 	if (asking.length === 0) return answers;
-	const index = dataviewIndex(notes, resolver, links, notesRoot);
+	const history = gitDates(notesRoot);
+	answers.dates = history.kind;
+	const index = dataviewIndex(notes, resolver, links, notesRoot, history);
 	const href: LinkHref = (link) => {
 		const note = resolver.noteAt(link.path);
 		return note && resolver.noteHref(note);

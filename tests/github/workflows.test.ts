@@ -201,8 +201,8 @@ describe('deploy.yml', () => {
 		expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
 	});
 
-	test('the checkout is shallow and keeps no credentials (the site uses no git history)', () => {
-		expect(step(build, 'actions/checkout')?.with).toEqual({ 'persist-credentials': false });
+	test("the checkout has the whole history (a note's dates are its commits') and keeps no credentials", () => {
+		expect(step(build, 'actions/checkout')?.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
 	});
 });
 
@@ -244,7 +244,8 @@ describe('publish.yml, the reusable workflow a notes repository calls', () => {
 
 	test('builds the notes folder with the tool checked out at the pinned commit, then deploys', () => {
 		const build = workflow.jobs.build;
-		const toolCheckout = build.steps.filter((candidate) => candidate.uses?.startsWith('actions/checkout@'))[1];
+		const [notesCheckout, toolCheckout] = build.steps.filter((candidate) => candidate.uses?.startsWith('actions/checkout@'));
+		expect(notesCheckout?.with).toEqual({ path: 'notes', 'fetch-depth': 0, 'persist-credentials': false });
 		expect(toolCheckout?.with).toMatchObject({ repository: '${{ steps.tool.outputs.repository }}', ref: '${{ steps.tool.outputs.commit }}', path: 'tool' });
 		expect(build.steps.find((candidate) => candidate.run?.trim() === readmeBuildCommand())?.env).toMatchObject({
 			NOTES_DIR: '${{ github.workspace }}/notes/${{ inputs.notes-folder }}',
