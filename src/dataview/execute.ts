@@ -244,7 +244,12 @@ function sourcePages(source: Source, context: EvaluationContext): Set<DataviewPa
 			const origin = context.origin;
 			const link = source.target === '' || source.target === '#' ? origin.file.link : index.resolve(source.target, origin.file.path);
 			const target = link && index.page(link);
-			if (target === undefined) throw new QueryError(`[[${source.target}]] is not a note`, source.position);
+			if (target === undefined) {
+				// As in Dataview: a note that does not exist links nowhere, and the notes linking to its name are its inlinks.
+				if (source.outgoing) return new Set();
+				const name = source.target.replace(/\.md$/i, '').toLowerCase();
+				return new Set(index.pages.filter((page) => page.file.outlinks.some((each) => !index.page(each) && each.path.replace(/\.md$/i, '').toLowerCase() === name)));
+			}
 			const links = source.outgoing ? target.file.outlinks : target.file.inlinks;
 			const linked = new Set(links.map((each) => index.page(each)).filter((page) => page !== undefined));
 			return new Set(index.pages.filter((page) => linked.has(page)));

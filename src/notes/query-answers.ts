@@ -132,7 +132,9 @@ export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkRes
 		const name = note.relativePath.replace(/^.*\//, '').replace(/\.mdx?$/i, '');
 		const outlinks = note.wikilinks.flatMap((link) => {
 			const target = resolver.wikilink(link, note.relativePath);
-			return target.kind === 'note' ? [new DataviewLink(target.note.relativePath, { subpath: link.heading, embed: link.embed })] : [];
+			if (target.kind === 'note') return [new DataviewLink(target.note.relativePath, { subpath: link.heading, embed: link.embed })];
+			// A link to a note not written yet still links, as in Dataview (`FROM [[Yoga MOC]]` finds the notes naming it).
+			return target.kind === 'broken' && link.target ? [new DataviewLink(`${link.target}.md`, { subpath: link.heading, embed: link.embed })] : [];
 		});
 		const inlinks = (links.backlinks.get(note.slug) ?? []).flatMap((backlink) => {
 			const from = bySlug.get(backlink.slug);

@@ -97,8 +97,12 @@ describe('FROM', () => {
 		expect(listLines('LIST FROM "Coding" or ([[]] and -#games)')).toEqual(['Git Basics', 'How to fix Git Cheatsheet']);
 	});
 
-	test('a link to no note is reported', () => {
-		expect(runQuery('LIST\nFROM [[Nowhere]]', games, dashboard)).toEqual(new QueryFailure('[[Nowhere]] is not a note', { line: 2, column: 6 }));
+	test('a note not written yet: the notes naming it are its inlinks, and it links nowhere, as in Dataview', () => {
+		expect(runQuery('LIST\nFROM [[Nowhere]]', games, dashboard)).toEqual({ type: 'list', items: [] });
+		expect(runQuery('LIST\nFROM outgoing([[Nowhere]])', games, dashboard)).toEqual({ type: 'list', items: [] });
+		const yoga = vault([{ path: 'Poses.md', links: ['Yoga MOC'] }, { path: 'Other.md' }]);
+		const named = runQuery('LIST FROM [[yoga moc]]', yoga, yoga.pages[1]);
+		expect(named).toEqual({ type: 'list', items: [{ id: yoga.pages[0].file.link, value: undefined }] });
 	});
 });
 
