@@ -130,6 +130,21 @@ describe('npm run dev: the catalogue follows the notes folder', () => {
 		await expect.poll(link, { timeout: 15_000 }).toBe('pcx /aws/networking/peering/');
 	});
 
+	test("a query's answer follows the notes it reads: another note edited, in an .md and an .mdx note", async () => {
+		const target = path.join(notes, 'aws/networking/peering.md');
+		writeFileSync(path.join(notes, 'asks.md'), "# Asks\n\nPeering's description: `= [[peering]].description`\n");
+		writeFileSync(path.join(notes, 'asks-too.mdx'), "# Asks too\n\n```dataview\nLIST description\nFROM \"aws\"\n```\n");
+		const answer = async (url: string) => {
+			const found = selectOne('article .dataview', parseHtml((await page(url)).html));
+			return found ? textOf(found) : '';
+		};
+		await expect.poll(() => answer('/asks/'), { timeout: 15_000 }).toBe('A note two folders deep.');
+		await expect.poll(() => answer('/asks-too/'), { timeout: 15_000 }).toContain('A note two folders deep.');
+		writeFileSync(target, readFileSync(target, 'utf8').replace('description: A note two folders deep.', 'description: Peering, described again.'));
+		await expect.poll(() => answer('/asks/'), { timeout: 15_000 }).toBe('Peering, described again.');
+		await expect.poll(() => answer('/asks-too/'), { timeout: 15_000 }).toContain('Peering, described again.');
+	});
+
 	test("the site's name: the notes' README heading as it is edited, then site.yml's title (the server starts again)", async () => {
 		const siteTitle = async () => textOf(selectOne('header .site-title', parseHtml((await page('/')).html)));
 		// No setting, no README.md, no repository around it: the notes folder's name.
