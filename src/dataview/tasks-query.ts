@@ -62,7 +62,8 @@ interface TaskEntry {
 
 type Filter = (entry: TaskEntry) => boolean;
 type Comparator = (left: TaskEntry, right: TaskEntry) => number;
-type Grouper = (entry: TaskEntry) => DataviewValue[];
+/** A task's group headings: text, or a link to its note. */
+type Grouper = (entry: TaskEntry) => (string | DataviewLink)[];
 
 interface TasksQuery {
 	readonly filters: Filter[];
@@ -117,12 +118,20 @@ function urgency(dates: TaskEntry['dates'], priority: number, now: number): numb
 	return score;
 }
 
+/** A note's file name, folder and top folder as Tasks writes them: `Work/Projects/`, or `/` at the top of the notes. */
+function fileLocation(path: string): { filename: string; folder: string; root: string } {
+	const slash = path.lastIndexOf('/');
+	return {
+		filename: path.slice(slash + 1),
+		folder: slash === -1 ? '/' : `${path.slice(0, slash)}/`,
+		root: slash === -1 ? '/' : `${path.slice(0, path.indexOf('/'))}/`,
+	};
+}
+
 function taskEntry(task: DataviewTask, topLevel: boolean, now: number): TaskEntry {
 	const type = statusType(task.status);
 	const dates = { due: dayOf(task.due), scheduled: dayOf(task.scheduled), start: dayOf(task['start']), done: dayOf(task.completion), created: dayOf(task['created']) };
 	const priority = PRIORITY_SIGNS.find(([sign]) => task.text.includes(sign))?.[1] ?? NO_PRIORITY;
-	const slash = task.path.lastIndexOf('/');
-	const folder = slash === -1 ? '/' : `${task.path.slice(0, slash)}/`;
 	return {
 		task,
 		topLevel,
@@ -132,9 +141,7 @@ function taskEntry(task: DataviewTask, topLevel: boolean, now: number): TaskEntr
 		priority,
 		recurring: task.text.includes('🔁'),
 		path: task.path,
-		filename: task.path.slice(slash + 1),
-		folder,
-		root: slash === -1 ? '/' : `${task.path.slice(0, task.path.indexOf('/'))}/`,
+		...fileLocation(task.path),
 		tags: task.tags,
 		dates,
 		urgency: urgency(dates, priority, now),
@@ -173,21 +180,18 @@ function answer(query: TasksQuery, index: DataviewIndex, now: number): QueryResu
 		})
 		.slice(0, query.limit);
 	if (query.grouper === undefined) return { type: 'task', groups: [{ key: undefined, tasks: matching.map((entry) => entry.task) }] };
-	const groups = new Map<string, { key: DataviewValue; tasks: DataviewTask[] }>();
+	// Two notes of one name are two groups, ordered by their name as Tasks orders its headings.
+	const groups = new Map<string, { key: string | DataviewLink; name: string; tasks: DataviewTask[] }>();
 	for (const entry of matching) {
 		for (const key of query.grouper(entry)) {
-			const name = groupName(key);
-			const group = groups.get(name) ?? { key, tasks: [] };
+			const identity = key instanceof DataviewLink ? `[[${key.path}]]` : key;
+			const group = groups.get(identity) ?? { key, name: key instanceof DataviewLink ? key.text : key, tasks: [] };
 			group.tasks.push(entry.task);
-			groups.set(name, group);
+			groups.set(identity, group);
 		}
 	}
-	const ordered = [...groups.entries()].sort(([left], [right]) => left.localeCompare(right, undefined, { numeric: true }));
-	return { type: 'task', groups: ordered.map(([, group]): TaskGroup => ({ key: group.key, tasks: group.tasks.slice(0, query.groupLimit) })) };
-}
-
-function groupName(key: DataviewValue): string {
-	return key instanceof DataviewLink ? key.text : String(key);
+	const ordered = [...groups.values()].sort((left, right) => left.name.localeCompare(right.name, undefined, { numeric: true }));
+	return { type: 'task', groups: ordered.map((group): TaskGroup => ({ key: group.key, tasks: group.tasks.slice(0, query.groupLimit) })) };
 }
 
 // Reading the query
@@ -215,16 +219,8 @@ const LAYOUT = /^(?:(?:hide|show)\s.+|short(?:\s+mode)?|full(?:\s+mode)?|explain
 /** The query's own note, as `{{query.file.path}}` and the other placeholders give it. */
 function placeholderValues(origin: DataviewPage): Record<string, string> {
 	const { path } = origin.file;
-	const slash = path.lastIndexOf('/');
-	const filename = path.slice(slash + 1);
-	return {
-		path,
-		pathwithoutextension: path.replace(/\.md$/, ''),
-		filename,
-		filenamewithoutextension: filename.replace(/\.md$/, ''),
-		folder: slash === -1 ? '/' : `${path.slice(0, slash)}/`,
-		root: slash === -1 ? '/' : `${path.slice(0, path.indexOf('/'))}/`,
-	};
+	const { filename, folder, root } = fileLocation(path);
+	return { path, pathwithoutextension: path.replace(/\.md$/, ''), filename, filenamewithoutextension: filename.replace(/\.md$/, ''), folder, root };
 }
 
 function expandPlaceholders(text: string, values: Record<string, string>, fail: Fail): string {

@@ -3,7 +3,7 @@ import type { QueryResult } from '../../src/dataview/execute.ts';
 import { QueryFailure } from '../../src/dataview/failure.ts';
 import { runTasksQuery } from '../../src/dataview/tasks-query.ts';
 import { displayValue } from '../../src/dataview/text.ts';
-import type { DataviewIndex, DataviewObject, DataviewTask } from '../../src/dataview/values.ts';
+import { DataviewLink, type DataviewIndex, type DataviewObject, type DataviewTask } from '../../src/dataview/values.ts';
 import { date, task, vault } from './index.ts';
 
 /**
@@ -261,6 +261,20 @@ describe('grouping and limits (Grouping.md, Limiting.md)', () => {
 			['#home', ['Take out the trash #home 🔁 every week']],
 			['#home/kitchen', ['Fix the sink ⏫ #home/kitchen']],
 			['#location/home', ['Water the plants #location/home']],
+		]);
+	});
+
+	test('group by filename: a link to each note, two notes of one name apart', () => {
+		const twins = vault([
+			{ path: 'B/Tasks.md', tasks: [line('In B')] },
+			{ path: 'A/Tasks.md', tasks: [line('In A')] },
+			{ path: 'A/Inbox.md', tasks: [line('In the inbox')] },
+		]);
+		const grouped = answer('group by filename', twins).groups;
+		expect(grouped.map((group) => [group.key instanceof DataviewLink && group.key.path, group.tasks.map((each) => each.text)])).toEqual([
+			['A/Inbox.md', ['In the inbox']],
+			['A/Tasks.md', ['In A']],
+			['B/Tasks.md', ['In B']],
 		]);
 	});
 
