@@ -151,6 +151,26 @@ describe('the default sort: status type, urgency, due, priority, path (Sorting.m
 		]);
 	});
 
+	test('sort by urgency, from the scores of Urgency.md', () => {
+		const scored = vault([
+			{
+				path: 'Urgency.md',
+				tasks: [
+					line('Lowest ⏬'),
+					line('Starts tomorrow', ' ', { start: date('2023-02-11') }),
+					line('Low 🔽'),
+					line('Scheduled yesterday', ' ', { scheduled: date('2023-02-09') }),
+					line('Due in 8 days', ' ', { due: date('2023-02-18') }),
+					line('Highest 🔺'),
+					line('Due today', ' ', { due: date('2023-02-10') }),
+				],
+			},
+		]);
+		// 8.8 + 1.95, 9, 5.14 + 1.95, 5 + 1.95, 0, -3 + 1.95, -1.8
+		expect(texts('sort by urgency', scored)).toEqual(['Due today', 'Highest 🔺', 'Due in 8 days', 'Scheduled yesterday', 'Low 🔽', 'Starts tomorrow', 'Lowest ⏬']);
+		expect(texts('priority is lowest', scored)).toEqual(['Lowest ⏬']);
+	});
+
 	test('sort by a date puts tasks without it last; reverse', () => {
 		expect(days('sort by due').slice(0, 2)).toEqual(['2023-01-29', '2023-01-30']);
 		expect(texts('sort by due').at(-1)).toBe('No due date');
