@@ -226,8 +226,8 @@ function placeholderValues(origin: DataviewPage): Record<string, string> {
 function expandPlaceholders(text: string, values: Record<string, string>, fail: Fail): string {
 	return text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (written, name: string) => {
 		const value = /^query\.file\.(\w+)$/i.exec(name);
-		const known = value && values[value[1]!.toLowerCase()];
-		if (known === undefined || known === null) throw fail(`\`${written}\` is not supported: the placeholders are {{query.file.path}}, pathWithoutExtension, filename, filenameWithoutExtension, folder and root`, true);
+		const known = value ? values[value[1]!.toLowerCase()] : undefined;
+		if (known === undefined) throw fail(`\`${written}\` is not supported: the placeholders are {{query.file.path}}, pathWithoutExtension, filename, filenameWithoutExtension, folder and root`, true);
 		return known;
 	});
 }
