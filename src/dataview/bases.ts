@@ -74,6 +74,7 @@ export interface BaseGroup {
 
 export interface BaseResult {
 	readonly view: string;
+	readonly type: BaseAnswer['type'];
 	readonly groups: readonly BaseGroup[];
 }
 
@@ -256,8 +257,9 @@ export function runBaseView(base: Base, viewIndex: number, index: DataviewIndex,
 		if (view.limit !== undefined) rows = rows.slice(0, view.limit);
 		const order = view.order.length > 0 ? view.order : [FILE_NAME];
 		const answer = (members: readonly BaseRow[]): BaseAnswer => answerOf(view, order, base.displayNames, members, value);
-		if (view.groupBy === undefined) return { view: view.name, groups: [{ key: undefined, answer: answer(rows) }] };
-		return { view: view.name, groups: grouped(rows, view.groupBy, value).map(({ key, members }) => ({ key, answer: answer(members) })) };
+		const type = view.type as BaseAnswer['type'];
+		if (view.groupBy === undefined) return { view: view.name, type, groups: [{ key: undefined, answer: answer(rows) }] };
+		return { view: view.name, type, groups: grouped(rows, view.groupBy, value).map(({ key, members }) => ({ key, answer: answer(members) })) };
 	} catch (error) {
 		if (!(error instanceof QueryError)) throw error;
 		const note = current === undefined ? '' : ` (note ${current.page.file.path})`;
