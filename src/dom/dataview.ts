@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { displayDate, formatDate } from '../dataview/dates.ts';
+import type { BaseAnswer, BaseCard, BaseResult } from '../dataview/bases.ts';
 import type { QueryResult } from '../dataview/execute.ts';
 import { displayValue } from '../dataview/text.ts';
 import { DataviewDate, DataviewLink, typeOf, type DataviewObject, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
@@ -26,7 +27,19 @@ import { brokenLinkElement } from './link.ts';
  * </div>
  *
  * <div class="dataview dataview-list"><p class="dataview-empty">No results.</p></div>
+ *
+ * <div class="dataview dataview-cards">
+ *   <ul class="dataview-cards-list">
+ *     <li class="dataview-card"><img src="/notes/img/dune.jpg" alt="" loading="lazy"><p class="dataview-card-title"><a href="/notes/books/dune/">Dune</a></p>
+ *       <dl><dt>Author</dt><dd>Frank Herbert</dd></dl></li>
+ *   </ul>
+ * </div>
  * ```
+ *
+ * A view of an Obsidian base (`src/dataview/bases.ts`) is drawn the same way: a table or a list as
+ * a query's, and a cards view as a `ul` of cards, each its note's link, its cover image if the
+ * view names one, and the other properties as a `dl`. A grouped view has a group line before each
+ * group, as grouped tasks do.
  *
  * The first column of a table counts the results, as Dataview's does ("File (3)"). Tasks are not
  * grouped by note unless the query says `GROUP BY`; the group line shows its key and how many
@@ -42,6 +55,16 @@ export const DATAVIEW_EMPTY_TEXT = 'No results.';
 
 /** Where a link of the notes leads, or undefined if to no published note. */
 export type LinkHref = (link: DataviewLink) => string | undefined;
+
+/** Where a card's cover image is, from the value of its image property; undefined draws none. */
+export type ImageSource = (image: DataviewValue) => string | undefined;
+
+export const DATAVIEW_CARDS_CLASS = 'dataview-cards-list';
+export const DATAVIEW_CARD_CLASS = 'dataview-card';
+export const DATAVIEW_CARD_TITLE_CLASS = 'dataview-card-title';
+
+/** By default only an image on the web, given by its address, is drawn. */
+const webImage: ImageSource = (image) => (typeof image === 'string' && /^https?:\/\//.test(image) ? image : undefined);
 
 function count(total: number): Element {
 	return h('span', { className: [DATAVIEW_COUNT_CLASS] }, [text(`(${total})`)]);
@@ -79,8 +102,22 @@ function taskList(tasks: readonly DataviewTask[]): Element {
 	);
 }
 
-function answerContent(result: QueryResult, href: LinkHref): ElementContent[] {
+function card(each: BaseCard, href: LinkHref, imageSource: ImageSource): Element {
+	const source = each.image === undefined ? undefined : imageSource(each.image);
+	const fields = each.fields.flatMap((field) => [h('dt', {}, [text(field.label)]), h('dd', {}, renderValue(field.value, href))]);
+	return h('li', { className: [DATAVIEW_CARD_CLASS] }, [
+		...(source === undefined ? [] : [h('img', { src: source, alt: '', loading: 'lazy' })]),
+		h('p', { className: [DATAVIEW_CARD_TITLE_CLASS] }, renderValue(each.link, href)),
+		...(fields.length === 0 ? [] : [h('dl', {}, fields)]),
+	]);
+}
+
+type Answer = QueryResult | BaseAnswer;
+
+function answerContent(result: Answer, href: LinkHref, imageSource: ImageSource): ElementContent[] {
 	switch (result.type) {
+		case 'cards':
+			return [h('ul', { className: [DATAVIEW_CARDS_CLASS] }, result.cards.map((each) => card(each, href, imageSource)))];
 		case 'list':
 			return [
 				h(
@@ -110,15 +147,31 @@ function answerContent(result: QueryResult, href: LinkHref): ElementContent[] {
 	}
 }
 
-function isEmpty(result: QueryResult): boolean {
-	if (result.type === 'list') return result.items.length === 0;
-	if (result.type === 'table') return result.rows.length === 0;
-	return result.groups.every((group) => group.tasks.length === 0);
+function size(result: Answer): number {
+	if (result.type === 'list') return result.items.length;
+	if (result.type === 'table') return result.rows.length;
+	if (result.type === 'cards') return result.cards.length;
+	return result.groups.reduce((total, group) => total + group.tasks.length, 0);
 }
 
-export function renderResult(result: QueryResult, href: LinkHref): Element {
-	const content = isEmpty(result) ? [h('p', { className: [DATAVIEW_EMPTY_CLASS] }, [text(DATAVIEW_EMPTY_TEXT)])] : answerContent(result, href);
+function empty(): Element {
+	return h('p', { className: [DATAVIEW_EMPTY_CLASS] }, [text(DATAVIEW_EMPTY_TEXT)]);
+}
+
+export function renderResult(result: Answer, href: LinkHref, imageSource: ImageSource = webImage): Element {
+	const content = size(result) === 0 ? [empty()] : answerContent(result, href, imageSource);
 	return h('div', { className: [DATAVIEW_CLASS, `dataview-${result.type}`] }, content);
+}
+
+/** A view of a base: as a query's answer, or group by group under a line naming each. */
+export function renderBaseResult(result: BaseResult, href: LinkHref, imageSource: ImageSource = webImage): Element {
+	const [first] = result.groups;
+	if (result.groups.length === 1 && first!.key === undefined) return renderResult(first!.answer, href, imageSource);
+	const content = result.groups.flatMap((group) => [
+		h('p', { className: [DATAVIEW_GROUP_CLASS] }, [...renderValue(group.key, href), text(' '), count(size(group.answer))]),
+		...answerContent(group.answer, href, imageSource),
+	]);
+	return h('div', { className: [DATAVIEW_CLASS, `dataview-${result.type}`] }, content.length === 0 ? [empty()] : content);
 }
 
 export const DATAVIEW_INLINE_CLASS = 'dataview-inline';
