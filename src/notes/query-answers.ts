@@ -4,6 +4,7 @@ import type { Element } from 'hast';
 import { parseIsoDate } from '../dataview/dates.ts';
 import { evaluateInline, runQuery, type RunOptions } from '../dataview/execute.ts';
 import { QueryFailure } from '../dataview/failure.ts';
+import { runTasksQuery } from '../dataview/tasks-query.ts';
 import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, type DataviewPage, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
 import { renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
 import type { CatalogueNote } from './catalogue.ts';
@@ -172,11 +173,7 @@ export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkRes
 	return { pages, page: (link) => byPath.get(link.path), resolve };
 }
 
-const UNANSWERED_REASON: Partial<Record<NoteQuery['kind'], string>> = {
-	dataviewjs: 'JavaScript in a note is not run on this site',
-	'inline-js': 'JavaScript in a note is not run on this site',
-	tasks: 'Tasks plugin queries are not answered on this site yet',
-};
+const NOT_RUN = 'JavaScript in a note is not run on this site';
 
 /** Answers every query of the notes from the catalogue; builds the index only when some note asks. */
 export function answerQueries(
@@ -200,18 +197,15 @@ export function answerQueries(
 		if (!origin) continue;
 		const elements = note.queries.flatMap((query): Element[] => {
 			if (query.kind === 'templater') return [];
-			const unanswered = UNANSWERED_REASON[query.kind];
-			if (unanswered) {
-				if (query.kind === 'tasks') answers.problems.push(queryProblem(note, query, unanswered, undefined, projectRoot));
-				return [renderUnanswered(query.kind, unanswered, query.source, query.kind === 'inline-js')];
-			}
+			// Reported where they stand by the check of the notes (`code-not-run`).
+			if (query.kind === 'dataviewjs' || query.kind === 'inline-js') return [renderUnanswered(query.kind, NOT_RUN, query.source, query.kind === 'inline-js')];
 			if (query.kind === 'inline') {
 				const value = evaluateInline(query.source, index, origin, { now });
 				if (!(value instanceof QueryFailure)) return [renderInlineValue(value, href)];
 				answers.problems.push(queryProblem(note, query, value.message, value, projectRoot));
 				return [renderUnanswered(query.kind, value.message, query.source, true)];
 			}
-			const result = runQuery(query.source, index, origin, { now });
+			const result = (query.kind === 'tasks' ? runTasksQuery : runQuery)(query.source, index, origin, { now });
 			if (!(result instanceof QueryFailure)) return [renderResult(result, href)];
 			answers.problems.push(queryProblem(note, query, result.message, result, projectRoot));
 			return [renderUnanswered(query.kind, result.message, query.source, false)];
@@ -222,16 +216,16 @@ export function answerQueries(
 	return answers;
 }
 
-function queryProblem(note: Pick<CatalogueNote, 'file'>, query: NoteQuery, message: string, failure: QueryFailure | undefined, projectRoot: string): NoteProblem {
+function queryProblem(note: Pick<CatalogueNote, 'file'>, query: NoteQuery, message: string, failure: QueryFailure, projectRoot: string): NoteProblem {
 	// A fence's body starts on the line after its opening; an inline query stands on its own line.
-	const line = query.line + (query.kind === 'inline' ? 0 : 1) + (failure ? failure.line - 1 : 0);
+	const line = query.line + (query.kind === 'inline' ? 0 : 1) + failure.line - 1;
 	const shown = query.source.length > 80 ? `${query.source.slice(0, 79)}…` : query.source;
 	return {
 		kind: 'query-not-answered',
 		file: displayPath(note.file, projectRoot),
 		line,
-		...(failure?.column !== undefined && query.kind !== 'inline' ? { column: failure.column } : {}),
-		message: `${failure?.unsupported || !failure ? 'query not answered' : 'query failed'}: ${message} (${shown.replace(/\s+/g, ' ')})`,
+		...(failure.column !== undefined && query.kind !== 'inline' ? { column: failure.column } : {}),
+		message: `${failure.unsupported ? 'query not answered' : 'query failed'}: ${message} (${shown.replace(/\s+/g, ' ')})`,
 		hint: 'The page shows the query, folded, with this reason; see "Dataview queries" in docs/writing-notes.md for what the site answers.',
 	};
 }

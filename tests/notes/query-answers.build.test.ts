@@ -25,6 +25,7 @@ describe('Dataview queries, answered when the site is built', () => {
 			'dataview dataview-unanswered',
 			'dataview dataview-unanswered',
 			'dataview dataview-unanswered',
+			'dataview dataview-task',
 		]);
 		expect(selectAll('article pre code', page).map(textOf)).toEqual(['TABLE author FROM #book WHERE year >', 'CALENDAR file.ctime', 'dv.list(dv.pages("#book").file.name)']);
 	});
@@ -57,6 +58,11 @@ describe('Dataview queries, answered when the site is built', () => {
 			[true, false],
 			[true, true],
 		]);
+	});
+
+	test("the Tasks plugin's query: open tasks of a path, each task a line of its own, as the plugin lists them", () => {
+		const tasks = answers().at(-1)!;
+		expect(selectAll('li', tasks).map((item) => textOf(item))).toEqual(['Book the exam 📅 2030-06-01']);
 	});
 
 	test('a query that fails, one not supported and code are folded under the reason, and reported at their lines', () => {
