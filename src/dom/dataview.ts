@@ -193,3 +193,16 @@ export function renderUnanswered(kind: string, reason: string, source: string, i
 		h('pre', {}, [h('code', {}, [text(source)])]),
 	]);
 }
+
+export const DATAVIEW_BASE_CLASS = 'dataview-base';
+export const DATAVIEW_VIEW_NAME_CLASS = 'dataview-view-name';
+
+/** One view of a base under its name (`<section>` labelled by it: the page's outline stays the note's). */
+export function renderBaseView(name: string, answer: Element): Element {
+	return h('section', { className: ['dataview-base-view'] }, [h('p', { className: [DATAVIEW_VIEW_NAME_CLASS] }, [text(name)]), answer]);
+}
+
+/** An Obsidian base: its views, one after the other. */
+export function renderBase(views: Element[]): Element {
+	return h('div', { className: [DATAVIEW_CLASS, DATAVIEW_BASE_CLASS] }, views);
+}

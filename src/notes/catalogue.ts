@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isFolderPage, listNotesFolder, noteSlug, readNoteFile, type NoteFileRead, type RefusedLink } from './files.ts';
+import { isFolderPage, listNotesFolder, noteFileOf, noteSlug, readNoteFile, type NoteFileRead, type RefusedLink } from './files.ts';
 import { readNoteContents, type NoteContents } from './note-tree.ts';
 import { authoredLine, prepareNote, type PreparedNote } from './prepare-source.ts';
 import { distinctTags } from './tags.ts';
@@ -172,7 +172,21 @@ export interface FolderKind {
 
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
 function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
-	return noteRecord(relativePath, readNoteFile(path.join(options.notesRoot, relativePath)), options);
+	const file = path.join(options.notesRoot, relativePath);
+	if (!relativePath.toLowerCase().endsWith('.base')) return noteRecord(relativePath, readNoteFile(file), options);
+	// An Obsidian base is a page of its views: a note holding it as a `base` block, under its name.
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(baseNoteSource(relativePath, readFileSync(file, 'utf8')))), options);
+	// Its report lines are the file's: the three lines before the block are not the author's.
+	if (record.ok) record.note.addedLines = [...BASE_NOTE_LINES, ...record.note.addedLines.map((line) => line + BASE_NOTE_LINES.length)];
+	return record;
+}
+
+const BASE_NOTE_LINES = [1, 2, 3];
+
+/** The note a `.base` file is: its name as the title, the file as a ```` ```base ```` block. */
+function baseNoteSource(relativePath: string, yaml: string): string {
+	const fence = '`'.repeat(Math.max(3, ...[...yaml.matchAll(/`{3,}/g)].map((run) => run[0].length + 1)));
+	return `# ${path.posix.basename(relativePath).replace(/\.base$/i, '')}\n\n${fence}base\n${yaml.replace(/\n?$/, '\n')}${fence}\n`;
 }
 
 /** The record of a note at `relativePath` whose file was read as `read` (parsed here, once). */

@@ -132,6 +132,7 @@ const CODE_NOT_RUN: Record<NoteQuery['kind'], { name: string; hint: string } | u
 	templater: { name: 'a Templater command', hint: 'Templater fills a note in as Obsidian creates it: run it there, or take the command out; the page shows it as written.' },
 	dataview: undefined,
 	tasks: undefined,
+	base: undefined,
 	inline: undefined,
 };
 

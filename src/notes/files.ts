@@ -14,7 +14,10 @@ import { noteProperties } from './properties.ts';
  * lists or reads the folder (the catalogue is built from this), so this is where its boundary lies.
  */
 
-export const NOTE_EXTENSIONS = ['.md', '.mdx'];
+/** Notes: Markdown, MDX, and Obsidian's bases (`.base`, a page of their views). */
+export const NOTE_EXTENSIONS = ['.md', '.mdx', '.base'];
+/** A note's extension, as file names end. */
+export const NOTE_EXTENSION = /\.(?:mdx?|base)$/i;
 
 const FOLDER_PAGE = /^(?:readme|index)$/i;
 
@@ -24,14 +27,14 @@ const FOLDER_PAGE = /^(?:readme|index)$/i;
  * notes folder it is the home page (`''`).
  */
 export function noteSlug(relativePath: string): string {
-	const segments = relativePath.replace(/\.mdx?$/i, '').split('/');
+	const segments = relativePath.replace(NOTE_EXTENSION, '').split('/');
 	if (FOLDER_PAGE.test(segments.at(-1)!)) segments.pop();
 	// Composed first: a name macOS wrote decomposed (`re\u0301sume\u0301`) has the URL of the name as typed.
 	return segments.map((segment) => slugify(segment.normalize('NFC')) || 'note').join('/');
 }
 
 /** `aws/README.md`, `aws/index.mdx`: the page of its folder. */
-export const isFolderPage = (relativePath: string): boolean => FOLDER_PAGE.test(path.posix.basename(relativePath).replace(/\.mdx?$/i, ''));
+export const isFolderPage = (relativePath: string): boolean => FOLDER_PAGE.test(path.posix.basename(relativePath).replace(NOTE_EXTENSION, ''));
 
 /**
  * A note's path below `root` (the notes folder), with `/` separators (`aws/vpc.md`), from the file

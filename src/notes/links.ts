@@ -8,6 +8,7 @@ import type { BrokenLinkProblem } from '../dom/link.ts';
 import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import { comparable, type Wikilink } from './wikilinks.ts';
+import { NOTE_EXTENSION } from './files.ts';
 import type { LogseqBlock } from './logseq.ts';
 
 /**
@@ -28,7 +29,6 @@ export type LinkTarget =
 	/** A private note (see `private.ts`): the link is plain text, an embed a placeholder that says nothing of it. */
 	| { kind: 'private' };
 
-const NOTE_EXTENSION = /\.mdx?$/i;
 /** Extensions of files, not of domain names: `dinos.txt` is a file, `kaggle.com` a site. */
 const FILE_EXTENSION = /^(?:mdx?|txt|csv|tsv|json|ya?ml|toml|xml|py|ipynb|sh|js|ts|c|h|cpp|java|rs|go|rb|zip|tar|gz|docx?|pptx?|xlsx?|html?|png|jpe?g|gif|svg|webp|pdf|bib|tex)$/i;
 const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;

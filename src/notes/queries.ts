@@ -1,9 +1,9 @@
 /**
- * The queries a note asks of the others (Dataview's DQL, the Tasks plugin's blocks) and the code
+ * The queries a note asks of the others (Dataview's DQL, the Tasks plugin's blocks, Obsidian's bases) and the code
  * it would have run in Obsidian (`dataviewjs`, Templater): found once, by the catalogue, where the
  * note's parse meets them. Queries are answered when the site is built; code never runs.
  */
-export type NoteQueryKind = 'dataview' | 'tasks' | 'inline' | 'dataviewjs' | 'inline-js' | 'templater';
+export type NoteQueryKind = 'dataview' | 'tasks' | 'base' | 'inline' | 'dataviewjs' | 'inline-js' | 'templater';
 
 export interface NoteQuery {
 	kind: NoteQueryKind;
@@ -17,6 +17,7 @@ const FENCE_KINDS = new Map<string, NoteQueryKind>([
 	['dataview', 'dataview'],
 	['dataviewjs', 'dataviewjs'],
 	['tasks', 'tasks'],
+	['base', 'base'],
 ]);
 
 /** The kind of query a fenced code block holds, by its language in any letter case (```` ```dataview ````). */

@@ -5,9 +5,11 @@ import { parseIsoDate } from '../dataview/dates.ts';
 import { evaluateInline, runQuery, type RunOptions } from '../dataview/execute.ts';
 import { QueryFailure } from '../dataview/failure.ts';
 import { runTasksQuery } from '../dataview/tasks-query.ts';
+import { parseBase, runBaseView } from '../dataview/bases.ts';
 import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, type DataviewPage, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
-import { renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
+import { renderBase, renderBaseResult, renderBaseView, renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
 import type { CatalogueNote } from './catalogue.ts';
+import { NOTE_EXTENSION } from './files.ts';
 import { gitDates, type FileDates, type GitDates } from './git-dates.ts';
 import type { LinkGraph } from './link-graph.ts';
 import type { LinkResolver } from './links.ts';
@@ -22,13 +24,19 @@ import { findWikilinks } from './wikilinks.ts';
  * stands; and the problems of the queries that have no answer.
  */
 export interface QueryAnswers {
-	byNote: Map<string, Element[]>;
+	/** By note, then by query (`queryKey`): the answers, in the order the note asks. */
+	byNote: Map<string, Map<string, Element[]>>;
+	/** By query: the answer of the first note asking it (a note that embeds another shows that one's). */
+	shared: Map<string, Element>;
 	/** A fingerprint of each note's answers: in dev, a note whose answers changed is rendered again. */
 	stamps: Map<string, string>;
 	/** Where the notes' dates came from: git history, or the files' times (`shallow`: a clone without its history). */
 	dates?: GitDates['kind'];
 	problems: NoteProblem[];
 }
+
+/** What identifies a query where a page meets it: its kind and text. */
+export const queryKey = (query: Pick<NoteQuery, 'kind' | 'source'>): string => `${query.kind}\n${query.source}`;
 
 /** Dataview's key for a field: lower case, spaces as `-`, formatting taken out (`**Due Date**` → `due-date`). */
 export const normalizedKey = (key: string): string =>
@@ -130,7 +138,7 @@ export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkRes
 		for (const [key, value] of Object.entries(note.frontmatter)) addField(fields, key, frontmatterValue(value, note.relativePath, resolve));
 		for (const field of note.fields) addField(fields, field.key, fieldValue(field.value, note.relativePath, resolve));
 		const { created, modified } = datesOf(note);
-		const name = note.relativePath.replace(/^.*\//, '').replace(/\.mdx?$/i, '');
+		const name = note.relativePath.replace(/^.*\//, '').replace(NOTE_EXTENSION, '');
 		const outlinks = note.wikilinks.flatMap((link) => {
 			const target = resolver.wikilink(link, note.relativePath);
 			if (target.kind === 'note') return [new DataviewLink(target.note.relativePath, { subpath: link.heading, embed: link.embed })];
@@ -182,7 +190,7 @@ export function answerQueries(
 	links: Pick<LinkGraph, 'backlinks'>,
 	{ notesRoot, projectRoot, now }: { notesRoot: string; projectRoot: string; now?: RunOptions['now'] },
 ): QueryAnswers {
-	const answers: QueryAnswers = { byNote: new Map(), stamps: new Map(), problems: [] };
+	const answers: QueryAnswers = { byNote: new Map(), shared: new Map(), stamps: new Map(), problems: [] };
 	const asking = notes.filter((note) => note.queries.some((query) => query.kind !== 'templater'));
 	if (asking.length === 0) return answers;
 	const history = gitDates(notesRoot);
@@ -195,6 +203,7 @@ export function answerQueries(
 	for (const note of asking) {
 		const origin = index.page(new DataviewLink(note.relativePath));
 		if (!origin) continue;
+		const byQuery = new Map<string, Element[]>();
 		const elements = note.queries.flatMap((query): Element[] => {
 			if (query.kind === 'templater') return [];
 			// Reported where they stand by the check of the notes (`code-not-run`).
@@ -205,15 +214,41 @@ export function answerQueries(
 				answers.problems.push(queryProblem(note, query, value.message, value, projectRoot));
 				return [renderUnanswered(query.kind, value.message, query.source, true)];
 			}
+			if (query.kind === 'base') {
+				const answer = baseAnswer(query.source, index, origin, href, { now });
+				if (!(answer instanceof QueryFailure)) return [answer];
+				answers.problems.push(queryProblem(note, query, answer.message, answer, projectRoot));
+				return [renderUnanswered(query.kind, answer.message, query.source, false)];
+			}
 			const result = (query.kind === 'tasks' ? runTasksQuery : runQuery)(query.source, index, origin, { now });
 			if (!(result instanceof QueryFailure)) return [renderResult(result, href)];
 			answers.problems.push(queryProblem(note, query, result.message, result, projectRoot));
 			return [renderUnanswered(query.kind, result.message, query.source, false)];
 		});
-		answers.byNote.set(note.relativePath, elements);
+		note.queries
+			.filter((query) => query.kind !== 'templater')
+			.forEach((query, position) => {
+				const key = queryKey(query);
+				byQuery.set(key, [...(byQuery.get(key) ?? []), elements[position]]);
+				if (!answers.shared.has(key)) answers.shared.set(key, elements[position]);
+			});
+		answers.byNote.set(note.relativePath, byQuery);
 		answers.stamps.set(note.relativePath, createHash('sha1').update(JSON.stringify(elements)).digest('hex'));
 	}
 	return answers;
+}
+
+/** A base's views, one after the other, each under its name; the first failure instead, if any. */
+function baseAnswer(source: string, index: DataviewIndex, origin: DataviewPage, href: LinkHref, options: RunOptions): Element | QueryFailure {
+	const base = parseBase(source);
+	if (base instanceof QueryFailure) return base;
+	const views: Element[] = [];
+	for (const [viewIndex, view] of base.views.entries()) {
+		const result = runBaseView(base, viewIndex, index, origin, options);
+		if (result instanceof QueryFailure) return result;
+		views.push(renderBaseView(view.name, renderBaseResult(result, href)));
+	}
+	return renderBase(views);
 }
 
 function queryProblem(note: Pick<CatalogueNote, 'file'>, query: NoteQuery, message: string, failure: QueryFailure, projectRoot: string): NoteProblem {

@@ -1,7 +1,7 @@
 import type { MdastPluginEntry } from 'satteri';
 import { notePathOf } from '../notes/files.ts';
 import { inlineQuery, queryFence } from '../notes/queries.ts';
-import type { QueryAnswers } from '../notes/query-answers.ts';
+import { queryKey, type QueryAnswers } from '../notes/query-answers.ts';
 import { elementNode } from './satteri.ts';
 
 export interface RemarkQueriesOptions {
@@ -11,24 +11,34 @@ export interface RemarkQueriesOptions {
 }
 
 /**
- * Puts each query's answer where the query stands: ```` ```dataview ````, ```` ```tasks ```` and
- * ```` ```dataviewjs ```` fences, and `` `= …` `` / `` `$= …` `` spans. The catalogue found them in
- * the same order and answered them (`src/notes/query-answers.ts`); a note that asks nothing is
- * left alone.
+ * Puts each query's answer where the query stands: ```` ```dataview ````, ```` ```tasks ````,
+ * ```` ```base ```` and ```` ```dataviewjs ```` fences, and `` `= …` `` / `` `$= …` `` spans. The
+ * catalogue found and answered them (`src/notes/query-answers.ts`): a query is met by its kind and
+ * text, the note's own in the order it asks them, one of a note it embeds by that note's answer.
  */
 export function remarkQueries(options: RemarkQueriesOptions): MdastPluginEntry {
 	return (factory) => {
+		const answers = options.answers();
+		if (!answers || answers.shared.size === 0) return null;
 		const relativePath = notePathOf(factory.fileURL, options.notesRoot);
-		const answers = relativePath === undefined ? undefined : options.answers()?.byNote.get(relativePath);
-		if (!answers) return null;
-		let next = 0;
+		const own = relativePath === undefined ? undefined : answers.byNote.get(relativePath);
+		const met = new Map<string, number>();
+		const answer = (key: string) => {
+			const seen = met.get(key) ?? 0;
+			met.set(key, seen + 1);
+			return own?.get(key)?.[seen] ?? answers.shared.get(key);
+		};
 		return {
 			name: 'remark-queries',
 			code(node, context) {
-				if (queryFence(node) && next < answers.length) context.replaceNode(node, elementNode(answers[next++], 'notesQuery'));
+				const kind = queryFence(node);
+				const element = kind && answer(queryKey({ kind, source: node.value }));
+				if (element) context.replaceNode(node, elementNode(element, 'notesQuery'));
 			},
 			inlineCode(node, context) {
-				if (inlineQuery(node.value) && next < answers.length) context.replaceNode(node, elementNode(answers[next++], 'notesQuery'));
+				const query = inlineQuery(node.value);
+				const element = query && answer(queryKey(query));
+				if (element) context.replaceNode(node, elementNode(element, 'notesQuery'));
 			},
 		};
 	};

@@ -72,7 +72,7 @@ describe('Dataview queries, answered when the site is built', () => {
 			'dataview query not answered: CALENDAR queries are not supported: only LIST, TABLE and TASK',
 			'dataviewjs query not answered: JavaScript in a note is not run on this site',
 		]);
-		expect(site.output).toContain('3 problems in the notes (2 queries not answered, 1 piece of code not run)');
+		expect(site.output).toContain('4 problems in the notes (3 queries not answered, 1 piece of code not run)');
 		expect(site.output).toContain('tests/fixtures/dataview-vault/Reading.md:30:13  query failed: Expected an expression, found the end of the query (TABLE author FROM #book WHERE year >)');
 		expect(site.output).toContain('tests/fixtures/dataview-vault/Reading.md:34:1  query not answered: CALENDAR queries are not supported');
 		expect(site.output).toContain('tests/fixtures/dataview-vault/Reading.md:37  a `dataviewjs` block is not run');
@@ -81,5 +81,31 @@ describe('Dataview queries, answered when the site is built', () => {
 	test('answers are searchable text of the page; a note without queries is left as it was', () => {
 		expect(selectOne('article[data-pagefind-body]', page)).toBeDefined();
 		expect(selectAll('.dataview', parseHtml(site.page('books/dune/index.html')))).toEqual([]);
+	});
+
+	test('a .base file is a page of its views, each under its name: a table with formulas and display names, cards', () => {
+		const library = parseHtml(site.page('library/index.html'));
+		expect(textOf(selectOne('h1', library)!)).toBe('Library');
+		expect(selectAll('.dataview-base-view > .dataview-view-name', library).map(textOf)).toEqual(['Books by year', 'Shelf']);
+		const rows = selectAll('.dataview-table tbody tr', library).map((row) => selectAll('td', row).map(textOf));
+		expect(rows).toEqual([
+			['Hyperion', 'Dan Simmons', '1989', '41'],
+			['Dune', 'Frank Herbert', '1965', '65'],
+		]);
+		expect(selectAll('.dataview-table th', library).map(textOf).slice(1)).toEqual(['Author', 'year', 'age']);
+		expect(selectAll('.dataview-card .dataview-card-title', library).map(textOf)).toEqual(['Dune', 'Hyperion']);
+	});
+
+	test('![[file.base]] embeds its views; a ```base block in a note is answered where it stands', () => {
+		const shelf = parseHtml(site.page('shelf/index.html'));
+		expect(selectAll('.embed .dataview-view-name', shelf).map(textOf)).toEqual(['Books by year', 'Shelf']);
+		const own = selectAll('article > .dataview-base', shelf);
+		expect(own.map((base) => selectAll('.dataview-view-name', base).map(textOf))).toEqual([['Loved']]);
+		expect(selectAll('li', own[0]).map(textOf)).toEqual(['Dune']);
+	});
+
+	test('a base that does not parse is reported at its line in the .base file, and its page shows it folded', () => {
+		expect(site.output).toContain("tests/fixtures/dataview-vault/Broken.base:4:37  query failed: Expected an expression, found the end of the expression");
+		expect(selectAll('details.dataview-unanswered', parseHtml(site.page('broken/index.html')))).toHaveLength(1);
 	});
 });
