@@ -26,7 +26,7 @@ import { findWikilinks } from './wikilinks.ts';
 export interface QueryAnswers {
 	/** By note, then by query (`queryKey`): the answers, in the order the note asks. */
 	byNote: Map<string, Map<string, Element[]>>;
-	/** By query: the answer of the first note asking it (a note that embeds another shows that one's). */
+	/** By query: the answer of the first note asking it, as an embed shows it (a base, its first view). */
 	shared: Map<string, Element>;
 	/** A fingerprint of each note's answers: in dev, a note whose answers changed is rendered again. */
 	stamps: Map<string, string>;
@@ -204,6 +204,8 @@ export function answerQueries(
 		const origin = index.page(new DataviewLink(note.relativePath));
 		if (!origin) continue;
 		const byQuery = new Map<string, Element[]>();
+		/** What an embed of this note shows where it differs from the page: a base's first view. */
+		const embedded = new Map<string, Element>();
 		const elements = note.queries.flatMap((query): Element[] => {
 			if (query.kind === 'templater') return [];
 			// Reported where they stand by the check of the notes (`code-not-run`).
@@ -216,7 +218,10 @@ export function answerQueries(
 			}
 			if (query.kind === 'base') {
 				const answer = baseAnswer(query.source, index, origin, href, { now });
-				if (!(answer instanceof QueryFailure)) return [answer];
+				if (!(answer instanceof QueryFailure)) {
+					embedded.set(queryKey(query), answer.first);
+					return [answer.all];
+				}
 				answers.problems.push(queryProblem(note, query, answer.message, answer, projectRoot));
 				return [renderUnanswered(query.kind, answer.message, query.source, false)];
 			}
@@ -230,7 +235,7 @@ export function answerQueries(
 			.forEach((query, position) => {
 				const key = queryKey(query);
 				byQuery.set(key, [...(byQuery.get(key) ?? []), elements[position]]);
-				if (!answers.shared.has(key)) answers.shared.set(key, elements[position]);
+				if (!answers.shared.has(key)) answers.shared.set(key, embedded.get(key) ?? elements[position]);
 			});
 		answers.byNote.set(note.relativePath, byQuery);
 		answers.stamps.set(note.relativePath, createHash('sha1').update(JSON.stringify(elements)).digest('hex'));
@@ -238,8 +243,8 @@ export function answerQueries(
 	return answers;
 }
 
-/** A base's views, one after the other, each under its name; the first failure instead, if any. */
-function baseAnswer(source: string, index: DataviewIndex, origin: DataviewPage, href: LinkHref, options: RunOptions): Element | QueryFailure {
+/** A base's views, one after the other, each under its name, and its first view alone (what an embed shows); the first failure instead, if any. */
+function baseAnswer(source: string, index: DataviewIndex, origin: DataviewPage, href: LinkHref, options: RunOptions): { all: Element; first: Element } | QueryFailure {
 	const base = parseBase(source);
 	if (base instanceof QueryFailure) return base;
 	const views: Element[] = [];
@@ -248,7 +253,7 @@ function baseAnswer(source: string, index: DataviewIndex, origin: DataviewPage, 
 		if (result instanceof QueryFailure) return result;
 		views.push(renderBaseView(view.name, renderBaseResult(result, href)));
 	}
-	return renderBase(views);
+	return { all: renderBase(views), first: renderBase(views.slice(0, 1)) };
 }
 
 function queryProblem(note: Pick<CatalogueNote, 'file'>, query: NoteQuery, message: string, failure: QueryFailure, projectRoot: string): NoteProblem {
