@@ -60,29 +60,17 @@ interface CorpusResult {
 	dist: string;
 }
 
-/**
- * Builds a corpus `runs` times from cold (no Astro cache), keeping the last output for the page
- * checks. `env` adds to the build's environment (the diagram cache, say).
- */
-async function benchCorpus(
-	name: string,
-	notes: number,
-	options: Parameters<typeof writeCorpus>[1],
-	env: Record<string, string> = {},
-	buildRuns = runs,
-): Promise<CorpusResult & { builds: BuildRun[] }> {
-	const corpus = path.join(work, name);
-	await writeCorpus(corpus, options);
-	const builds: BuildRun[] = [];
-	const dist = path.join(work, `${name}-dist`);
-	for (let run = 0; run < buildRuns; run++) {
-		rmSync(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
-		rmSync(dist, { recursive: true, force: true });
-		const build = await runBuild(projectRoot, { NOTES_DIR: corpus, ...env }, dist);
-		if (build.exitCode !== 0) throw new Error(`Building ${name} failed:\n${build.output}`);
-		builds.push(build);
-		console.error(`  ${name} run ${run + 1}/${buildRuns}: ${(build.wallMs / 1000).toFixed(2)} s`);
-	}
+/** One cold build of a written corpus (no Astro cache, no output), its output left in `dist`. */
+async function buildCorpus(name: string, corpus: string, dist: string, env: Record<string, string>, label: string): Promise<BuildRun> {
+	rmSync(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
+	rmSync(dist, { recursive: true, force: true });
+	const build = await runBuild(projectRoot, { NOTES_DIR: corpus, ...env }, dist);
+	if (build.exitCode !== 0) throw new Error(`Building ${name} failed:\n${build.output}`);
+	console.error(`  ${name} ${label}: ${(build.wallMs / 1000).toFixed(2)} s`);
+	return build;
+}
+
+function corpusResult(notes: number, builds: BuildRun[], dist: string): CorpusResult & { builds: BuildRun[] } {
 	const wallMs = stats(builds.map((b) => b.wallMs));
 	const pages = Number(/(\d+) page\(s\) built/.exec(builds[0].output)?.[1] ?? notes);
 	return {
@@ -100,6 +88,47 @@ async function benchCorpus(
 	};
 }
 
+/**
+ * Builds a corpus `runs` times from cold (no Astro cache), keeping the last output for the page
+ * checks. `env` adds to the build's environment (the diagram cache, say).
+ */
+async function benchCorpus(
+	name: string,
+	notes: number,
+	options: Parameters<typeof writeCorpus>[1],
+	env: Record<string, string> = {},
+	buildRuns = runs,
+): Promise<CorpusResult & { builds: BuildRun[] }> {
+	const corpus = path.join(work, name);
+	await writeCorpus(corpus, options);
+	const builds: BuildRun[] = [];
+	const dist = path.join(work, `${name}-dist`);
+	for (let run = 0; run < buildRuns; run++) builds.push(await buildCorpus(name, corpus, dist, env, `run ${run + 1}/${buildRuns}`));
+	return corpusResult(notes, builds, dist);
+}
+
+/**
+ * Two versions of a corpus built in turn, `runs` times each, the one built first swapped every run:
+ * the machine's drift falls on both alike. `ratio` is the second's time over the first's, run by run.
+ */
+async function benchInTurn(
+	notes: number,
+	[first, second]: [name: string, options: Parameters<typeof writeCorpus>[1]][],
+): Promise<{ first: CorpusResult & { builds: BuildRun[] }; second: CorpusResult & { builds: BuildRun[] }; ratio: Stats }> {
+	const corpora = [first, second].map(([name, options]) => ({ name, options, corpus: path.join(work, name), dist: path.join(work, `${name}-dist`), builds: [] as BuildRun[] }));
+	for (const each of corpora) await writeCorpus(each.corpus, each.options);
+	for (let run = 0; run < runs; run++) {
+		for (const each of run % 2 === 0 ? corpora : [...corpora].reverse())
+			each.builds.push(await buildCorpus(each.name, each.corpus, each.dist, {}, `run ${run + 1}/${runs}`));
+	}
+	const [firstBuilt, secondBuilt] = corpora;
+	return {
+		first: corpusResult(notes, firstBuilt.builds, firstBuilt.dist),
+		second: corpusResult(notes, secondBuilt.builds, secondBuilt.dist),
+		ratio: stats(secondBuilt.builds.map((build, run) => build.wallMs / firstBuilt.builds[run].wallMs)),
+	};
+}
+
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -110,6 +139,11 @@ const small = await benchCorpus('text-100', 100, { notes: 100 });
 const big = await benchCorpus(`text-${large}`, large, { notes: large });
 // Search's worst case: every note uses the same 90 terms, so a query matches nearly every note.
 const uniform = await benchCorpus(`uniform-${large}`, large, { notes: large, vocabulary: 'uniform' }, {}, 1);
+// Obsidian's data layer: a vault's notes with their properties, inline fields and Dataview queries, and without.
+const dataLayer = await benchInTurn(large, [
+	[`vault-${large}`, { notes: large, vault: 'plain' }],
+	[`vault-data-${large}`, { notes: large, vault: 'data' }],
+]);
 
 /** "Diagrams: 500 rendered in 210.3 s (420 ms each), 0 from the cache." → figures. */
 function diagramFigures(output: string) {
@@ -215,6 +249,7 @@ if (reviewPage && review) {
 budget('rebuild with unchanged diagrams: diagrams drawn again', diagrams.count - diagrams.cachedOnRebuild, 0, 'diagrams');
 if (!args.quick) budget(`${large} text notes build time (median)`, big.wallMs.median / 1000, 11, 's');
 budget(`time per note at ${large} ÷ at 100`, big.msPerNote / small.msPerNote, 1.3, '×');
+budget(`vault of ${large} notes: build time with ${large / 10} queries and ${large * 5} fields ÷ without (median of the runs in turn)`, dataLayer.ratio.median, 1.1, '×');
 
 const rows: [string, string, string][] = [
 	['', 'text-100', `text-${large}`],
@@ -235,6 +270,8 @@ if (pageSmall && pageBig) {
 	);
 }
 rows.push(
+	[`vault-${large}: build without / with properties, fields and queries (median)`, '', `${range(dataLayer.first.wallMs, seconds)} / ${range(dataLayer.second.wallMs, seconds)}`],
+	[`vault-${large}: with ÷ without, run by run (median)`, '', range(dataLayer.ratio, (n) => `${n.toFixed(3)}×`)],
 	[`media-${mediaNotes}: build, cold diagram cache`, '', seconds(diagrams.coldBuildMs)],
 	[`media-${mediaNotes}: build, warm diagram cache (median)`, '', range(mediaWarm.wallMs, seconds)],
 	['diagrams: rendered cold, ms per diagram (browser start excluded)', '', `${diagrams.coldMsPerDiagram.toFixed(0)} ms × ${diagrams.count}`],
@@ -311,8 +348,9 @@ const results = {
 	date: new Date().toISOString(),
 	machine,
 	runs,
-	corpora: { small: strip(small), big: strip(big), uniform: strip(uniform), mediaCold: strip(mediaCold), mediaWarm: strip(mediaWarm), ...(huge ? { huge: strip(huge) } : {}) },
+	corpora: { small: strip(small), big: strip(big), uniform: strip(uniform), vault: strip(dataLayer.first), vaultData: strip(dataLayer.second), mediaCold: strip(mediaCold), mediaWarm: strip(mediaWarm), ...(huge ? { huge: strip(huge) } : {}) },
 	peers,
+	dataLayerRatio: dataLayer.ratio,
 	diagrams,
 	pageSmall,
 	pageBig,
