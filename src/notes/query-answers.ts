@@ -28,6 +28,8 @@ export interface QueryAnswers {
 	byNote: Map<string, Map<string, Element[]>>;
 	/** By query: the answer of the first note asking it, as an embed shows it (a base, its first view). */
 	shared: Map<string, Element>;
+	/** The notes whose pages show an answer: those asking, and those embedding one that asks. The others are left alone. */
+	showing: Set<string>;
 	/** A fingerprint of each note's answers: in dev, a note whose answers changed is rendered again. */
 	stamps: Map<string, string>;
 	/** Where the notes' dates came from: git history, or the files' times (`shallow`: a clone without its history). */
@@ -79,13 +81,15 @@ function addField(fields: Record<string, DataviewValue>, key: string, value: Dat
 	}
 }
 
-const TASK_DATES: [emoji: string, field: 'due' | 'scheduled' | 'completion' | 'start' | 'created'][] = [
-	['📅', 'due'],
-	['⏳', 'scheduled'],
-	['✅', 'completion'],
-	['🛫', 'start'],
-	['➕', 'created'],
-];
+const TASK_DATES = (
+	[
+		['📅', 'due'],
+		['⏳', 'scheduled'],
+		['✅', 'completion'],
+		['🛫', 'start'],
+		['➕', 'created'],
+	] as const
+).map(([emoji, field]) => ({ field, date: new RegExp(`${emoji}\\uFE0F?\\s*(\\d{4}-\\d{2}-\\d{2})`, 'u') }));
 
 /** The note's tasks as Dataview's task objects: subtasks under their parent (by column), dates from the Tasks plugin's emoji. */
 function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
@@ -93,8 +97,8 @@ function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
 	const open: { column: number; children: DataviewTask[] }[] = [];
 	for (const task of tasks) {
 		const dates: Record<string, DataviewDate> = {};
-		for (const [emoji, field] of TASK_DATES) {
-			const date = new RegExp(`${emoji}\\uFE0F?\\s*(\\d{4}-\\d{2}-\\d{2})`, 'u').exec(task.text)?.[1];
+		for (const { field, date: pattern } of TASK_DATES) {
+			const date = pattern.exec(task.text)?.[1];
 			const parsed = date ? parseIsoDate(date) : undefined;
 			if (parsed) dates[field] = parsed;
 		}
@@ -187,10 +191,10 @@ const NOT_RUN = 'JavaScript in a note is not run on this site';
 export function answerQueries(
 	notes: readonly CatalogueNote[],
 	resolver: LinkResolver,
-	links: Pick<LinkGraph, 'backlinks'>,
+	links: Pick<LinkGraph, 'backlinks' | 'shown'>,
 	{ notesRoot, projectRoot, now }: { notesRoot: string; projectRoot: string; now?: RunOptions['now'] },
 ): QueryAnswers {
-	const answers: QueryAnswers = { byNote: new Map(), shared: new Map(), stamps: new Map(), problems: [] };
+	const answers: QueryAnswers = { byNote: new Map(), shared: new Map(), showing: new Set(), stamps: new Map(), problems: [] };
 	const asking = notes.filter((note) => note.queries.some((query) => query.kind !== 'templater'));
 	if (asking.length === 0) return answers;
 	const history = gitDates(notesRoot);
@@ -239,6 +243,9 @@ export function answerQueries(
 			});
 		answers.byNote.set(note.relativePath, byQuery);
 		answers.stamps.set(note.relativePath, createHash('sha1').update(JSON.stringify(elements)).digest('hex'));
+	}
+	for (const note of notes) {
+		if (answers.byNote.has(note.relativePath) || (links.shown.get(note.slug) ?? []).some((shown) => answers.byNote.has(shown.relativePath))) answers.showing.add(note.relativePath);
 	}
 	return answers;
 }

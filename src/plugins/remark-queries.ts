@@ -19,9 +19,10 @@ export interface RemarkQueriesOptions {
 export function remarkQueries(options: RemarkQueriesOptions): MdastPluginEntry {
 	return (factory) => {
 		const answers = options.answers();
-		if (!answers || answers.shared.size === 0) return null;
 		const relativePath = notePathOf(factory.fileURL, options.notesRoot);
-		const own = relativePath === undefined ? undefined : answers.byNote.get(relativePath);
+		// Reading a code node's text copies the document out of Rust: only in a note that shows an answer.
+		if (!answers || relativePath === undefined || !answers.showing.has(relativePath)) return null;
+		const own = answers.byNote.get(relativePath);
 		const met = new Map<string, number>();
 		const answer = (key: string) => {
 			const seen = met.get(key) ?? 0;
