@@ -1,5 +1,6 @@
 import type { ElementContent, Properties } from 'hast';
 import { h } from './hast.ts';
+import { withAnswersOnPage } from './dataview.ts';
 
 /**
  * The flashcard contract, for every way a note writes a card:
@@ -83,10 +84,11 @@ export function renderedCards(html: string): RenderedCard[] {
 
 /**
  * A card's HTML to show away from its note (the review page, the cheat sheet): no ids, which many
- * cards would repeat, nor references to them; links within the note lead to the note's page.
+ * cards would repeat, nor references to them; links within the note lead to the note's page, and
+ * so do the answers of its queries.
  */
 export function detachedCardHtml(html: string, notePage: string): string {
-	let detached = html.replace(/(<a\s[^<>]*?href=")#/g, `$1${notePage}#`);
+	let detached = withAnswersOnPage(html, notePage).replace(/(<a\s[^<>]*?href=")#/g, `$1${notePage}#`);
 	// One attribute per tag and pass: a tag may have several.
 	for (let before = ''; before !== detached; ) {
 		before = detached;

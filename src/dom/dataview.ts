@@ -206,3 +206,22 @@ export function renderBaseView(name: string, answer: Element): Element {
 export function renderBase(views: Element[]): Element {
 	return h('div', { className: [DATAVIEW_CLASS, DATAVIEW_BASE_CLASS] }, views);
 }
+
+/**
+ * What holds a block answer where its query stood: one element the cards of a note can find and
+ * leave out (an answer belongs to the page; on the review page and the cheat sheet, a link to it).
+ */
+export const QUERY_ANSWER_TAG = 'notes-query';
+
+export function answerHolder(answer: Element): Element {
+	return h(QUERY_ANSWER_TAG, {}, [answer]);
+}
+
+/** A card's HTML with each query's answer as a link to the note's page, where the answer is. */
+export function withAnswersOnPage(html: string, notePage: string): string {
+	if (!html.includes(`<${QUERY_ANSWER_TAG}>`)) return html;
+	return html.replace(
+		new RegExp(`<${QUERY_ANSWER_TAG}>[\\s\\S]*?</${QUERY_ANSWER_TAG}>`, 'g'),
+		`<p class="dataview-elsewhere"><a href="${notePage}">A query's answer: on the note's page</a></p>`,
+	);
+}

@@ -7,7 +7,7 @@ import { QueryFailure } from '../dataview/failure.ts';
 import { runTasksQuery } from '../dataview/tasks-query.ts';
 import { parseBase, runBaseView } from '../dataview/bases.ts';
 import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, type DataviewPage, type DataviewTask, type DataviewValue } from '../dataview/values.ts';
-import { renderBase, renderBaseResult, renderBaseView, renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
+import { answerHolder, renderBase, renderBaseResult, renderBaseView, renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { NOTE_EXTENSION } from './files.ts';
 import { gitDates, type FileDates, type GitDates } from './git-dates.ts';
@@ -223,7 +223,7 @@ export function answerQueries(
 			if (query.kind === 'base') {
 				const answer = baseAnswer(query.source, index, origin, href, { now });
 				if (!(answer instanceof QueryFailure)) {
-					embedded.set(queryKey(query), answer.first);
+					embedded.set(queryKey(query), answerHolder(answer.first));
 					return [answer.all];
 				}
 				answers.problems.push(queryProblem(note, query, answer.message, answer, projectRoot));
@@ -238,8 +238,10 @@ export function answerQueries(
 			.filter((query) => query.kind !== 'templater')
 			.forEach((query, position) => {
 				const key = queryKey(query);
-				byQuery.set(key, [...(byQuery.get(key) ?? []), elements[position]]);
-				if (!answers.shared.has(key)) answers.shared.set(key, embedded.get(key) ?? elements[position]);
+				// A block answer in its holder, which the cards of the note leave out (see `withAnswersOnPage`).
+				const element = query.kind === 'inline' || query.kind === 'inline-js' ? elements[position] : answerHolder(elements[position]);
+				byQuery.set(key, [...(byQuery.get(key) ?? []), element]);
+				if (!answers.shared.has(key)) answers.shared.set(key, embedded.get(key) ?? element);
 			});
 		answers.byNote.set(note.relativePath, byQuery);
 		answers.stamps.set(note.relativePath, createHash('sha1').update(JSON.stringify(elements)).digest('hex'));

@@ -99,7 +99,7 @@ describe('Dataview queries, answered when the site is built', () => {
 	test('![[file.base]] embeds its first view; a ```base block in a note is answered where it stands', () => {
 		const shelf = parseHtml(site.page('shelf/index.html'));
 		expect(selectAll('.embed .dataview-view-name', shelf).map(textOf)).toEqual(['Books by year']);
-		const own = selectAll('article > .dataview-base', shelf);
+		const own = selectAll('article > notes-query > .dataview-base', shelf);
 		expect(own.map((base) => selectAll('.dataview-view-name', base).map(textOf))).toEqual([['Loved']]);
 		expect(selectAll('li', own[0]).map(textOf)).toEqual(['Dune']);
 	});
@@ -107,5 +107,15 @@ describe('Dataview queries, answered when the site is built', () => {
 	test('a base that does not parse is reported at its line in the .base file, and its page shows it folded', () => {
 		expect(site.output).toContain("tests/fixtures/dataview-vault/Broken.base:4:37  query failed: Expected an expression, found the end of the expression");
 		expect(selectAll('details.dataview-unanswered', parseHtml(site.page('broken/index.html')))).toHaveLength(1);
+	});
+
+	test('in a summary, the answer is on the page; the cheat sheet and the review cards link to it instead', () => {
+		const revision = parseHtml(site.page('revision/index.html'));
+		expect(selectAll('notes-query .dataview-list li', revision).map(textOf)).toEqual(['Dune', 'Hyperion']);
+		for (const file of ['cheatsheet/index.html', 'review/cards/index.html']) {
+			const html = site.page(file);
+			expect(html, file).toContain("A query's answer: on the note's page");
+			expect(html, file).not.toContain('dataview-list');
+		}
 	});
 });
