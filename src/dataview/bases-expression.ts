@@ -1,4 +1,5 @@
 import { QueryError, type SourcePosition } from './failure.ts';
+import { TokenCursor } from './token-cursor.ts';
 import type { DataviewValue } from './values.ts';
 
 /**
@@ -134,38 +135,9 @@ const BINDING_POWER: Record<string, number> = {
 const PREFIX_POWER = 7;
 const POSTFIX_POWER = 8;
 
-class Parser {
-	private readonly tokens: Token[];
-	private readonly source: string;
-	private next = 0;
-
+class Parser extends TokenCursor<Token, BaseExpression> {
 	constructor(source: string, start: SourcePosition) {
-		this.source = source;
-		this.tokens = tokenize(source, start);
-	}
-
-	private get current(): Token {
-		return this.tokens[this.next]!;
-	}
-
-	private advance(): Token {
-		const token = this.current;
-		if (token.kind !== 'end') this.next++;
-		return token;
-	}
-
-	private isSymbol(symbol: string): boolean {
-		return this.current.kind === 'symbol' && this.current.raw === symbol;
-	}
-
-	private fail(expected: string): never {
-		const found = this.current.kind === 'end' ? 'the end of the expression' : `'${this.current.raw}'`;
-		throw new QueryError(`Expected ${expected}, found ${found}`, this.current.position);
-	}
-
-	private expectSymbol(symbol: string): void {
-		if (!this.isSymbol(symbol)) this.fail(`'${symbol}'`);
-		this.advance();
+		super(source, tokenize(source, start), 'the end of the expression');
 	}
 
 	whole(): BaseExpression {
@@ -174,7 +146,7 @@ class Parser {
 		return expression;
 	}
 
-	private expression(minimumPower = 0): BaseExpression {
+	protected expression(minimumPower = 0): BaseExpression {
 		const start = this.current;
 		let left = this.prefix();
 		for (;;) {
@@ -193,8 +165,7 @@ class Parser {
 	}
 
 	private node(start: Token, body: BaseExpressionBody): BaseExpression {
-		const previous = this.tokens[this.next - 1]!;
-		return { ...body, position: start.position, text: this.source.slice(start.offset, previous.offset + previous.raw.length) };
+		return { ...body, position: start.position, text: this.textFrom(start) };
 	}
 
 	private postfix(object: BaseExpression, start: Token): BaseExpression {
@@ -214,16 +185,6 @@ class Parser {
 		}
 		if (object.kind !== 'identifier') throw new QueryError(`Only a function can be called; '${object.text}' is not one`, object.position);
 		return this.node(start, { kind: 'call', name: object.name, args: this.commaSeparated(')') });
-	}
-
-	private commaSeparated(closing: string): BaseExpression[] {
-		const items: BaseExpression[] = [];
-		while (!this.isSymbol(closing)) {
-			if (items.length > 0) this.expectSymbol(',');
-			items.push(this.expression());
-		}
-		this.advance();
-		return items;
 	}
 
 	private prefix(): BaseExpression {
@@ -261,19 +222,7 @@ class Parser {
 	}
 
 	private object(start: Token): BaseExpression {
-		const entries: [string, BaseExpression][] = [];
-		while (!this.isSymbol('}')) {
-			if (entries.length > 0) this.expectSymbol(',');
-			const key = this.advance();
-			if (key.kind !== 'identifier' && key.kind !== 'string') {
-				this.next--;
-				this.fail('a key');
-			}
-			this.expectSymbol(':');
-			entries.push([key.value, this.expression()]);
-		}
-		this.advance();
-		return this.node(start, { kind: 'object', entries });
+		return this.node(start, { kind: 'object', entries: this.objectEntries() });
 	}
 }
 

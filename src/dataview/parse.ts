@@ -1,5 +1,6 @@
 import { namedDate, parseDuration, parseIsoDate } from './dates.ts';
 import { QueryError, type SourcePosition } from './failure.ts';
+import { TokenCursor } from './token-cursor.ts';
 import { DataviewDate, type DataviewValue } from './values.ts';
 
 /**
@@ -175,45 +176,13 @@ const BINDING_POWER: Record<string, number> = {
 };
 const POSTFIX_POWER = 7;
 
-class Parser {
-	private readonly tokens: Token[];
-	private readonly source: string;
-	private next = 0;
-
+class Parser extends TokenCursor<Token, Expression> {
 	constructor(source: string) {
-		this.source = source;
-		this.tokens = tokenize(source);
-	}
-
-	private get current(): Token {
-		return this.tokens[this.next]!;
-	}
-
-	private advance(): Token {
-		const token = this.current;
-		if (token.kind !== 'end') this.next++;
-		return token;
-	}
-
-	private isSymbol(symbol: string): boolean {
-		return this.current.kind === 'symbol' && this.current.raw === symbol;
+		super(source, tokenize(source), 'the end of the query');
 	}
 
 	private isKeyword(...keywords: string[]): boolean {
 		return this.current.kind === 'identifier' && keywords.includes(this.current.raw.toLowerCase());
-	}
-
-	private describe(token: Token): string {
-		return token.kind === 'end' ? 'the end of the query' : `'${token.raw}'`;
-	}
-
-	private fail(expected: string): never {
-		throw new QueryError(`Expected ${expected}, found ${this.describe(this.current)}`, this.current.position);
-	}
-
-	private expectSymbol(symbol: string): void {
-		if (!this.isSymbol(symbol)) this.fail(`'${symbol}'`);
-		this.advance();
 	}
 
 	private expectKeyword(keyword: string): void {
@@ -384,9 +353,7 @@ class Parser {
 	}
 
 	private node(start: Token, expression: ExpressionBody): Expression {
-		const previous = this.tokens[this.next - 1]!;
-		const text = this.source.slice(start.offset, previous.offset + previous.raw.length).trim();
-		return { ...expression, position: start.position, text };
+		return { ...expression, position: start.position, text: this.textFrom(start).trim() };
 	}
 
 	private postfix(object: Expression, start: Token): Expression {
@@ -405,16 +372,6 @@ class Parser {
 		if (object.kind !== 'variable') throw new QueryError(`Only a function can be called; '${object.text}' is not one`, object.position);
 		const args = this.commaSeparated(')');
 		return this.node(start, { kind: 'call', name: object.name.toLowerCase(), args });
-	}
-
-	private commaSeparated(closing: string): Expression[] {
-		const items: Expression[] = [];
-		while (!this.isSymbol(closing)) {
-			if (items.length > 0) this.expectSymbol(',');
-			items.push(this.expression());
-		}
-		this.advance();
-		return items;
 	}
 
 	private prefix(): Expression {
@@ -469,22 +426,9 @@ class Parser {
 	}
 
 	private object(start: Token): Expression {
-		const entries: [string, Expression][] = [];
-		while (!this.isSymbol('}')) {
-			if (entries.length > 0) this.expectSymbol(',');
-			const key = this.advance();
-			if (key.kind !== 'identifier' && key.kind !== 'string') {
-				this.next--;
-				this.fail('a key');
-			}
-			this.expectSymbol(':');
-			entries.push([key.value, this.expression()]);
-		}
-		this.advance();
-		return this.node(start, { kind: 'object', entries });
+		return this.node(start, { kind: 'object', entries: this.objectEntries() });
 	}
 
-	/** After `(`: `x, y) =>` reads as a lambda's parameters; anything else is a parenthesised expression. */
 	private lambdaParameters(): string[] | undefined {
 		const parameters: string[] = [];
 		let offset = this.next;
