@@ -3,6 +3,9 @@ import { addDuration, formatDate, parseIsoDate, stripTime } from './dates.ts';
 import { QueryError } from './failure.ts';
 import { displayValue } from './text.ts';
 import {
+	isArithmetic,
+	numberArithmetic,
+	UNIT_MILLISECONDS,
 	compareValues,
 	DataviewDate,
 	DataviewDuration,
@@ -180,23 +183,13 @@ const DATE_FIELDS: Record<string, (utc: Date) => number> = {
 	millisecond: (utc) => utc.getUTCMilliseconds(),
 };
 
-const DURATION_FIELDS: Record<string, number> = {
-	years: 365 * 86_400_000,
-	months: 30 * 86_400_000,
-	weeks: 7 * 86_400_000,
-	days: 86_400_000,
-	hours: 3_600_000,
-	minutes: 60_000,
-	seconds: 1000,
-	milliseconds: 1,
-};
 
 /** `file.x`, `date.year`, `duration.days` (the whole span in days), `list.length`, `object.key`. */
 function property(value: BaseValue, name: string, at: BaseExpression): BaseValue {
 	if (value instanceof BaseFile) return fileProperty(value.page, name, at);
 	if (value instanceof DataviewDate) return DATE_FIELDS[name]?.(value.utc) ?? null;
 	if (value instanceof DataviewDuration) {
-		const unit = DURATION_FIELDS[name];
+		const unit = Object.hasOwn(UNIT_MILLISECONDS, name) ? UNIT_MILLISECONDS[name as DurationUnit] : undefined;
 		return unit === undefined ? null : value.milliseconds / unit;
 	}
 	if ((typeof value === 'string' || Array.isArray(value)) && name === 'length') return value.length;
@@ -305,20 +298,7 @@ function binary(operator: BaseBinaryOperator, left: BaseValue, right: BaseValue,
 	}
 	if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) return displayValue(a) + displayValue(b);
 	if (a === null || b === null) return null;
-	if (typeof a === 'number' && typeof b === 'number') {
-		switch (operator) {
-			case '+':
-				return a + b;
-			case '-':
-				return a - b;
-			case '*':
-				return a * b;
-			case '/':
-				return a / b;
-			case '%':
-				return a % b;
-		}
-	}
+	if (typeof a === 'number' && typeof b === 'number' && isArithmetic(operator)) return numberArithmetic(operator, a, b);
 	if (a instanceof DataviewDuration && b instanceof DataviewDuration && (operator === '+' || operator === '-')) {
 		return new DataviewDuration({ milliseconds: a.milliseconds + (operator === '+' ? 1 : -1) * b.milliseconds }).normalized();
 	}

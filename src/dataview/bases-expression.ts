@@ -1,5 +1,5 @@
 import { QueryError, type SourcePosition } from './failure.ts';
-import { TokenCursor } from './token-cursor.ts';
+import { TokenCursor, type Located } from './token-cursor.ts';
 import type { DataviewValue } from './values.ts';
 
 /**
@@ -11,13 +11,7 @@ import type { DataviewValue } from './values.ts';
 
 export type BaseBinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '%';
 
-interface Node {
-	readonly position: SourcePosition;
-	/** The expression as written. */
-	readonly text: string;
-}
-
-export type BaseExpression = Node & BaseExpressionBody;
+export type BaseExpression = Located & BaseExpressionBody;
 
 type BaseExpressionBody =
 	| { readonly kind: 'literal'; readonly value: DataviewValue }

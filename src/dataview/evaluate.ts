@@ -4,6 +4,8 @@ import { FUNCTIONS, type Argument } from './functions.ts';
 import type { BinaryOperator, Expression } from './parse.ts';
 import { displayValue } from './text.ts';
 import {
+	isArithmetic,
+	numberArithmetic,
 	compareValues,
 	DataviewDate,
 	DataviewDuration,
@@ -172,20 +174,7 @@ export function binary(operator: BinaryOperator, left: DataviewValue, right: Dat
 	}
 	if (operator === '+' && (typeof left === 'string' || typeof right === 'string')) return displayValue(left) + displayValue(right);
 	if (left === null || right === null) return null;
-	if (typeof left === 'number' && typeof right === 'number') {
-		switch (operator) {
-			case '+':
-				return left + right;
-			case '-':
-				return left - right;
-			case '*':
-				return left * right;
-			case '/':
-				return left / right;
-			case '%':
-				return left % right;
-		}
-	}
+	if (typeof left === 'number' && typeof right === 'number' && isArithmetic(operator)) return numberArithmetic(operator, left, right);
 	if (operator === '*' && typeof left === 'string' && typeof right === 'number') return right < 0 ? '' : left.repeat(right);
 	if (left instanceof DataviewDate && right instanceof DataviewDate && operator === '-') return dateDifference(left, right);
 	if (left instanceof DataviewDate && right instanceof DataviewDuration && (operator === '+' || operator === '-')) return addDuration(left, right, operator === '+' ? 1 : -1);

@@ -1,6 +1,6 @@
 import { namedDate, parseDuration, parseIsoDate } from './dates.ts';
 import { QueryError, type SourcePosition } from './failure.ts';
-import { TokenCursor } from './token-cursor.ts';
+import { TokenCursor, type Located } from './token-cursor.ts';
 import { DataviewDate, type DataviewValue } from './values.ts';
 
 /**
@@ -12,13 +12,8 @@ import { DataviewDate, type DataviewValue } from './values.ts';
 
 export type BinaryOperator = '+' | '-' | '*' | '/' | '%' | '=' | '!=' | '<' | '>' | '<=' | '>=' | 'and' | 'or';
 
-interface Node {
-	readonly position: SourcePosition;
-	/** The expression as written: a column's default header, a FLATTEN's default name. */
-	readonly text: string;
-}
-
-export type Expression = Node & ExpressionBody;
+/** `text`: the expression as written, a column's default header, a FLATTEN's default name. */
+export type Expression = Located & ExpressionBody;
 
 type ExpressionBody =
 		| { readonly kind: 'literal'; readonly value: DataviewValue }

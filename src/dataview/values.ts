@@ -54,7 +54,8 @@ export class DataviewDate {
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'milliseconds'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
-const UNIT_MILLISECONDS: Record<DurationUnit, number> = {
+/** A unit's length, as Dataview counts it (a month of 30 days, a year of 365). */
+export const UNIT_MILLISECONDS: Record<DurationUnit, number> = {
 	years: 365 * 86_400_000,
 	months: 30 * 86_400_000,
 	weeks: 7 * 86_400_000,
@@ -227,4 +228,24 @@ export function isTruthy(value: DataviewValue | undefined): boolean {
 	if (value instanceof DataviewDate || value instanceof DataviewLink) return true;
 	if (Array.isArray(value)) return value.length > 0;
 	return Object.keys(value).length > 0;
+}
+
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
+
+export const isArithmetic = (operator: string): operator is ArithmeticOperator => operator === '+' || operator === '-' || operator === '*' || operator === '/' || operator === '%';
+
+/** Two numbers' sum, difference, product, quotient or remainder, alike in both query languages. */
+export function numberArithmetic(operator: ArithmeticOperator, a: number, b: number): number {
+	switch (operator) {
+		case '+':
+			return a + b;
+		case '-':
+			return a - b;
+		case '*':
+			return a * b;
+		case '/':
+			return a / b;
+		case '%':
+			return a % b;
+	}
 }
