@@ -1,5 +1,5 @@
 import { QueryError, type SourcePosition } from './failure.ts';
-import { TokenCursor, type Located } from './token-cursor.ts';
+import { readQuoted, scanTokens, TokenCursor, type Located, type ScannedToken, type Scanner } from './token-cursor.ts';
 import type { DataviewValue } from './values.ts';
 
 /**
@@ -28,16 +28,10 @@ type BaseExpressionBody =
 	| { readonly kind: 'list'; readonly items: readonly BaseExpression[] }
 	| { readonly kind: 'object'; readonly entries: readonly (readonly [string, BaseExpression])[] };
 
-type TokenKind = 'number' | 'string' | 'identifier' | 'regex' | 'symbol' | 'end';
+type TokenKind = 'number' | 'string' | 'identifier' | 'regex';
 
-interface Token {
-	readonly kind: TokenKind;
-	readonly raw: string;
-	/** A string's content; a regex's flags. */
-	readonly value: string;
-	readonly offset: number;
-	readonly position: SourcePosition;
-}
+/** `value`: a string's content; a regex's flags. */
+type Token = ScannedToken<TokenKind>;
 
 const SYMBOLS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!', '+', '-', '*', '/', '%', '(', ')', '[', ']', '{', '}', ',', '.', ':'];
 const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$-]*/uy;
@@ -50,65 +44,17 @@ function valueExpected(previous: Token | undefined): boolean {
 	return previous.kind === 'symbol' && previous.raw !== ')' && previous.raw !== ']' && previous.raw !== '}';
 }
 
-function tokenize(source: string, start: SourcePosition): Token[] {
-	const tokens: Token[] = [];
-	let offset = 0;
-	let line = start.line;
-	let lineStart = 0;
-	const sticky = (pattern: RegExp): RegExpExecArray | null => {
-		pattern.lastIndex = offset;
-		return pattern.exec(source);
-	};
-	for (;;) {
-		const position = { line, column: offset - lineStart + (line === start.line ? start.column : 1) };
-		const push = (kind: TokenKind, raw: string, value = raw): void => {
-			tokens.push({ kind, raw, value, offset, position });
-			offset += raw.length;
-		};
-		const char = source[offset];
-		if (char === undefined) {
-			push('end', '');
-			return tokens;
-		}
-		if (char === '\n') {
-			offset++;
-			line++;
-			lineStart = offset;
-			continue;
-		}
-		if (/\s/.test(char)) {
-			offset++;
-			continue;
-		}
-		let match: RegExpExecArray | null;
-		if (char === '"' || char === "'") push('string', ...readString(source, offset, position));
-		else if (char === '/' && valueExpected(tokens.at(-1)) && (match = sticky(REGEX))) push('regex', match[0], match[2]);
-		else if ((match = sticky(NUMBER))) push('number', match[0]);
-		else if ((match = sticky(IDENTIFIER))) push('identifier', match[0]);
-		else {
-			const symbol = SYMBOLS.find((candidate) => source.startsWith(candidate, offset));
-			if (symbol === undefined) throw new QueryError(`Unexpected character '${char}'`, position);
-			push('symbol', symbol);
-		}
-	}
-}
-
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 
-/** A string in single or double quotes, with JavaScript's backslash escapes. */
-function readString(source: string, start: number, position: SourcePosition): [string, string] {
-	const quote = source[start]!;
-	let value = '';
-	for (let offset = start + 1; offset < source.length; offset++) {
-		const char = source[offset]!;
-		if (char === quote) return [source.slice(start, offset + 1), value];
-		if (char === '\n') break;
-		if (char === '\\' && offset + 1 < source.length) {
-			const escaped = source[++offset]!;
-			value += ESCAPES[escaped] ?? escaped;
-		} else value += char;
-	}
-	throw new QueryError(`This string has no closing quote (${quote})`, position);
+/** The bases' own tokens: strings in either quote with JavaScript's escapes, regular expressions, numbers, names. */
+function readToken(scanner: Scanner<TokenKind>, char: string): boolean {
+	let match: RegExpExecArray | null;
+	if (char === '"' || char === "'") scanner.push('string', ...readQuoted(scanner.source, scanner.offset, scanner.position, (next) => ESCAPES[next] ?? next));
+	else if (char === '/' && valueExpected(scanner.tokens.at(-1)) && (match = scanner.sticky(REGEX))) scanner.push('regex', match[0], match[2]);
+	else if ((match = scanner.sticky(NUMBER))) scanner.push('number', match[0]);
+	else if ((match = scanner.sticky(IDENTIFIER))) scanner.push('identifier', match[0]);
+	else return false;
+	return true;
 }
 
 const BINDING_POWER: Record<string, number> = {
@@ -131,7 +77,7 @@ const POSTFIX_POWER = 8;
 
 class Parser extends TokenCursor<Token, BaseExpression> {
 	constructor(source: string, start: SourcePosition) {
-		super(source, tokenize(source, start), 'the end of the expression');
+		super(source, scanTokens(source, SYMBOLS, readToken, start), 'the end of the expression');
 	}
 
 	whole(): BaseExpression {

@@ -1,6 +1,6 @@
 import { namedDate, parseDuration, parseIsoDate } from './dates.ts';
 import { QueryError, type SourcePosition } from './failure.ts';
-import { TokenCursor, type Located } from './token-cursor.ts';
+import { readQuoted, scanTokens, TokenCursor, type Located, type ScannedToken, type Scanner } from './token-cursor.ts';
 import { DataviewDate, type DataviewValue } from './values.ts';
 
 /**
@@ -60,17 +60,10 @@ export interface Query {
 	readonly commands: readonly Command[];
 }
 
-type TokenKind = 'number' | 'string' | 'identifier' | 'link' | 'tag' | 'date' | 'duration' | 'symbol' | 'end';
+type TokenKind = 'number' | 'string' | 'identifier' | 'link' | 'tag' | 'date' | 'duration';
 
-interface Token {
-	readonly kind: TokenKind;
-	/** The token as written. */
-	readonly raw: string;
-	/** Its meaning: a string's content, a link's target, a tag without `#`, a date's inside. */
-	readonly value: string;
-	readonly offset: number;
-	readonly position: SourcePosition;
-}
+/** `value`: its meaning: a string's content, a link's target, a tag without `#`, a date's inside. */
+type Token = ScannedToken<TokenKind>;
 
 const SYMBOLS = ['=>', '<=', '>=', '!=', '==', '=', '<', '>', '+', '-', '*', '/', '%', '!', '(', ')', '[', ']', '{', '}', ',', '.', ':', '&', '|'];
 const IDENTIFIER = /[\p{L}\p{Emoji_Presentation}_][\p{L}\p{Emoji_Presentation}\p{N}_-]*/uy;
@@ -80,73 +73,27 @@ const LINK = /(!?)\[\[([^\]\n]*)\]\]/y;
 const LITERAL_CALL = /(date|dur)\(\s*([^()\n]*?)\s*\)/iy;
 const LINE_COMMENT = /[ \t]*\/\/[^\n]*/y;
 
-function tokenize(source: string): Token[] {
-	const tokens: Token[] = [];
-	let offset = 0;
-	let line = 1;
-	let lineStart = 0;
-	const sticky = (pattern: RegExp): RegExpExecArray | null => {
-		pattern.lastIndex = offset;
-		return pattern.exec(source);
-	};
-	while (offset <= source.length) {
-		const position = { line, column: offset - lineStart + 1 };
-		const push = (kind: TokenKind, raw: string, value = raw): void => {
-			tokens.push({ kind, raw, value, offset, position });
-			offset += raw.length;
-		};
-		if (offset === lineStart && sticky(LINE_COMMENT)) {
-			offset = LINE_COMMENT.lastIndex;
-			continue;
-		}
-		const char = source[offset];
-		if (char === undefined) {
-			push('end', '');
-			break;
-		}
-		if (char === '\n') {
-			offset++;
-			line++;
-			lineStart = offset;
-			continue;
-		}
-		if (/\s/.test(char)) {
-			offset++;
-			continue;
-		}
-		let match: RegExpExecArray | null;
-		if (char === '"') push('string', ...readString(source, offset, position));
-		else if ((match = sticky(LINK))) push('link', match[0], match[2]);
-		else if ((match = sticky(LITERAL_CALL)) && literalKind(match[1]!, match[2]!)) push(literalKind(match[1]!, match[2]!)!, match[0], match[2]);
-		else if ((match = sticky(NUMBER))) push('number', match[0]);
-		else if ((match = sticky(IDENTIFIER))) push('identifier', match[0]);
-		else if ((match = sticky(TAG))) push('tag', match[0], match[0].slice(1));
-		else {
-			const symbol = SYMBOLS.find((candidate) => source.startsWith(candidate, offset));
-			if (symbol === undefined) throw new QueryError(`Unexpected character '${char}'`, position);
-			push('symbol', symbol);
-		}
-	}
-	return tokens;
+/** DQL's own tokens: a comment line, strings, links, `date(…)`/`dur(…)` literals, numbers, names, tags. */
+function readToken(scanner: Scanner<TokenKind>, char: string): boolean {
+	const { source, offset } = scanner;
+	let match: RegExpExecArray | null;
+	if (scanner.atLineStart() && scanner.sticky(LINE_COMMENT)) scanner.offset = LINE_COMMENT.lastIndex;
+	else if (char === '"') scanner.push('string', ...readQuoted(source, offset, scanner.position, (next) => (next === '"' || next === '\\' ? next : undefined)));
+	else if ((match = scanner.sticky(LINK))) scanner.push('link', match[0], match[2]);
+	else if ((match = scanner.sticky(LITERAL_CALL)) && literalKind(match[1]!, match[2]!)) scanner.push(literalKind(match[1]!, match[2]!)!, match[0], match[2]);
+	else if ((match = scanner.sticky(NUMBER))) scanner.push('number', match[0]);
+	else if ((match = scanner.sticky(IDENTIFIER))) scanner.push('identifier', match[0]);
+	else if ((match = scanner.sticky(TAG))) scanner.push('tag', match[0], match[0].slice(1));
+	else return false;
+	return true;
 }
+
+const tokenize = (source: string): Token[] => scanTokens(source, SYMBOLS, readToken);
 
 /** `date(…)` and `dur(…)` holding a literal (not an expression) are literals: `date(2024-01-31)`. */
 function literalKind(name: string, inside: string): 'date' | 'duration' | undefined {
 	if (name.toLowerCase() === 'date') return parseIsoDate(inside) || namedDate(inside, new DataviewDate(0, false)) ? 'date' : undefined;
 	return parseDuration(inside) ? 'duration' : undefined;
-}
-
-/** A double-quoted string; `\"` and `\\` are escapes, other backslashes stay (regexes keep `\d`). */
-function readString(source: string, start: number, position: SourcePosition): [string, string] {
-	let value = '';
-	for (let offset = start + 1; offset < source.length; offset++) {
-		const char = source[offset]!;
-		if (char === '"') return [source.slice(start, offset + 1), value];
-		if (char === '\n') break;
-		if (char === '\\' && (source[offset + 1] === '"' || source[offset + 1] === '\\')) value += source[++offset];
-		else value += char;
-	}
-	throw new QueryError('This string has no closing quote (")', position);
 }
 
 const COMMAND_KEYWORDS = new Set(['from', 'where', 'sort', 'group', 'flatten', 'limit']);
