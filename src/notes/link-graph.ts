@@ -38,6 +38,8 @@ export interface LinkGraph {
 	stamps: Map<string, string>;
 	/** By slug: the notes a note shows inside it through embeds (and they through theirs), as deep as the page shows them. */
 	shown: Map<string, CatalogueNote[]>;
+	/** By slug: where each of a note's wikilinks leads, in the order of `note.wikilinks`. */
+	wikilinkTargets: Map<string, LinkTarget[]>;
 }
 
 /** Embeds inside embeds show at most this deep. */
@@ -75,7 +77,7 @@ function topicAt(note: CatalogueNote, line: number | undefined) {
  * loop), the backlinks of each note, and the files the site must publish.
  */
 export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
-	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map() };
+	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map(), wikilinkTargets: new Map() };
 	/** What each note's links came to, for its stamp. */
 	const outcomes = new Map<CatalogueNote, string[]>();
 	const files = new Set<string>();
@@ -130,8 +132,11 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 	};
 
 	for (const note of catalogue.notes) {
+		const wikilinkTargets: LinkTarget[] = [];
+		graph.wikilinkTargets.set(note.slug, wikilinkTargets);
 		for (const link of note.wikilinks) {
 			const target = resolver.wikilink(link, note.relativePath);
+			wikilinkTargets.push(target);
 			const written = `${link.embed ? '!' : ''}[[${link.target}${link.heading ? `#${link.heading}` : ''}]]`;
 			record(note, target, link, { embed: link.embed, image: link.embed && isImageName(link.target), text: wikilinkText(link), context: link.context, written });
 			// Embeds of a note's own sections, and of blocks (shown as links), cannot loop.

@@ -124,7 +124,7 @@ function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
 const withParentTags = (tags: readonly string[]): string[] => [...new Set(tags.flatMap((tag) => tag.split('/').map((_, depth, parts) => `#${parts.slice(0, depth + 1).join('/')}`)))];
 
 /** The notes as Dataview's pages: front matter and inline fields, and `file.*` from the catalogue. */
-export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks'>, notesRoot: string, history: GitDates = gitDates(notesRoot)): DataviewIndex {
+export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks' | 'wikilinkTargets'>, notesRoot: string, history: GitDates = gitDates(notesRoot)): DataviewIndex {
 	const datesOf = (note: CatalogueNote): FileDates => {
 		const known = history.kind === 'history' ? history.files.get(note.relativePath) : undefined;
 		if (known) return known;
@@ -143,8 +143,9 @@ export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkRes
 		for (const field of note.fields) addField(fields, field.key, fieldValue(field.value, note.relativePath, resolve));
 		const { created, modified } = datesOf(note);
 		const name = note.relativePath.replace(/^.*\//, '').replace(NOTE_EXTENSION, '');
-		const outlinks = note.wikilinks.flatMap((link) => {
-			const target = resolver.wikilink(link, note.relativePath);
+		const targets = links.wikilinkTargets.get(note.slug) ?? [];
+		const outlinks = note.wikilinks.flatMap((link, position) => {
+			const target = targets[position]!;
 			if (target.kind === 'note') return [new DataviewLink(target.note.relativePath, { subpath: link.heading, embed: link.embed })];
 			// A link to a note not written yet still links, as in Dataview (`FROM [[Yoga MOC]]` finds the notes naming it).
 			return target.kind === 'broken' && link.target ? [new DataviewLink(`${link.target}.md`, { subpath: link.heading, embed: link.embed })] : [];
@@ -191,7 +192,7 @@ const NOT_RUN = 'JavaScript in a note is not run on this site';
 export function answerQueries(
 	notes: readonly CatalogueNote[],
 	resolver: LinkResolver,
-	links: Pick<LinkGraph, 'backlinks' | 'shown'>,
+	links: Pick<LinkGraph, 'backlinks' | 'shown' | 'wikilinkTargets'>,
 	{ notesRoot, projectRoot, now }: { notesRoot: string; projectRoot: string; now?: RunOptions['now'] },
 ): QueryAnswers {
 	const answers: QueryAnswers = { byNote: new Map(), shared: new Map(), showing: new Set(), stamps: new Map(), problems: [] };
