@@ -20,6 +20,7 @@ import { noteProperties, shownProperties, type NoteProperty, type PropertiesSett
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
+import { canvasNote, isCanvasFile, readCanvas } from './canvas.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -74,6 +75,10 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	controlCharacters?: PreparedNote['controlCharacters'];
 	/** Its characters by script, for the site's language (`detectLanguage`). */
 	scripts: ScriptCounts;
+	/** A JSON Canvas (`board.canvas`): how many cards its board has. */
+	canvas?: { cards: number };
+	/** A note written from another format (a canvas): the line of its file that each line of its text comes from. */
+	authoredLines?: number[];
 }
 
 export interface Catalogue {
@@ -115,6 +120,8 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	cards: Omit<NoteCard, 'line'>[];
 	/** The properties the page shows, their links resolved. */
 	properties: PropertyRow[];
+	/** It is a canvas: its page pans and zooms the board. */
+	canvas: boolean;
 }
 
 export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogue, 'links' | 'resolver'>): PageNote {
@@ -134,6 +141,7 @@ export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogu
 		backlinks: links.backlinks.get(slug) ?? [],
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 		properties: shownProperties(note.properties, resolver, note.relativePath),
+		canvas: note.canvas !== undefined,
 	};
 }
 
@@ -173,6 +181,7 @@ export interface FolderKind {
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
 function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
+	if (isCanvasFile(relativePath)) return canvasRecord(relativePath, options);
 	if (!relativePath.toLowerCase().endsWith('.base')) return noteRecord(relativePath, readNoteFile(file), options);
 	// An Obsidian base is a page of its views: a note holding it as a `base` block, under its name.
 	const record = noteRecord(relativePath, noteFileOf(Buffer.from(baseNoteSource(relativePath, readFileSync(file, 'utf8')))), options);
@@ -182,6 +191,22 @@ function readNote(relativePath: string, options: CatalogueOptions & FolderKind):
 }
 
 const BASE_NOTE_LINES = [1, 2, 3];
+
+/** A canvas is the note of its board (`canvasNote`); what is wrong in it is reported at its line of the file. */
+function canvasRecord(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
+	const file = path.join(options.notesRoot, relativePath);
+	const shown = displayPath(file, options.projectRoot);
+	const read = readCanvas(readFileSync(file, 'utf8'));
+	if (!read.ok) return { ok: false, problem: { file: shown, ...read.problem } };
+	const { source, authoredLines, cards } = canvasNote(relativePath, read.canvas);
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(source)), options);
+	if (!record.ok) return record;
+	return {
+		ok: true,
+		note: { ...record.note, canvas: { cards }, authoredLines },
+		problems: [...record.problems, ...read.problems.map((problem) => ({ file: shown, ...problem }))],
+	};
+}
 
 /** The note a `.base` file is: its name as the title, the file as a ```` ```base ```` block. */
 function baseNoteSource(relativePath: string, yaml: string): string {
@@ -270,12 +295,17 @@ export function noteRecord(relativePath: string, read: NoteFileRead, options: Ca
  */
 export function withAuthoredLines(problems: NoteProblem[], catalogue: Pick<Catalogue, 'notes'>, projectRoot: string): NoteProblem[] {
 	const changed = new Map(
-		catalogue.notes.flatMap((note) => (note.addedLines.length + note.removedLines.length > 0 ? [[displayPath(note.file, projectRoot), note] as const] : [])),
+		catalogue.notes.flatMap((note) =>
+			note.addedLines.length + note.removedLines.length > 0 || note.authoredLines ? [[displayPath(note.file, projectRoot), note] as const] : [],
+		),
 	);
 	if (changed.size === 0) return problems;
 	return problems.map((problem) => {
 		const note = changed.get(problem.file);
-		return note && problem.line !== undefined ? { ...problem, line: authoredLine(problem.line, note.addedLines, note.removedLines) } : problem;
+		if (!note || problem.line === undefined) return problem;
+		// A canvas's own problems already have the file's lines; those of its text are mapped to them.
+		if (note.authoredLines) return problem.kind === 'invalid-canvas' ? problem : { ...problem, line: note.authoredLines[problem.line - 1], column: undefined };
+		return { ...problem, line: authoredLine(problem.line, note.addedLines, note.removedLines) };
 	});
 }
 

@@ -65,6 +65,8 @@ function rooted(url: string, note: CatalogueNote): string | undefined {
 
 export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, context: EmbedContext, chain: string[] = []): string {
 	const { note, heading, block } = target;
+	// A canvas's board needs a page's width: its embed is a card that leads there.
+	if (note.canvas) return canvasEmbedMarkdown(target, note.canvas.cards);
 	const source = context.source(note);
 	const starts = lineStarts(source);
 	const [start, end] = embedRange(note, source, starts, heading, block);
@@ -139,5 +141,11 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 	// A block's lines, as deep as its first: its list starts at the quote's left.
 	const dedent = (line: string) => (!block ? line : line.startsWith(block.indent) ? line.slice(block.indent.length) : line.trimStart());
 	const lines = [`${EMBED_MARKER} ${markdownLink(name, target.href)}`, '', ...body.trimEnd().split(/\r?\n/).map(dedent)];
-	return lines.map((line) => (line ? `> ${line}` : '>')).join('\n');
+	return quoted(lines);
+}
+
+const quoted = (lines: string[]) => lines.map((line) => (line ? `> ${line}` : '>')).join('\n');
+
+function canvasEmbedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, cards: number): string {
+	return quoted([`${EMBED_MARKER} ${markdownLink(target.note.title, target.href)}`, '', `Canvas, ${cards} ${cards === 1 ? 'card' : 'cards'}: open it to see its board.`]);
 }

@@ -14,10 +14,10 @@ import { noteProperties } from './properties.ts';
  * lists or reads the folder (the catalogue is built from this), so this is where its boundary lies.
  */
 
-/** Notes: Markdown, MDX, and Obsidian's bases (`.base`, a page of their views). */
-export const NOTE_EXTENSIONS = ['.md', '.mdx', '.base'];
+/** Notes: Markdown, MDX, Obsidian's bases (`.base`, a page of their views) and canvases (`.canvas`, a page of their board). */
+export const NOTE_EXTENSIONS = ['.md', '.mdx', '.base', '.canvas'];
 /** A note's extension, as file names end. */
-export const NOTE_EXTENSION = /\.(?:mdx?|base)$/i;
+export const NOTE_EXTENSION = /\.(?:mdx?|base|canvas)$/i;
 
 const FOLDER_PAGE = /^(?:readme|index)$/i;
 

@@ -36,7 +36,8 @@ export type ProblemKind =
 	| 'control-characters'
 	| 'code-not-run'
 	| 'query-not-answered'
-	| 'render-error';
+	| 'render-error'
+	| 'invalid-canvas';
 
 const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
@@ -61,6 +62,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'code-not-run': ['piece of code not run', 'pieces of code not run'],
 	'query-not-answered': ['query not answered', 'queries not answered'],
 	'render-error': ['note that could not be rendered', 'notes that could not be rendered'],
+	'invalid-canvas': ['canvas problem', 'canvas problems'],
 };
 
 /**
