@@ -15,7 +15,7 @@ import { VISUALLY_HIDDEN_CLASS } from './link.ts';
  *     … zoom out (−), fit …
  *     <label class="canvas__as-list-label"><input type="checkbox" class="canvas__as-list"> Show as a list</label>
  *   </div>
- *   <div class="canvas__viewport" tabindex="0" role="region" aria-label="Canvas: 5 cards">
+ *   <div class="canvas__viewport" tabindex="0" role="region" aria-label="Canvas: 5 cards" style="aspect-ratio:1200 / 800">
  *     <div class="canvas__board" style="width:1200px;height:800px">
  *       <svg class="canvas__edges" aria-hidden="true">…<path class="canvas__edge" d="…"/>…</svg>
  *       <ul>
@@ -87,7 +87,13 @@ export function canvasFrame({ width, height, cards, edges }: { width: number; he
 			),
 			h('label', { className: ['canvas__as-list-label'] }, [h('input', { type: 'checkbox', className: [CANVAS_AS_LIST_CLASS] }), text(' Show as a list')]),
 		]),
-		viewport: h('div', { className: [CANVAS_VIEWPORT_CLASS], tabIndex: 0, role: 'region', ariaLabel: `Canvas: ${cards} ${cards === 1 ? 'card' : 'cards'}` }),
+		viewport: h('div', {
+			className: [CANVAS_VIEWPORT_CLASS],
+			tabIndex: 0,
+			role: 'region',
+			ariaLabel: `Canvas: ${cards} ${cards === 1 ? 'card' : 'cards'}`,
+			style: `aspect-ratio:${Math.max(width, 1)} / ${Math.max(height, 1)}`,
+		}),
 		board: h('div', { className: [CANVAS_BOARD_CLASS], style: `width:${width}px;height:${height}px` }),
 		edges: h('svg', { className: [CANVAS_EDGES_CLASS], ariaHidden: 'true', dataPagefindIgnore: '', width, height, viewBox: `0 0 ${width} ${height}` }, edges),
 	};
