@@ -122,6 +122,6 @@ export function canvasEdge(edge: { path: string; arrows: string[]; color?: strin
 	return h('g', { className: ['canvas__edge-group'], style }, [
 		h('path', { className: [CANVAS_EDGE_CLASS], d: edge.path }),
 		...edge.arrows.map((points) => h('polygon', { className: ['canvas__arrow'], points })),
-		...(edge.label ? [h('text', { className: [CANVAS_EDGE_LABEL_CLASS], x: edge.label.x, y: edge.label.y, textAnchor: 'middle', dominantBaseline: 'middle' }, [text(edge.label.text)])] : []),
+		...(edge.label ? [h('text', { className: [CANVAS_EDGE_LABEL_CLASS], x: String(edge.label.x), y: String(edge.label.y), textAnchor: 'middle', dominantBaseline: 'middle' }, [text(edge.label.text)])] : []),
 	]);
 }

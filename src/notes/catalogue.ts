@@ -121,7 +121,7 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	/** The properties the page shows, their links resolved. */
 	properties: PropertyRow[];
 	/** It is a canvas: its page pans and zooms the board. */
-	canvas: boolean;
+	canvas?: true;
 }
 
 export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogue, 'links' | 'resolver'>): PageNote {
@@ -141,7 +141,7 @@ export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogu
 		backlinks: links.backlinks.get(slug) ?? [],
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 		properties: shownProperties(note.properties, resolver, note.relativePath),
-		canvas: note.canvas !== undefined,
+		...(note.canvas ? { canvas: true as const } : {}),
 	};
 }
 
