@@ -64,6 +64,8 @@ const SIDES: readonly string[] = ['top', 'right', 'bottom', 'left'];
 const ENDS: readonly string[] = ['none', 'arrow'];
 const KINDS: readonly string[] = ['text', 'file', 'link', 'group'];
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+/** What a link card may lead to: a page or a mail address, never `javascript:` (its address is a link on the page). */
+const WEB_ADDRESS = /^(?:https?:\/\/[^\s<>]+|mailto:[^\s<>]+)$/i;
 /** What a kind of node must have besides its box. */
 const REQUIRED_TEXT: Record<CanvasNodeKind, 'text' | 'file' | 'url' | undefined> = { text: 'text', file: 'file', link: 'url', group: undefined };
 const HINT = 'Fix it in Obsidian or in the file (the format: https://jsoncanvas.org/spec/1.0/).';
@@ -159,7 +161,7 @@ function readNode(value: unknown, index: number): CanvasNode | string {
 	if (missing.length > 0) return `${name} (${type}) has no number for ${missing.map((key) => `\`${key}\``).join(', ')}`;
 	const required = REQUIRED_TEXT[type];
 	if (required && typeof value[required] !== 'string') return `${name} (${type}) has no \`${required}\``;
-	if (type === 'link' && !URL.canParse(value.url as string)) return `${name} (link) has the address ${JSON.stringify(value.url)}, which is not a URL`;
+	if (type === 'link' && !WEB_ADDRESS.test(value.url as string)) return `${name} (link) has the address ${JSON.stringify(value.url)}, which is not a web address (http:, https: or mailto:)`;
 	return {
 		id: value.id,
 		type,
