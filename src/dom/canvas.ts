@@ -17,7 +17,10 @@ import { VISUALLY_HIDDEN_CLASS } from './link.ts';
  *   </div>
  *   <div class="canvas__viewport" tabindex="0" role="region" aria-label="Canvas: 5 cards" style="aspect-ratio:1200 / 800">
  *     <div class="canvas__board" style="width:1200px;height:800px">
- *       <svg class="canvas__edges" aria-hidden="true">…<path class="canvas__edge" d="…"/>…</svg>
+ *       <svg class="canvas__edges" aria-hidden="true" data-pagefind-ignore>
+ *         <g class="canvas__edge-group" style="--canvas-color:…"><path class="canvas__edge" d="M… C…"/>
+ *           <polygon class="canvas__arrow" points="…"/><text class="canvas__edge-label" x="…" y="…">label</text></g>
+ *       </svg>
  *       <ul>
  *         <li><div class="canvas__node" data-canvas-node="group" style="left:…;top:…;width:…;height:…;--canvas-color:…">
  *           <p class="canvas__group-label">Label</p></div>
@@ -30,9 +33,12 @@ import { VISUALLY_HIDDEN_CLASS } from './link.ts';
  * </notes-canvas>
  * ```
  *
- * `data-canvas-node` is `text`, `file`, `link` or `group`. Without JavaScript the viewport
- * scrolls, and "Show as a list" (a checkbox read by CSS alone) lays the same list out as a list.
- * `<notes-canvas>` shows the zoom buttons and pans and zooms the board (`transform` on it).
+ * `data-canvas-node` is `text`, `file`, `link` or `group`. A text card holds its Markdown as
+ * rendered, a file card the embed of its note (`.embed`) or its image (`.figure`), or a link to
+ * the file; a link card, a link. The lists are the Markdown's own (the note's source is written
+ * by `src/notes/canvas.ts`), so their order is what a screen reader reads. Without JavaScript the
+ * viewport scrolls, and "Show as a list" (a checkbox read by CSS alone) lays the same list out as
+ * a list. `<notes-canvas>` shows the zoom buttons and pans and zooms the board (`transform` on it).
  */
 export const CANVAS_TAG = 'notes-canvas';
 export const CANVAS_CLASS = 'canvas';

@@ -11,8 +11,7 @@ import type { NoteProblem } from './problems.ts';
  * Markdown pipeline renders its text cards, resolves its links and shows its images.
  */
 
-export const CANVAS_EXTENSION = '.canvas';
-export const isCanvasFile = (relativePath: string): boolean => relativePath.toLowerCase().endsWith(CANVAS_EXTENSION);
+export const isCanvasFile = (relativePath: string): boolean => relativePath.toLowerCase().endsWith('.canvas');
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
 type End = 'none' | 'arrow';
@@ -347,6 +346,18 @@ function fileCardMarkdown(node: CanvasNode): string {
 	return EMBEDDED_FILE.test(node.file!) || isImageName(node.file!) ? `![[${target}]]` : `[[${target}]]`;
 }
 
+/** A text card's lines, a code fence it leaves open closed: what follows it on the board must stay HTML. */
+function withFencesClosed(lines: string[]): string[] {
+	let open: string | undefined;
+	for (const line of lines) {
+		const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+		if (!fence) continue;
+		if (!open) open = fence;
+		else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+	}
+	return open ? [...lines, open] : lines;
+}
+
 /** An element's opening tag alone: the Markdown between it and its closing tag is the note's own. */
 const openingTag = (element: Element): string => toHtml(element).replace(/<\/[a-z-]+>$/, '');
 const closingTag = (element: Element): string => `</${element.tagName}>`;
@@ -356,7 +367,7 @@ function nodeMarkdown({ node, box, members }: PlacedNode, depth: number, lines: 
 	const inner = `${indent}  `;
 	const element = canvasNode(node.type, box, node.color, node.label);
 	const content =
-		node.type === 'text' ? node.text!.split(/\r?\n/) : node.type === 'file' ? [fileCardMarkdown(node)] : node.type === 'link' ? [`[${node.url!.replace(/([\\[\]])/g, '\\$1')}](<${node.url}>)`] : [];
+		node.type === 'text' ? withFencesClosed(node.text!.split(/\r?\n/)) : node.type === 'file' ? [fileCardMarkdown(node)] : node.type === 'link' ? [`[${node.url!.replace(/([\\[\]])/g, '\\$1')}](<${node.url}>)`] : [];
 	const written =
 		node.type === 'group'
 			? [`${indent}- ${toHtml(element)}`, '']

@@ -148,6 +148,11 @@ describe('canvasNote', () => {
 		expect(authoredLines[lines.indexOf('  [[slides.pdf]]')]).toBe(11);
 	});
 
+	test('a code fence a text card leaves open is closed in the card', () => {
+		const { source } = canvasNote('c.canvas', canvasOf([node('a', 0, 0, { text: '````js\nlet a;\n```' }), node('b', 0, 100)]));
+		expect(source).toContain('  ````js\n  let a;\n  ```\n  ````\n\n  </div>');
+	});
+
 	test('a group and its members are a nested list, its label escaped', () => {
 		const { source } = canvasNote('g.canvas', canvasOf([node('g', 0, 0, { type: 'group', width: 500, height: 500, label: '<b>A & B</b>', text: undefined }), node('m', 50, 50)]));
 		expect(source).toContain('<p class="canvas__group-label">&#x3C;b>A &#x26; B&#x3C;/b></p></div>\n\n  - <div class="canvas__node" data-canvas-node="text"');
