@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { builtSite } from '../support/build.ts';
 import { launchChromium } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/serve.ts';
-import { describeInBrowser, watchPage } from '../support/page-checks.ts';
+import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
 import { CANVAS_NODE_ATTRIBUTE } from '../../src/dom/canvas.ts';
 
 describeInBrowser('canvas pages in the browser', (chromium) => {
@@ -45,6 +45,9 @@ describeInBrowser('canvas pages in the browser', (chromium) => {
 		expect(board.width).toBeLessThanOrEqual(viewport.width + 1);
 		expect(board.height).toBeLessThanOrEqual(viewport.height + 1);
 		expect(problems).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.locator('.canvas__as-list').check();
+		expect(await axeViolations(page)).toEqual([]);
 		await page.context().close();
 	});
 
