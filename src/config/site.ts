@@ -64,6 +64,25 @@ export const SiteOptionsSchema = z
 		/** How many neighbouring notes the sidebar lists before it links to the full list. Default: `40`. */
 		sidebarNotes: z.number().int().min(1).default(40),
 		/**
+		 * The graph of each note's neighbours, drawn under it: `depth` `1` shows the notes it links to
+		 * and those linking to it, `2` theirs too; `tags: true` adds the notes sharing a tag with it.
+		 * `false`: no graph. Default: `{ depth: 1, tags: false }`.
+		 */
+		graph: z
+			.union(
+				[
+					z.literal(false),
+					z
+						.object({
+							depth: z.union([z.literal(1), z.literal(2)]).default(1),
+							tags: z.boolean().default(false),
+						})
+						.strict(),
+				],
+				{ error: 'expected false, or { depth: 1 or 2, tags: true or false }' },
+			)
+			.default({ depth: 1, tags: false }),
+		/**
 		 * Public URL of the home page (`https://notes.example.com/`), for canonical URLs, the sitemap
 		 * and social previews. Env `SITE_URL`. Default: derived: `public/CNAME` gives
 		 * `https://<domain>/`; on GitHub Actions, `GITHUB_REPOSITORY` `owner/repo` gives

@@ -3,6 +3,7 @@ import { sharedCatalogue } from './shared-catalogue.ts';
 import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
 import { tagKey } from './tags.ts';
+import { neighbourIndex } from './local-graph.ts';
 import { pathAncestry } from '../browser-safe/url-path.ts';
 
 export type { PageNote };
@@ -24,6 +25,9 @@ function perCatalogue<T>(derive: (notes: readonly PageNote[]) => T): () => Promi
 const allNotes = perCatalogue((notes) => notes);
 
 const notesBySlug = perCatalogue((notes) => new Map(notes.map((note) => [note.slug, note])));
+
+/** The links between the notes, both ways, and their tags: what each page's graph is drawn from. */
+export const getNeighbourIndex = perCatalogue(neighbourIndex);
 
 /** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
 export async function getLeftOutNotes() {

@@ -21,6 +21,7 @@ describe('parseSiteConfig', () => {
 			properties: true,
 			strict: false,
 			sidebarNotes: 40,
+			graph: { depth: 1, tags: false },
 			breaks: 'auto',
 			csp: {},
 			site: undefined,
@@ -39,6 +40,15 @@ describe('parseSiteConfig', () => {
 		expect(parseSiteConfig({ properties: ['author', 'year'] }, {}, ROOT)).toMatchObject({ properties: ['author', 'year'] });
 		expect(parseSiteConfig({ properties: false }, {}, ROOT)).toMatchObject({ properties: false });
 		expect(() => parseSiteConfig({ properties: 'author' as unknown as string[] }, {}, ROOT)).toThrow(/properties/);
+	});
+
+	test('graph: off, or its depth and whether shared tags count, checked', () => {
+		expect(parseSiteConfig({ graph: false }, {}, ROOT)).toMatchObject({ graph: false });
+		expect(parseSiteConfig({ graph: { depth: 2 } }, {}, ROOT)).toMatchObject({ graph: { depth: 2, tags: false } });
+		expect(parseSiteConfig({ graph: { tags: true } }, {}, ROOT)).toMatchObject({ graph: { depth: 1, tags: true } });
+		const expected = / - graph: expected false, or \{ depth: 1 or 2, tags: true or false \}/;
+		expect(() => parseSiteConfig({ graph: { depth: 3 as 2 } }, {}, ROOT)).toThrow(expected);
+		expect(() => parseSiteConfig({ graph: true as false }, {}, ROOT)).toThrow(expected);
 	});
 
 	test('folders are relative to the project root, never to the working directory', () => {
