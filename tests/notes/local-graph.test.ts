@@ -166,7 +166,7 @@ describe('localGraph', () => {
 			      "to": 0,
 			    },
 			  ],
-			  "height": 149,
+			  "height": 146,
 			  "more": 0,
 			  "nodes": [
 			    {
@@ -174,15 +174,15 @@ describe('localGraph', () => {
 			      "relation": "centre",
 			      "slug": "a",
 			      "title": "A",
-			      "x": 88.8,
-			      "y": 77.5,
+			      "x": 85.4,
+			      "y": 76.3,
 			    },
 			    {
 			      "label": "B",
 			      "relation": "out",
 			      "slug": "b",
 			      "title": "B",
-			      "x": 135.2,
+			      "x": 129.5,
 			      "y": 11,
 			    },
 			    {
@@ -190,8 +190,8 @@ describe('localGraph', () => {
 			      "relation": "out",
 			      "slug": "c",
 			      "title": "C",
-			      "x": 169.6,
-			      "y": 70.6,
+			      "x": 164,
+			      "y": 70.7,
 			    },
 			    {
 			      "label": "D",
@@ -199,10 +199,10 @@ describe('localGraph', () => {
 			      "slug": "d",
 			      "title": "D",
 			      "x": 11,
-			      "y": 122.4,
+			      "y": 119.2,
 			    },
 			  ],
-			  "width": 181,
+			  "width": 176,
 			}
 		`);
 	});
