@@ -122,41 +122,61 @@ interface Chosen {
 }
 
 /**
+ * The first `count` of `items` by `compare`, in that order, without sorting them all: a tag shared
+ * by thousands of notes is looked through once per page, not sorted.
+ */
+function firstRanked<T>(items: Iterable<T>, compare: (a: T, b: T) => number, count: number): T[] {
+	const kept: T[] = [];
+	if (count <= 0) return kept;
+	for (const item of items) {
+		if (kept.length === count && compare(item, kept[count - 1]) >= 0) continue;
+		let at = kept.length;
+		while (at > 0 && compare(item, kept[at - 1]) < 0) at--;
+		kept.splice(at, 0, item);
+		if (kept.length > count) kept.pop();
+	}
+	return kept;
+}
+
+/**
  * The nodes around `centre`, nearest first: its links (both ways first), then notes sharing its
- * tags, then a second step; within each, the most linked first. At most `limit`, the centre included.
+ * tags, then a second step; within each, the most linked first. At most `limit`, the centre
+ * included; `more` counts the others.
  */
 export function chooseNeighbours(centre: string, index: NeighbourIndex, settings: GraphSettings, limit = MAX_GRAPH_NODES): { chosen: Chosen[]; more: number } {
-	const byLinks = (a: string, b: string) => degree(index, b) - degree(index, a) || (a < b ? -1 : a > b ? 1 : 0);
+	const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+	const byLinks = (a: string, b: string) => degree(index, b) - degree(index, a) || byName(a, b);
 	const out = index.linksOut.get(centre) ?? new Set<string>();
 	const into = index.linksIn.get(centre) ?? new Set<string>();
-	const taken = new Set([centre]);
-	const candidates: Chosen[] = [];
-	const direct = [...new Set([...out, ...into])].filter((slug) => slug !== centre);
+	const chosen: Chosen[] = [{ slug: centre, relation: 'centre' }];
+	let found = 0;
+	const choose = <T extends [string, ...unknown[]]>(candidates: T[], compare: (a: T, b: T) => number, toChosen: (candidate: T) => Chosen) => {
+		found += candidates.length;
+		chosen.push(...firstRanked(candidates, compare, limit - chosen.length).map(toChosen));
+	};
+
+	const direct = new Set([...out, ...into]);
+	direct.delete(centre);
 	const relationOf = (slug: string): Relation => (out.has(slug) && into.has(slug) ? 'both' : out.has(slug) ? 'out' : 'in');
-	direct.sort((a, b) => Number(relationOf(b) === 'both') - Number(relationOf(a) === 'both') || byLinks(a, b));
-	for (const slug of direct) {
-		taken.add(slug);
-		candidates.push({ slug, relation: relationOf(slug) });
-	}
+	choose(
+		[...direct].map((slug) => [slug, relationOf(slug)] as [string, Relation]),
+		([a, aRelation], [b, bRelation]) => Number(bRelation === 'both') - Number(aRelation === 'both') || byLinks(a, b),
+		([slug, relation]) => ({ slug, relation }),
+	);
+	const taken = new Set([centre, ...direct]);
 	if (settings.tags) {
-		const centreTags = new Set((index.tags.get(centre) ?? []).map(tagKey));
 		const shared = new Map<string, string[]>();
-		for (const tag of centreTags) {
+		for (const tag of new Set((index.tags.get(centre) ?? []).map(tagKey))) {
 			for (const slug of index.notesByTag.get(tag) ?? []) {
-				if (taken.has(slug)) continue;
-				shared.get(slug)?.push(tag) ?? shared.set(slug, [tag]);
+				if (!taken.has(slug)) shared.get(slug)?.push(tag) ?? shared.set(slug, [tag]);
 			}
 		}
-		const written = (slug: string, keys: string[]) => (index.tags.get(slug) ?? []).filter((tag) => keys.includes(tagKey(tag)));
-		const ranked = [...shared].sort(([a, aTags], [b, bTags]) => bTags.length - aTags.length || byLinks(a, b));
-		for (const [slug, keys] of ranked) {
-			taken.add(slug);
-			candidates.push({
-				slug,
-				relation: 'tag',
-				sharedTags: written(slug, keys),
-			});
-		}
+		for (const slug of shared.keys()) taken.add(slug);
+		choose(
+			[...shared],
+			([a, aTags], [b, bTags]) => bTags.length - aTags.length || byLinks(a, b),
+			([slug, keys]) => ({ slug, relation: 'tag', sharedTags: (index.tags.get(slug) ?? []).filter((tag) => keys.includes(tagKey(tag))) }),
+		);
 	}
 	if (settings.depth === 2) {
 		const reachedThrough = new Map<string, string[]>();
@@ -168,31 +188,29 @@ export function chooseNeighbours(centre: string, index: NeighbourIndex, settings
 				else if (!through.includes(near)) through.push(near);
 			}
 		}
-		const ranked = [...reachedThrough].sort(([a, aVia], [b, bVia]) => bVia.length - aVia.length || byLinks(a, b));
-		for (const [slug, through] of ranked) candidates.push({ slug, relation: 'second', via: through[0] });
+		choose(
+			[...reachedThrough],
+			([a, aVia], [b, bVia]) => bVia.length - aVia.length || byLinks(a, b),
+			([slug, through]) => ({ slug, relation: 'second', via: through[0] }),
+		);
 	}
-	const room = Math.max(0, limit - 1);
-	return {
-		chosen: [{ slug: centre, relation: 'centre' }, ...candidates.slice(0, room)],
-		more: Math.max(0, candidates.length - room),
-	};
+	return { chosen, more: found - (chosen.length - 1) };
 }
 
 /** A title as its node's label: at most `LABEL_LENGTH` characters (not cutting a character in two). */
 export function graphLabel(title: string): string {
 	const characters = [...title];
-	return characters.length > LABEL_LENGTH
-		? `${characters
-				.slice(0, LABEL_LENGTH - 1)
-				.join('')
-				.trimEnd()}…`
-		: title;
+	if (characters.length <= LABEL_LENGTH) return title;
+	return `${characters.slice(0, LABEL_LENGTH - 1).join('').trimEnd()}…`;
 }
 
-/** About how wide a label is drawn: wide (CJK) characters count for a full em, others for a little over half. */
+/** Characters drawn a full em wide: CJK ideographs, kana, hangul and full-width forms. */
+const WIDE_CHARACTER = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** About how wide a label is drawn: wide characters count for a full em, others for a little over half. */
 function labelWidth(label: string): number {
 	let ems = 0;
-	for (const character of label) ems += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 1 : 0.6;
+	for (const character of label) ems += WIDE_CHARACTER.test(character) ? 1 : 0.6;
 	return ems * LABEL_SIZE;
 }
 

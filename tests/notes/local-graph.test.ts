@@ -113,6 +113,19 @@ describe('chooseNeighbours', () => {
 	});
 });
 
+describe('chooseNeighbours with a tag thousands of notes share', () => {
+	test('the most linked of them, then by slug; the rest counted', () => {
+		const tagged = Array.from({ length: 3000 }, (_, index) => note(`n${String(index).padStart(4, '0')}`, [], ['exam']));
+		// Two links each for n0000 (out) and n2999 (in), one each for n0001 and n2998, none for the others.
+		tagged[0].links.push('n2999', 'n2998');
+		tagged[1].links.push('n2999');
+		const { chosen, more } = chooseNeighbours('centre', indexOf([note('centre', [], ['exam']), ...tagged]), { depth: 1, tags: true });
+		expect(chosen.slice(1, 6).map((each) => each.slug)).toEqual(['n0000', 'n2999', 'n0001', 'n2998', 'n0002']);
+		expect(chosen).toHaveLength(MAX_GRAPH_NODES);
+		expect(more).toBe(3000 - (MAX_GRAPH_NODES - 1));
+	});
+});
+
 describe('graphLabel', () => {
 	test('keeps short titles, cuts long ones to LABEL_LENGTH characters with an ellipsis', () => {
 		expect(graphLabel('VPC')).toBe('VPC');
