@@ -221,25 +221,28 @@ interface Point {
 
 /**
  * Where each node sits. Node 0 is the centre and stays at the origin; `ring` is how many steps
- * out a node starts. Direct neighbours start on a circle in their order, second steps on an outer
+ * out a node starts, and `anchor` (second ring) the node it is reached through. Direct neighbours start on a circle in their order, second steps on an outer
  * circle in the order of the neighbours they are reached through; force steps (repulsion between
  * all, springs along edges, a pull to the centre) settle them; then overlapping labels are pushed apart.
  */
-export function layoutGraph(nodes: readonly { label: string; ring: 1 | 2; anchor?: number }[], edges: readonly Pick<GraphEdge, 'from' | 'to'>[]): { points: Point[]; width: number; height: number } {
+export function layoutGraph(
+	nodes: readonly { label: string; ring: 1 | 2; anchor?: number }[],
+	edges: readonly Pick<GraphEdge, 'from' | 'to'>[],
+): { points: Point[]; width: number; height: number } {
 	const count = nodes.length;
-	const points: Point[] = nodes.map(() => ({ x: 0, y: 0 }));
-	const firstRing = nodes.flatMap((node, index) => (index > 0 && node.ring === 1 ? [index] : []));
-	const secondRing = nodes.flatMap((node, index) => (index > 0 && node.ring === 2 ? [index] : []));
+	// Plain arrays of numbers: the loops below run for every page of the site.
+	const xs = new Float64Array(count);
+	const ys = new Float64Array(count);
 	const angleOf = new Map<number, number>();
 	const place = (ring: number[], radius: number) =>
 		ring.forEach((index, position) => {
 			const angle = -Math.PI / 2 + (2 * Math.PI * position) / ring.length;
 			angleOf.set(index, angle);
-			points[index] = {
-				x: radius * Math.cos(angle),
-				y: radius * Math.sin(angle),
-			};
+			xs[index] = radius * Math.cos(angle);
+			ys[index] = radius * Math.sin(angle);
 		});
+	const firstRing = nodes.flatMap((node, index) => (index > 0 && node.ring === 1 ? [index] : []));
+	const secondRing = nodes.flatMap((node, index) => (index > 0 && node.ring === 2 ? [index] : []));
 	const firstRadius = Math.max(EDGE_LENGTH, (firstRing.length * 40) / (2 * Math.PI));
 	place(firstRing, firstRadius);
 	const anchorAngle = (index: number) => angleOf.get(nodes[index].anchor ?? -1) ?? 0;
@@ -249,9 +252,6 @@ export function layoutGraph(nodes: readonly { label: string; ring: 1 | 2; anchor
 	);
 
 	const radius = (index: number) => (index === 0 ? CENTRE_RADIUS : NODE_RADIUS);
-	// Plain arrays of numbers: this loop runs for every page of the site.
-	const xs = Float64Array.from(points, (point) => point.x);
-	const ys = Float64Array.from(points, (point) => point.y);
 	const moveX = new Float64Array(count);
 	const moveY = new Float64Array(count);
 	const squaredLength = EDGE_LENGTH * EDGE_LENGTH;
