@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 /** When a note was first committed, and last changed. */
 export interface FileDates {
@@ -45,3 +46,28 @@ export function gitDates(notesRoot: string): GitDates {
 	return { kind: 'history', files };
 }
 
+
+/** When each note was created and last changed, by path relative to the notes folder, and where the dates came from. */
+export interface NotesDates {
+	kind: GitDates['kind'];
+	byPath: Map<string, FileDates>;
+}
+
+/**
+ * The dates of the notes, chosen once for every reader (the pages' "Updated", the sitemap,
+ * Dataview's `file.mtime`): git's for a committed file, else the file's own times (a file not
+ * committed yet, a folder outside git, or a shallow clone, where git knows only the last commit).
+ */
+export function notesDates(notes: readonly { relativePath: string; file: string }[], history: GitDates): NotesDates {
+	const byPath = new Map<string, FileDates>();
+	for (const { relativePath, file } of notes) {
+		const known = history.kind === 'history' ? history.files.get(relativePath) : undefined;
+		if (known) {
+			byPath.set(relativePath, known);
+			continue;
+		}
+		const stats = statSync(file);
+		byPath.set(relativePath, { created: stats.birthtimeMs > 0 ? stats.birthtime : stats.ctime, modified: stats.mtime });
+	}
+	return { kind: history.kind, byPath };
+}
