@@ -8,7 +8,7 @@ import { displayPath, renderErrorProblem, type NoteProblem } from './problems.ts
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { answerQueries, type QueryAnswers } from './query-answers.ts';
-import { gitDates, notesDates, type NotesDates } from './git-dates.ts';
+import { gitDates, notesDates, type GitDates, type NotesDates } from './git-dates.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import { noteAliases } from './aliases.ts';
@@ -334,6 +334,7 @@ const stampOf = (file: string) => {
 export class NotesCatalogue {
 	readonly options: CatalogueOptions;
 	#records = new Map<string, { stamp: string; record: NoteRecord }>();
+	#history?: GitDates;
 
 	constructor(options: CatalogueOptions) {
 		this.options = options;
@@ -409,7 +410,8 @@ export class NotesCatalogue {
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
 		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded, private: privateNotes }, this.options.base);
 		const links = linkGraph({ notes: inOrder, notesRoot }, resolver, projectRoot);
-		const dates = notesDates(inOrder, gitDates(notesRoot));
+		this.#history = gitDates(notesRoot, this.#history);
+		const dates = notesDates(inOrder, this.#history);
 		return {
 			notesRoot,
 			vault,

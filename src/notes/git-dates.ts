@@ -8,7 +8,8 @@ export interface FileDates {
 }
 
 export type GitDates =
-	| { kind: 'history'; files: Map<string, FileDates> }
+	/** `head`: the commit the history was read at. */
+	| { kind: 'history'; head: string; files: Map<string, FileDates> }
 	/** A clone without its history (`fetch-depth: 1`): every file would carry the one commit's date. */
 	| { kind: 'shallow' }
 	/** Not in a git repository, or git is not installed. */
@@ -23,12 +24,15 @@ function git(cwd: string, args: string[]): string | undefined {
  * The dates of the notes folder's files from git history, by path relative to the notes folder:
  * file times say when a file was checked out, not when it was written (a fresh clone has them all
  * at the same minute). One `git log` for the whole folder; a file git does not know (not yet
- * committed) has no entry.
+ * committed) has no entry. `known`, the dates read before (in `npm run dev`, before an edit), is
+ * kept while no commit was made since.
  */
-export function gitDates(notesRoot: string): GitDates {
-	const facts = git(notesRoot, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])?.trim().split('\n');
-	if (!facts || facts.length !== 2) return { kind: 'none' };
+export function gitDates(notesRoot: string, known?: GitDates): GitDates {
+	const facts = git(notesRoot, ['rev-parse', '--show-toplevel', '--is-shallow-repository', 'HEAD'])?.trim().split('\n');
+	if (!facts || facts.length !== 3) return { kind: 'none' };
 	if (facts[1] === 'true') return { kind: 'shallow' };
+	const head = facts[2];
+	if (known?.kind === 'history' && known.head === head) return known;
 	const log = git(notesRoot, ['log', '--format=%x00%ct', '--name-only', '--no-renames', '--relative', '--', '.']);
 	if (log === undefined) return { kind: 'none' };
 	const files = new Map<string, FileDates>();
@@ -43,7 +47,7 @@ export function gitDates(notesRoot: string): GitDates {
 			else files.set(name, { created: date, modified: date });
 		}
 	}
-	return { kind: 'history', files };
+	return { kind: 'history', head, files };
 }
 
 

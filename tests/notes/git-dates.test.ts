@@ -30,6 +30,10 @@ describe('dates of the notes from git history', () => {
 			'vpc.md': ['2024-01-31T10:00:00.000Z', '2024-03-02T12:30:00.000Z'],
 			'aws/peering.md': ['2024-01-31T10:00:00.000Z', '2024-01-31T10:00:00.000Z'],
 		});
+		// Read again only after a commit.
+		expect(gitDates(path.join(repository, 'notes'), dates)).toBe(dates);
+		git(repository, ['commit', '--quiet', '-m', 'third', '--allow-empty'], '2024-04-01T00:00:00Z');
+		expect(gitDates(path.join(repository, 'notes'), dates)).not.toBe(dates);
 	});
 
 	test('a shallow clone has no history to read; a folder outside git has none at all', () => {
@@ -55,7 +59,7 @@ describe("the notes' dates, chosen once", () => {
 		const committed = { created: new Date('2024-01-31T10:00:00Z'), modified: new Date('2024-03-02T12:30:00Z') };
 		const notes = ['committed.md', 'draft.md'].map((relativePath) => ({ relativePath, file: path.join(folder, relativePath) }));
 
-		const fromHistory = notesDates(notes, { kind: 'history', files: new Map([['committed.md', committed]]) });
+		const fromHistory = notesDates(notes, { kind: 'history', head: 'abc', files: new Map([['committed.md', committed]]) });
 		expect(fromHistory.kind).toBe('history');
 		expect(fromHistory.byPath.get('committed.md')).toEqual(committed);
 		expect(fromHistory.byPath.get('draft.md')!.modified).toEqual(fileTime);
