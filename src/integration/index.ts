@@ -27,6 +27,7 @@ import { previewImagePath, writePreviewImage } from '../social/preview-image.ts'
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
 import { withLastmod } from './sitemap-dates.ts';
 import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
+import { pathInRepository } from '../notes/git-dates.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -141,7 +142,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
 				notesFolderGiven = notesFolderAsGiven(options, process.env);
-				editLink = editLinkBase(config.editLink, notesRootOf(config), process.env);
+				editLink = editLinkBase(config.editLink, config.editLink === true ? pathInRepository(notesRootOf(config)) : undefined, process.env);
 				if (editLink.why) logger.warn(`No "Edit on GitHub" links: ${editLink.why}.`);
 				const folderProblem = notesFolderProblem(notesRootOf(config), notesFolderGiven, Boolean(process.env.NOTES_DIR || options.notesDir));
 				if (folderProblem) {

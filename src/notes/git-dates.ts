@@ -20,6 +20,11 @@ function git(cwd: string, args: string[]): string | undefined {
 	return result.status === 0 ? result.stdout : undefined;
 }
 
+/** A folder's path in its git repository (`notes`; `''` at the top), or none outside git. */
+export function pathInRepository(folder: string): string | undefined {
+	return git(folder, ['rev-parse', '--show-prefix'])?.trim().replace(/\/$/, '');
+}
+
 /**
  * The dates of the notes folder's files from git history, by path relative to the notes folder:
  * file times say when a file was checked out, not when it was written (a fresh clone has them all

@@ -4,12 +4,12 @@ import { editHref, editLinkBase } from '../../src/config/edit-link.ts';
 const ACTIONS = {
 	GITHUB_ACTIONS: 'true',
 	GITHUB_REPOSITORY: 'alice/study',
-	GITHUB_WORKSPACE: '/home/runner/work/study/study',
 	GITHUB_EVENT_NAME: 'push',
 	GITHUB_REF_TYPE: 'branch',
 	GITHUB_REF_NAME: 'main',
 };
-const NOTES = '/home/runner/work/study/study/notes';
+/** The notes folder's path in the repository. */
+const NOTES = 'notes';
 
 describe('where "Edit on GitHub" leads', () => {
 	test('no setting, no link', () => {
@@ -17,14 +17,15 @@ describe('where "Edit on GitHub" leads', () => {
 	});
 
 	test('an address is used as given, a / added at its end; the note path is encoded after it', () => {
-		const { base } = editLinkBase('https://github.com/bob/notes/edit/trunk/docs', '/anywhere', {});
+		const { base } = editLinkBase('https://github.com/bob/notes/edit/trunk/docs', undefined, {});
 		expect(base).toBe('https://github.com/bob/notes/edit/trunk/docs/');
 		expect(editHref(base!, 'AWS/My note #1.md')).toBe('https://github.com/bob/notes/edit/trunk/docs/AWS/My%20note%20%231.md');
 	});
 
-	test('true on GitHub Actions: the repository, the branch pushed and the notes folder in the checkout', () => {
+	test('true on GitHub Actions: the repository, the branch pushed and the notes folder in the repository', () => {
 		expect(editLinkBase(true, NOTES, ACTIONS)).toEqual({ base: 'https://github.com/alice/study/edit/main/notes/' });
-		expect(editLinkBase(true, ACTIONS.GITHUB_WORKSPACE, ACTIONS)).toEqual({ base: 'https://github.com/alice/study/edit/main/' });
+		expect(editLinkBase(true, '', ACTIONS)).toEqual({ base: 'https://github.com/alice/study/edit/main/' });
+		expect(editLinkBase(true, 'my notes', ACTIONS)).toEqual({ base: 'https://github.com/alice/study/edit/main/my%20notes/' });
 		expect(editLinkBase(true, NOTES, { ...ACTIONS, GITHUB_SERVER_URL: 'https://git.example.com/', GITHUB_REF_NAME: 'release/2' })).toEqual({
 			base: 'https://git.example.com/alice/study/edit/release/2/notes/',
 		});
@@ -35,11 +36,11 @@ describe('where "Edit on GitHub" leads', () => {
 		expect(editLinkBase(true, NOTES, pullRequest).base).toBe('https://github.com/alice/study/edit/main/notes/');
 	});
 
-	test('true gives no link, and says why, off Actions, on a tag, or with the notes outside the checkout', () => {
+	test('true gives no link, and says why, off Actions, on a tag, or with the notes outside git', () => {
 		expect(editLinkBase(true, NOTES, {}).why).toMatch(/GitHub Actions only; elsewhere give it/);
 		expect(editLinkBase(true, NOTES, { ...ACTIONS, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1' })).toEqual({
 			why: 'editLink: true found no branch to edit on (the build is of v1); give the address instead',
 		});
-		expect(editLinkBase(true, '/srv/notes', ACTIONS).why).toMatch(/the notes folder \/srv\/notes is outside the repository's checkout/);
+		expect(editLinkBase(true, undefined, ACTIONS).why).toBe('editLink: true: the notes folder is not in a git repository; give the address instead');
 	});
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { gitDates, notesDates } from '../../src/notes/git-dates.ts';
+import { gitDates, notesDates, pathInRepository } from '../../src/notes/git-dates.ts';
 import { folderWith } from '../support/build.ts';
 
 const git = (cwd: string, args: string[], date?: string) =>
@@ -30,6 +30,7 @@ describe('dates of the notes from git history', () => {
 			'vpc.md': ['2024-01-31T10:00:00.000Z', '2024-03-02T12:30:00.000Z'],
 			'aws/peering.md': ['2024-01-31T10:00:00.000Z', '2024-01-31T10:00:00.000Z'],
 		});
+		expect([pathInRepository(path.join(repository, 'notes/aws')), pathInRepository(repository)]).toEqual(['notes/aws', '']);
 		// Read again only after a commit.
 		expect(gitDates(path.join(repository, 'notes'), dates)).toBe(dates);
 		git(repository, ['commit', '--quiet', '-m', 'third', '--allow-empty'], '2024-04-01T00:00:00Z');
