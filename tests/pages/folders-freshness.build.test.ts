@@ -3,6 +3,8 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, configWith, folderWith, type BuiltSite } from '../support/build.ts';
+import { crawlSite, formatCrawlProblems } from '../support/crawl.ts';
+import { serveDist } from '../support/serve.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
 import { FULL_LIST_NOTES, RECENT_NOTES, START_NOTES } from '../../src/notes/folders.ts';
 
@@ -111,6 +113,18 @@ describe('folder pages', () => {
 		expect(textOf(selectOne('.note__body', readme))).toContain('What this folder holds.');
 		expect(selectAll('.folder-contents .note-card__title a', readme).map(textOf)).toHaveLength(NOTES_PER_FOLDER);
 	});
+
+	test('every page, folder pages among them, is reached by links, and every link answers', async () => {
+		const server = await serveDist(site.dist, '/study/');
+		try {
+			const crawl = await crawlSite(server.url);
+			expect(crawl.problems, formatCrawlProblems(crawl.problems)).toEqual([]);
+			const pages = crawl.pages.map((url) => new URL(url).pathname);
+			expect(pages).toEqual(expect.arrayContaining(['/study/folder-00/', '/study/folder-00/deep/', '/study/folder-39/note-7/']));
+		} finally {
+			server.close();
+		}
+	}, 120_000);
 
 	test("the sidebar's folder names lead to their pages", () => {
 		const titles = selectAll('.sidebar__group-title a', page('folder-02/note-0/index.html'));
