@@ -5,6 +5,7 @@ import type { PageNote } from './catalogue.ts';
 import { tagKey } from './tags.ts';
 import { neighbourIndex } from './local-graph.ts';
 import { pathAncestry } from '../browser-safe/url-path.ts';
+import { notesFolders } from './folders.ts';
 
 export type { PageNote };
 
@@ -36,6 +37,9 @@ export async function getLeftOutNotes() {
 
 /** The notes with a page of their own, in reading order. */
 export const getNotes = perCatalogue((notes) => notes.filter((note) => note.slug !== ''));
+
+/** The notes' folders: the top ones, and each by its URL path (`folders.ts`). */
+export const getFolders = perCatalogue((notes) => notesFolders(notes.filter((note) => note.slug !== '')));
 
 /** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
 export async function getHomeNote(): Promise<PageNote | undefined> {

@@ -22,6 +22,7 @@ describe('parseSiteConfig', () => {
 			strict: false,
 			sidebarNotes: 40,
 			graph: { depth: 1, tags: false },
+			editLink: false,
 			breaks: 'auto',
 			csp: {},
 			site: undefined,
@@ -155,6 +156,12 @@ describe('site.yml, the settings beside the notes', () => {
 		// The same message as from notes({...}), which names the key alone, and is checked even where site.yml overrides it.
 		expect(() => parse(ROOT, { title: '' })).toThrow(/ - title: Too small: expected string to have >=1 characters/);
 		expect(() => parse(projectWith('title: Mine\n'), { title: '' })).toThrow(/^Invalid notes site configuration:\n {2}- title: Too small: expected string to have >=1 characters$/);
+	});
+
+	test('editLink: true, false or an address, in site.yml as in notes({...})', () => {
+		expect(parse(projectWith('editLink: https://github.com/alice/study/edit/main/notes/\n')).editLink).toBe('https://github.com/alice/study/edit/main/notes/');
+		expect(parse(projectWith('editLink: true\n')).editLink).toBe(true);
+		expect(() => parse(projectWith('title: Mine\neditLink: github\n'))).toThrow("notes/site.yml:2: editLink: expected true, false or an address such as https://github.com/owner/repo/edit/main/notes/");
 	});
 
 	test('nested keys keep their path; a site.yml outside the project is named by its absolute path', () => {
