@@ -61,8 +61,34 @@ export const SiteOptionsSchema = z
 		properties: z.union([z.boolean(), z.array(z.string().min(1))]).default(true),
 		/** Fail the build when the problem report is not empty. Env `NOTES_STRICT=1`. Default: `false`. */
 		strict: z.boolean().default(false),
+		/**
+		 * An "Edit on GitHub" link on every note. `true`: on GitHub Actions, to the note in the
+		 * repository and branch being built (elsewhere no link); an address
+		 * (`https://github.com/owner/repo/edit/main/notes/`): the note's path below the notes folder
+		 * is added to it. Default: `false`.
+		 */
+		editLink: z.union([z.boolean(), z.string().regex(/^https?:\/\/[^\s]+$/, 'expected true, false or an address such as https://github.com/owner/repo/edit/main/notes/')]).default(false),
 		/** How many neighbouring notes the sidebar lists before it links to the full list. Default: `40`. */
 		sidebarNotes: z.number().int().min(1).default(40),
+		/**
+		 * The graph of each note's neighbours, drawn under it: `depth` `1` shows the notes it links to
+		 * and those linking to it, `2` theirs too; `tags: true` adds the notes sharing a tag with it.
+		 * `false`: no graph. Default: `{ depth: 1, tags: false }`.
+		 */
+		graph: z
+			.union(
+				[
+					z.literal(false),
+					z
+						.object({
+							depth: z.union([z.literal(1), z.literal(2)]).default(1),
+							tags: z.boolean().default(false),
+						})
+						.strict(),
+				],
+				{ error: 'expected false, or { depth: 1 or 2, tags: true or false }' },
+			)
+			.default({ depth: 1, tags: false }),
 		/**
 		 * Public URL of the home page (`https://notes.example.com/`), for canonical URLs, the sitemap
 		 * and social previews. Env `SITE_URL`. Default: derived: `public/CNAME` gives
@@ -115,6 +141,8 @@ export type PagesConfig = SiteConfig & {
 	title: string;
 	/** The link-preview picture, by its path below the site's base: `social.png`. */
 	socialImagePath: string;
+	/** Where a note's "Edit on GitHub" link leads, less the note's path (`editLinkBase`); none: no link. */
+	editLinkBase?: string;
 };
 
 /** The notes folder, absolute. */

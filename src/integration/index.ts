@@ -25,6 +25,9 @@ import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
+import { withLastmod } from './sitemap-dates.ts';
+import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
+import { pathInRepository } from '../notes/git-dates.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -115,11 +118,14 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let generated: VirtualModules;
 	/** The notes folder as the settings give it (`NOTES_DIR=notes`), for the lines that name it. */
 	let notesFolderGiven: string;
+	/** Where "Edit on GitHub" leads (the `editLink` setting, resolved once). */
+	let editLink: EditLinkBase = {};
 	/** The settings as pages read them: the title is the notes' own when no setting gives one, so it follows the catalogue. */
 	const pagesConfig = (): PagesConfig => ({
 		...config,
 		title: siteTitle(config.title, catalogue.notes.find((note) => note.slug === '')?.ownTitle, notesRootOf(config), process.env),
 		socialImagePath: previewImagePath(config.socialImage),
+		editLinkBase: editLink.base,
 	});
 
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
@@ -136,6 +142,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				command = astroCommand;
 				config = parseSiteConfig(options, process.env, fileURLToPath(astroConfig.root));
 				notesFolderGiven = notesFolderAsGiven(options, process.env);
+				editLink = editLinkBase(config.editLink, config.editLink === true ? pathInRepository(notesRootOf(config)) : undefined, process.env);
+				if (editLink.why) logger.warn(`No "Edit on GitHub" links: ${editLink.why}.`);
 				const folderProblem = notesFolderProblem(notesRootOf(config), notesFolderGiven, Boolean(process.env.NOTES_DIR || options.notesDir));
 				if (folderProblem) {
 					// One line, and out: an error thrown from a hook is printed under a heading, with its stack.
@@ -165,7 +173,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
-					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`) })] : [])],
+					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`), serialize: (item) => withLastmod(item, catalogue, config.base) })] : [])],
 					devToolbar: { enabled: false },
 					// Astro's sharp service, never giving an image larger than its source (src/images/service.ts).
 					image: { service: { entrypoint: fileURLToPath(new URL('../images/service.ts', import.meta.url)) } },
@@ -190,8 +198,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				});
 				catalogue = catalogueBuilder.build();
 				if (config.lang === DETECT_LANGUAGE) logger.info(`Language of the notes: ${catalogue.lang} (detected; the \`lang\` setting chooses another).`);
-				if (catalogue.answers.dates === 'shallow') {
-					logger.warn("Dates of the notes: the notes' git history is shallow (a checkout with fetch-depth: 1), so file.ctime and file.mtime are the files' times; check out with fetch-depth: 0.");
+				if (catalogue.dates.kind === 'shallow') {
+					logger.warn("Dates of the notes: the notes' git history is shallow (a checkout with fetch-depth: 1), so each note's \"Updated\" date, the sitemap's lastmod and file.mtime are the files' times; check out with fetch-depth: 0.");
 				}
 				shareCatalogue(
 					await pagesCatalogue(() => catalogue, {

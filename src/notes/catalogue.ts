@@ -8,6 +8,7 @@ import { displayPath, renderErrorProblem, type NoteProblem } from './problems.ts
 import { distinctTitles, noteTitle, titleFromFileName } from './title.ts';
 import { linkGraph, type Backlink, type LinkGraph } from './link-graph.ts';
 import { answerQueries, type QueryAnswers } from './query-answers.ts';
+import { gitDates, notesDates, type GitDates, type NotesDates } from './git-dates.ts';
 import { LinkResolver } from './links.ts';
 import { isFlashcardsTag, noteCards, type NoteCard } from './cards.ts';
 import { noteAliases } from './aliases.ts';
@@ -104,6 +105,8 @@ export interface Catalogue {
 	/** Every link and embed, resolved: problems, backlinks, files to publish. */
 	links: LinkGraph;
 	resolver: LinkResolver;
+	/** When each note was created and last changed (git's dates, else the file's), by path relative to the notes folder. */
+	dates: NotesDates;
 	/** The answers to the notes' Dataview queries, drawn from all of the above. */
 	answers: QueryAnswers;
 }
@@ -112,7 +115,7 @@ export interface Catalogue {
  * What pages read of a note: its place, title and outline; no paths on disk, lines, images or
  * diagram code (at 1,000 notes, the pages' module is already megabytes).
  */
-export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags' | 'aliases'> {
+export interface PageNote extends Pick<CatalogueNote, 'slug' | 'relativePath' | 'title' | 'description' | 'group' | 'hasTabs' | 'hasMath' | 'tags' | 'aliases'> {
 	headings: Omit<CatalogueNote['headings'][number], 'line' | 'githubId' | 'written'>[];
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
@@ -122,12 +125,15 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	properties: PropertyRow[];
 	/** It is a canvas: its page pans and zooms the board. */
 	canvas?: true;
+	/** When the note last changed (`Catalogue.dates`). */
+	updated: Date;
 }
 
-export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogue, 'links' | 'resolver'>): PageNote {
-	const { slug, title, description, group, hasTabs, tags, aliases } = note;
+export function pageNote(note: CatalogueNote, { links, resolver, dates }: Pick<Catalogue, 'links' | 'resolver' | 'dates'>): PageNote {
+	const { slug, title, description, group, hasTabs, tags, aliases, relativePath } = note;
 	return {
 		slug,
+		relativePath,
 		title,
 		description,
 		group,
@@ -142,6 +148,7 @@ export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogu
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 		properties: shownProperties(note.properties, resolver, note.relativePath),
 		...(note.canvas ? { canvas: true as const } : {}),
+		updated: dates.byPath.get(relativePath)!.modified,
 	};
 }
 
@@ -357,6 +364,7 @@ const stampOf = (file: string) => {
 export class NotesCatalogue {
 	readonly options: CatalogueOptions;
 	#records = new Map<string, { stamp: string; record: NoteRecord }>();
+	#history?: GitDates;
 
 	constructor(options: CatalogueOptions) {
 		this.options = options;
@@ -432,6 +440,8 @@ export class NotesCatalogue {
 		const assetPaths = listing.assets.map((asset) => asset.relativePath);
 		const resolver = new LinkResolver({ notes: inOrder, assets: assetPaths, excluded, private: privateNotes }, this.options.base);
 		const links = linkGraph({ notes: inOrder, notesRoot }, resolver, projectRoot);
+		this.#history = gitDates(notesRoot, this.#history);
+		const dates = notesDates(inOrder, this.#history);
 		return {
 			notesRoot,
 			vault,
@@ -445,7 +455,8 @@ export class NotesCatalogue {
 			assets: assetPaths,
 			links,
 			resolver,
-			answers: answerQueries(inOrder, resolver, links, { notesRoot, projectRoot }),
+			dates,
+			answers: answerQueries(inOrder, resolver, links, { projectRoot, dates }),
 		};
 	}
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 /** When a note was first committed, and last changed. */
 export interface FileDates {
@@ -7,7 +8,8 @@ export interface FileDates {
 }
 
 export type GitDates =
-	| { kind: 'history'; files: Map<string, FileDates> }
+	/** `head`: the commit the history was read at. */
+	| { kind: 'history'; head: string; files: Map<string, FileDates> }
 	/** A clone without its history (`fetch-depth: 1`): every file would carry the one commit's date. */
 	| { kind: 'shallow' }
 	/** Not in a git repository, or git is not installed. */
@@ -18,16 +20,24 @@ function git(cwd: string, args: string[]): string | undefined {
 	return result.status === 0 ? result.stdout : undefined;
 }
 
+/** A folder's path in its git repository (`notes`; `''` at the top), or none outside git. */
+export function pathInRepository(folder: string): string | undefined {
+	return git(folder, ['rev-parse', '--show-prefix'])?.trim().replace(/\/$/, '');
+}
+
 /**
  * The dates of the notes folder's files from git history, by path relative to the notes folder:
  * file times say when a file was checked out, not when it was written (a fresh clone has them all
  * at the same minute). One `git log` for the whole folder; a file git does not know (not yet
- * committed) has no entry.
+ * committed) has no entry. `known`, the dates read before (in `npm run dev`, before an edit), is
+ * kept while no commit was made since.
  */
-export function gitDates(notesRoot: string): GitDates {
-	const facts = git(notesRoot, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])?.trim().split('\n');
-	if (!facts || facts.length !== 2) return { kind: 'none' };
+export function gitDates(notesRoot: string, known?: GitDates): GitDates {
+	const facts = git(notesRoot, ['rev-parse', '--show-toplevel', '--is-shallow-repository', 'HEAD'])?.trim().split('\n');
+	if (!facts || facts.length !== 3) return { kind: 'none' };
 	if (facts[1] === 'true') return { kind: 'shallow' };
+	const head = facts[2];
+	if (known?.kind === 'history' && known.head === head) return known;
 	const log = git(notesRoot, ['log', '--format=%x00%ct', '--name-only', '--no-renames', '--relative', '--', '.']);
 	if (log === undefined) return { kind: 'none' };
 	const files = new Map<string, FileDates>();
@@ -42,6 +52,31 @@ export function gitDates(notesRoot: string): GitDates {
 			else files.set(name, { created: date, modified: date });
 		}
 	}
-	return { kind: 'history', files };
+	return { kind: 'history', head, files };
 }
 
+
+/** When each note was created and last changed, by path relative to the notes folder, and where the dates came from. */
+export interface NotesDates {
+	kind: GitDates['kind'];
+	byPath: Map<string, FileDates>;
+}
+
+/**
+ * The dates of the notes, chosen once for every reader (the pages' "Updated", the sitemap,
+ * Dataview's `file.mtime`): git's for a committed file, else the file's own times (a file not
+ * committed yet, a folder outside git, or a shallow clone, where git knows only the last commit).
+ */
+export function notesDates(notes: readonly { relativePath: string; file: string }[], history: GitDates): NotesDates {
+	const byPath = new Map<string, FileDates>();
+	for (const { relativePath, file } of notes) {
+		const known = history.kind === 'history' ? history.files.get(relativePath) : undefined;
+		if (known) {
+			byPath.set(relativePath, known);
+			continue;
+		}
+		const stats = statSync(file);
+		byPath.set(relativePath, { created: stats.birthtimeMs > 0 ? stats.birthtime : stats.ctime, modified: stats.mtime });
+	}
+	return { kind: history.kind, byPath };
+}

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import type { Element } from 'hast';
 import { parseIsoDate } from '../dataview/dates.ts';
 import { evaluateInline, runQuery, type RunOptions } from '../dataview/execute.ts';
@@ -10,7 +9,7 @@ import { DataviewDate, DataviewLink, type DataviewIndex, type DataviewObject, ty
 import { answerHolder, renderBase, renderBaseResult, renderBaseView, renderInlineValue, renderResult, renderUnanswered, type LinkHref } from '../dom/dataview.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { NOTE_EXTENSION } from './files.ts';
-import { gitDates, type FileDates, type GitDates } from './git-dates.ts';
+import type { GitDates, NotesDates } from './git-dates.ts';
 import type { LinkGraph } from './link-graph.ts';
 import type { LinkResolver } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
@@ -124,13 +123,7 @@ function pageTasks(tasks: readonly NoteTask[], path: string): DataviewTask[] {
 const withParentTags = (tags: readonly string[]): string[] => [...new Set(tags.flatMap((tag) => tag.split('/').map((_, depth, parts) => `#${parts.slice(0, depth + 1).join('/')}`)))];
 
 /** The notes as Dataview's pages: front matter and inline fields, and `file.*` from the catalogue. */
-export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks' | 'wikilinkTargets'>, notesRoot: string, history: GitDates = gitDates(notesRoot)): DataviewIndex {
-	const datesOf = (note: CatalogueNote): FileDates => {
-		const known = history.kind === 'history' ? history.files.get(note.relativePath) : undefined;
-		if (known) return known;
-		const stats = statSync(note.file);
-		return { created: stats.birthtimeMs > 0 ? stats.birthtime : stats.ctime, modified: stats.mtime };
-	};
+export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkResolver, links: Pick<LinkGraph, 'backlinks' | 'wikilinkTargets'>, dates: NotesDates): DataviewIndex {
 	const resolve: DataviewIndex['resolve'] = (target, from) => {
 		const [name, heading] = target.split('#', 2) as [string, string | undefined];
 		const found = resolver.wikilink({ target: name, heading }, from);
@@ -141,7 +134,7 @@ export function dataviewIndex(notes: readonly CatalogueNote[], resolver: LinkRes
 		const fields: Record<string, DataviewValue> = {};
 		for (const [key, value] of Object.entries(note.frontmatter)) addField(fields, key, frontmatterValue(value, note.relativePath, resolve));
 		for (const field of note.fields) addField(fields, field.key, fieldValue(field.value, note.relativePath, resolve));
-		const { created, modified } = datesOf(note);
+		const { created, modified } = dates.byPath.get(note.relativePath)!;
 		const name = note.relativePath.replace(/^.*\//, '').replace(NOTE_EXTENSION, '');
 		const targets = links.wikilinkTargets.get(note.slug) ?? [];
 		const outlinks = note.wikilinks.flatMap((link, position) => {
@@ -193,14 +186,13 @@ export function answerQueries(
 	notes: readonly CatalogueNote[],
 	resolver: LinkResolver,
 	links: Pick<LinkGraph, 'backlinks' | 'shown' | 'wikilinkTargets'>,
-	{ notesRoot, projectRoot, now }: { notesRoot: string; projectRoot: string; now?: RunOptions['now'] },
+	{ projectRoot, dates, now }: { projectRoot: string; dates: NotesDates; now?: RunOptions['now'] },
 ): QueryAnswers {
 	const answers: QueryAnswers = { byNote: new Map(), shared: new Map(), showing: new Set(), stamps: new Map(), problems: [] };
 	const asking = notes.filter((note) => note.queries.some((query) => query.kind !== 'templater'));
 	if (asking.length === 0) return answers;
-	const history = gitDates(notesRoot);
-	answers.dates = history.kind;
-	const index = dataviewIndex(notes, resolver, links, notesRoot, history);
+	answers.dates = dates.kind;
+	const index = dataviewIndex(notes, resolver, links, dates);
 	const href: LinkHref = (link) => {
 		const note = resolver.noteAt(link.path);
 		return note && resolver.noteHref(note);

@@ -3,7 +3,9 @@ import { sharedCatalogue } from './shared-catalogue.ts';
 import { keepCards } from './note-cards.ts';
 import type { PageNote } from './catalogue.ts';
 import { tagKey } from './tags.ts';
+import { neighbourIndex } from './local-graph.ts';
 import { pathAncestry } from '../browser-safe/url-path.ts';
+import { notesFolders } from './folders.ts';
 
 export type { PageNote };
 
@@ -25,6 +27,9 @@ const allNotes = perCatalogue((notes) => notes);
 
 const notesBySlug = perCatalogue((notes) => new Map(notes.map((note) => [note.slug, note])));
 
+/** The links between the notes, both ways, and their tags: what each page's graph is drawn from. */
+export const getNeighbourIndex = perCatalogue(neighbourIndex);
+
 /** In `npm run dev`, the notes left out of the site (they would not build) and why: each has a page that says so. */
 export async function getLeftOutNotes() {
 	return sharedCatalogue().leftOut();
@@ -32,6 +37,9 @@ export async function getLeftOutNotes() {
 
 /** The notes with a page of their own, in reading order. */
 export const getNotes = perCatalogue((notes) => notes.filter((note) => note.slug !== ''));
+
+/** The notes' folders: the top ones, and each by its URL path (`folders.ts`). */
+export const getFolders = perCatalogue((notes) => notesFolders(notes.filter((note) => note.slug !== '')));
 
 /** The notes folder's own `README.md` or `index.md`: the home page's introduction, when there is one. */
 export async function getHomeNote(): Promise<PageNote | undefined> {

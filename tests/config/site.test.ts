@@ -21,6 +21,8 @@ describe('parseSiteConfig', () => {
 			properties: true,
 			strict: false,
 			sidebarNotes: 40,
+			graph: { depth: 1, tags: false },
+			editLink: false,
 			breaks: 'auto',
 			csp: {},
 			site: undefined,
@@ -39,6 +41,15 @@ describe('parseSiteConfig', () => {
 		expect(parseSiteConfig({ properties: ['author', 'year'] }, {}, ROOT)).toMatchObject({ properties: ['author', 'year'] });
 		expect(parseSiteConfig({ properties: false }, {}, ROOT)).toMatchObject({ properties: false });
 		expect(() => parseSiteConfig({ properties: 'author' as unknown as string[] }, {}, ROOT)).toThrow(/properties/);
+	});
+
+	test('graph: off, or its depth and whether shared tags count, checked', () => {
+		expect(parseSiteConfig({ graph: false }, {}, ROOT)).toMatchObject({ graph: false });
+		expect(parseSiteConfig({ graph: { depth: 2 } }, {}, ROOT)).toMatchObject({ graph: { depth: 2, tags: false } });
+		expect(parseSiteConfig({ graph: { tags: true } }, {}, ROOT)).toMatchObject({ graph: { depth: 1, tags: true } });
+		const expected = / - graph: expected false, or \{ depth: 1 or 2, tags: true or false \}/;
+		expect(() => parseSiteConfig({ graph: { depth: 3 as 2 } }, {}, ROOT)).toThrow(expected);
+		expect(() => parseSiteConfig({ graph: true as false }, {}, ROOT)).toThrow(expected);
 	});
 
 	test('folders are relative to the project root, never to the working directory', () => {
@@ -145,6 +156,12 @@ describe('site.yml, the settings beside the notes', () => {
 		// The same message as from notes({...}), which names the key alone, and is checked even where site.yml overrides it.
 		expect(() => parse(ROOT, { title: '' })).toThrow(/ - title: Too small: expected string to have >=1 characters/);
 		expect(() => parse(projectWith('title: Mine\n'), { title: '' })).toThrow(/^Invalid notes site configuration:\n {2}- title: Too small: expected string to have >=1 characters$/);
+	});
+
+	test('editLink: true, false or an address, in site.yml as in notes({...})', () => {
+		expect(parse(projectWith('editLink: https://github.com/alice/study/edit/main/notes/\n')).editLink).toBe('https://github.com/alice/study/edit/main/notes/');
+		expect(parse(projectWith('editLink: true\n')).editLink).toBe(true);
+		expect(() => parse(projectWith('title: Mine\neditLink: github\n'))).toThrow("notes/site.yml:2: editLink: expected true, false or an address such as https://github.com/owner/repo/edit/main/notes/");
 	});
 
 	test('nested keys keep their path; a site.yml outside the project is named by its absolute path', () => {

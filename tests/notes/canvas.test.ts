@@ -148,6 +148,15 @@ describe('canvasNote', () => {
 		expect(authoredLines[lines.indexOf('  [[slides.pdf]]')]).toBe(11);
 	});
 
+	test('an empty canvas (Obsidian writes `{}`) is an empty board', () => {
+		const result = readCanvas('{}');
+		expect(result).toEqual({ ok: true, canvas: { nodes: [], edges: [] }, problems: [] });
+		const { source, cards } = canvasNote('Empty.canvas', canvasOf([]));
+		expect(cards).toBe(0);
+		expect(source).toContain('aria-label="Canvas: 0 cards" style="aspect-ratio:1 / 1"');
+		expect(source).toContain('<div class="canvas__board" style="width:0px;height:0px">');
+	});
+
 	test('a code fence a text card leaves open is closed in the card', () => {
 		const { source } = canvasNote('c.canvas', canvasOf([node('a', 0, 0, { text: '````js\nlet a;\n```' }), node('b', 0, 100)]));
 		expect(source).toContain('  ````js\n  let a;\n  ```\n  ````\n\n  </div>');

@@ -24,7 +24,7 @@ describe("the notes as Dataview's pages", () => {
 		'2024-06-21.md': '# A day\n',
 	});
 	const catalogue = catalogueOf(notesRoot);
-	const index = dataviewIndex(catalogue.notes, catalogue.resolver, catalogue.links, notesRoot);
+	const index = dataviewIndex(catalogue.notes, catalogue.resolver, catalogue.links, catalogue.dates);
 	const page = (relativePath: string) => index.page(new DataviewLink(relativePath))!;
 
 	test('front matter and inline fields, typed as Dataview types them, under their names and normalised keys', () => {
@@ -67,7 +67,7 @@ describe('where the dates of the notes come from', () => {
 		git(repository, 'commit', '--quiet', '-m', 'one');
 		const committed = catalogueOf(repository);
 		expect(committed.answers.dates).toBe('history');
-		const ctime = dataviewIndex(committed.notes, committed.resolver, committed.links, repository).pages[0].file.ctime;
+		const ctime = dataviewIndex(committed.notes, committed.resolver, committed.links, committed.dates).pages[0].file.ctime;
 		expect(ctime.utc.toISOString()).toBe('2024-01-31T10:00:00.000Z');
 
 		const clone = path.join(mkdtempSync(path.join(tmpdir(), 'shallow-notes-')), 'clone');
