@@ -25,6 +25,7 @@ import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
+import { writePreviewFragments } from './previews.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -280,6 +281,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, catalogue.lang, logger);
+				writePreviewFragments(fileURLToPath(dir), catalogue.notes);
 				const { title, description, socialImage } = pagesConfig();
 				await writePreviewImage(fileURLToPath(dir), { title, description, socialImage, notesRoot: catalogue.notesRoot });
 				const report = [...problems, ...renderErrors.values()];
