@@ -163,8 +163,21 @@ function previewElement(link: HTMLAnchorElement, title: string, content: NonNull
 	const body = document.createElement('div');
 	body.className = `${PREVIEW_BODY_CLASS} note__body`;
 	body.append(...content.nodes.map((node) => document.importNode(node, true)));
+	ownIds(body, `preview-${opened}-`, new URL(link.href).pathname);
 	element.append(bar, body);
 	return element;
+}
+
+/**
+ * The ids in a preview made its own (the page may have a section of the same name), with the
+ * references to them; a link to a section of the previewed note leads to that note.
+ */
+function ownIds(body: HTMLElement, prefix: string, notePath: string) {
+	for (const element of body.querySelectorAll('[id]')) element.id = `${prefix}${element.id}`;
+	for (const element of body.querySelectorAll('[aria-labelledby]')) {
+		element.setAttribute('aria-labelledby', element.getAttribute('aria-labelledby')!.replace(/\S+/g, (id) => `${prefix}${id}`));
+	}
+	for (const link of body.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) link.setAttribute('href', `${notePath}${link.getAttribute('href')}`);
 }
 
 /** Below the link (above it when there is more room there), inside the viewport's width. */

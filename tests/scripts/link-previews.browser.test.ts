@@ -47,6 +47,9 @@ describeInBrowser('link previews in Chromium', (chromiumPath) => {
 		expect(await preview.textContent()).toContain('Text of the third heading.');
 		expect(await preview.getByRole('link', { name: 'Target' }).getAttribute('href')).toBe('/target/');
 		expect(scripts).toContain('/target/preview.json');
+		// Its ids are its own, and a link to one of the note's sections leads to that note.
+		expect(await preview.locator('h2').first().getAttribute('id')).toMatch(/^preview-\d+-first-heading$/);
+		expect(await preview.getByRole('link', { name: 'the first heading' }).getAttribute('href')).toBe('/target/#first-heading');
 		await awayFrom(page);
 		await page.waitForTimeout(PREVIEW_GRACE_MS / 2);
 		expect(await previews(page).count()).toBe(1);
