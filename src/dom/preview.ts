@@ -49,8 +49,8 @@ export const PREVIEW_LONG_PRESS_MS = 500;
 /** The key a focused link opens its preview with (the one that opens a combobox's popup). */
 export const PREVIEW_KEY = { key: 'ArrowDown', altKey: true, label: 'Alt+ArrowDown' } as const;
 
-/** Where the links that preview are: a note's body, its backlinks, a preview's body. */
-const LINK_AREAS = `.note__body a[href], .backlinks a[href], .${PREVIEW_BODY_CLASS} a[href]`;
+/** The links that may preview: in a note's body, its backlinks, a preview's body. */
+export const PREVIEW_LINKS = `.note__body a[href], .backlinks a[href], .${PREVIEW_BODY_CLASS} a[href]`;
 
 /**
  * The link under `target` that leads to another page of this site which may be a note: same
@@ -59,7 +59,7 @@ const LINK_AREAS = `.note__body a[href], .backlinks a[href], .${PREVIEW_BODY_CLA
  */
 export function previewableLink(target: EventTarget | null): HTMLAnchorElement | undefined {
 	const link = target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
-	if (!link || !link.matches(LINK_AREAS) || link.hasAttribute('data-tag')) return undefined;
+	if (!link || !link.matches(PREVIEW_LINKS) || link.hasAttribute('data-tag')) return undefined;
 	const url = new URL(link.href);
 	if (url.origin !== location.origin || url.pathname === location.pathname || !url.pathname.endsWith('/')) return undefined;
 	return link;

@@ -1,5 +1,5 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
-import { PREVIEWS_ATTRIBUTE, previewableLink } from '../dom/preview.ts';
+import { PREVIEW_LINKS, PREVIEWS_ATTRIBUTE } from '../dom/preview.ts';
 import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
 import { showProgress } from './card-progress.ts';
 import {
@@ -60,7 +60,7 @@ if (document.querySelector(`[${PREVIEWS_ATTRIBUTE}]`)) {
 	const events = ['pointerover', 'focusin', 'touchstart', 'keydown'];
 	const wake = (event: Event) => {
 		// A finger's pointerover comes before its touchstart, which is the one a long press starts from.
-		if ((event as PointerEvent).pointerType === 'touch' || !previewableLink(event.target)) return;
+		if ((event as PointerEvent).pointerType === 'touch' || !(event.target as Element).closest?.(PREVIEW_LINKS)) return;
 		for (const type of events) document.removeEventListener(type, wake);
 		void import('./link-previews.ts').then(({ startLinkPreviews }) => startLinkPreviews(event));
 	};
