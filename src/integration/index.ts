@@ -25,7 +25,7 @@ import { contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
-import { writePreviewFragments } from './previews.ts';
+import { servePreviewFragments, writePreviewFragments } from './previews.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -218,6 +218,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
 				server.middlewares.use(`${base}${MATH_FOLDER}`, serveMathFiles());
+				server.middlewares.use(base, servePreviewFragments(() => catalogue.notes));
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
 				// A note or file added, edited or removed: the catalogue reads it again (that file only), and

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 import { PREVIEW_FILE, type PreviewFragment } from '../dom/preview.ts';
 
 const ARTICLE_OPEN = '<article';
@@ -48,4 +50,27 @@ export function writePreviewFragments(dist: string, notes: readonly { slug: stri
 		written++;
 	}
 	return written;
+}
+
+/**
+ * In `npm run dev`, where no fragment is written: a note's fragment cut from its page, which the
+ * dev server renders as it is now. Mounted at the site's base; anything but a note's fragment goes on.
+ */
+export function servePreviewFragments(notes: () => readonly { slug: string; title: string }[]) {
+	return async (request: IncomingMessage & { originalUrl?: string }, response: ServerResponse, next: () => void) => {
+		const url = new URL(request.url ?? '/', 'http://dev');
+		if (!url.pathname.endsWith(`/${PREVIEW_FILE}`)) return next();
+		const slug = decodeOrKeep(url.pathname.slice(1, -PREVIEW_FILE.length - 1));
+		const note = notes().find((each) => each.slug === slug);
+		if (!note) return next();
+		const fragmentPath = new URL(request.originalUrl ?? request.url ?? '/', 'http://dev').pathname;
+		const html = await fetch(`http://${request.headers.host}${fragmentPath.slice(0, -PREVIEW_FILE.length)}`).then(
+			async (page) => (page.ok ? noteArticle(await page.text()) : undefined),
+			() => undefined,
+		);
+		if (!html) return next();
+		const fragment: PreviewFragment = { title: note.title, html };
+		response.setHeader('content-type', 'application/json');
+		response.end(JSON.stringify(fragment));
+	};
 }
