@@ -82,7 +82,7 @@ function endsSection(element: Element, level: number): boolean {
  * its heading heads, the heading and what follows it up to the next heading as high, or the element
  * (a block); the whole article without a hash or when the hash names nothing.
  */
-export function previewContent(fragment: Document, hash: string): { nodes: Node[]; section?: string } | undefined {
+function previewContent(fragment: Document, hash: string): { nodes: Node[]; section?: string } | undefined {
 	const article = fragment.querySelector('article');
 	if (!article) return undefined;
 	const id = decodeOrKeep(hash.slice(1));
@@ -113,6 +113,7 @@ function hold(preview: Preview | undefined) {
 function release(preview: Preview | undefined) {
 	for (let each = preview; each; each = each.parent) {
 		const closing = each;
+		clearTimeout(closing.closing);
 		if (!closing.pinned) closing.closing = setTimeout(() => close(closing), PREVIEW_GRACE_MS);
 	}
 }
