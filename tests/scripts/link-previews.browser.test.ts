@@ -81,6 +81,15 @@ describeInBrowser('link previews in Chromium', (chromiumPath) => {
 		await close();
 	});
 
+	test('a backlink previews the note that links here', async () => {
+		const { page, close } = await open('deepest/');
+		await page.locator('.backlinks').getByRole('link', { name: 'Deeper' }).hover();
+		const preview = page.getByRole('dialog', { name: 'Deeper' });
+		await expect.poll(() => preview.isVisible()).toBe(true);
+		expect(await preview.textContent()).toContain('Deeper text, two levels down.');
+		await close();
+	});
+
 	test('a pinned preview stays after the pointer leaves, until closed; a preview opens one more preview deep, no deeper', async () => {
 		const { page, close } = await open('start/');
 		await link(page, 'Deep').hover();
