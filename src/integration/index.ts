@@ -28,6 +28,7 @@ import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
 import { withLastmod } from './sitemap-dates.ts';
 import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
 import { pathInRepository } from '../notes/git-dates.ts';
+import { servePreviewFragments, writePreviewFragments } from './previews.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import {
 	VIRTUAL_MDX,
@@ -225,6 +226,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
 				server.middlewares.use(`${base}${MATH_FOLDER}`, serveMathFiles());
+				server.middlewares.use(base, servePreviewFragments(() => catalogue.notes));
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
 				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
 				// A note or file added, edited or removed: the catalogue reads it again (that file only), and
@@ -288,6 +290,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, catalogue.lang, logger);
+				writePreviewFragments(fileURLToPath(dir), catalogue.notes);
 				const { title, description, socialImage } = pagesConfig();
 				await writePreviewImage(fileURLToPath(dir), { title, description, socialImage, notesRoot: catalogue.notesRoot });
 				const report = [...problems, ...renderErrors.values()];

@@ -120,6 +120,8 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'relativePath' | 
 	topics: Pick<CatalogueNote['topics'][number], 'id' | 'text' | 'number'>[];
 	/** The notes, and topics, that link to this one. */
 	backlinks: Backlink[];
+	/** Its page links to other notes (in its text or its backlinks): those links show previews. */
+	linksToNotes: boolean;
 	cards: Omit<NoteCard, 'line'>[];
 	/** The properties the page shows, their links resolved. */
 	properties: PropertyRow[];
@@ -145,6 +147,7 @@ export function pageNote(note: CatalogueNote, { links, resolver, dates }: Pick<C
 		headings: note.headings.map(({ depth, text, id, tocLabel }) => ({ depth, text, id, ...(tocLabel ? { tocLabel } : {}) })),
 		topics: note.topics.map(({ id, text, number }) => ({ id, text, number })),
 		backlinks: links.backlinks.get(slug) ?? [],
+		linksToNotes: links.linking.has(slug) || links.backlinks.has(slug),
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 		properties: shownProperties(note.properties, resolver, note.relativePath),
 		...(note.canvas ? { canvas: true as const } : {}),

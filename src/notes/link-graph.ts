@@ -40,6 +40,8 @@ export interface LinkGraph {
 	shown: Map<string, CatalogueNote[]>;
 	/** By slug: where each of a note's wikilinks leads, in the order of `note.wikilinks`. */
 	wikilinkTargets: Map<string, LinkTarget[]>;
+	/** The slugs of the notes that link to, or embed, another note. */
+	linking: Set<string>;
 }
 
 /** Embeds inside embeds show at most this deep. */
@@ -77,7 +79,7 @@ function topicAt(note: CatalogueNote, line: number | undefined) {
  * loop), the backlinks of each note, and the files the site must publish.
  */
 export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, resolver: LinkResolver, projectRoot: string): LinkGraph {
-	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map(), wikilinkTargets: new Map() };
+	const graph: LinkGraph = { problems: [], backlinks: new Map(), files: [], embeddedImages: [], links: 0, resolved: 0, stamps: new Map(), shown: new Map(), wikilinkTargets: new Map(), linking: new Set() };
 	/** What each note's links came to, for its stamp. */
 	const outcomes = new Map<CatalogueNote, string[]>();
 	const files = new Set<string>();
@@ -121,6 +123,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 			}
 		}
 		if (target.kind !== 'note' || target.note === note) return;
+		graph.linking.add(note.slug);
 		const topic = topicAt(note, at.line);
 		const key = `${target.note.slug}\0${note.slug}\0${topic?.id ?? ''}`;
 		if (seenBacklinks.has(key)) return;

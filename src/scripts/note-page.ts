@@ -1,4 +1,5 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
+import { PREVIEW_LINKS, PREVIEWS_ATTRIBUTE } from '../dom/preview.ts';
 import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
 import { showProgress } from './card-progress.ts';
 import {
@@ -52,4 +53,16 @@ if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
 		const body = document.querySelector<HTMLElement>(NOTE_BODY_SELECTOR);
 		if (body) void highlightSearchHits(body, highlightTerms(location.search));
 	});
+}
+
+/** Link previews: their script loads the first time a link to another note is pointed at, focused, pressed or keyed on. */
+if (document.querySelector(`[${PREVIEWS_ATTRIBUTE}]`)) {
+	const events = ['pointerover', 'focusin', 'touchstart', 'keydown'];
+	const wake = (event: Event) => {
+		// A finger's pointerover comes before its touchstart, which is the one a long press starts from.
+		if ((event as PointerEvent).pointerType === 'touch' || !(event.target as Element).closest?.(PREVIEW_LINKS)) return;
+		for (const type of events) document.removeEventListener(type, wake);
+		void import('./link-previews.ts').then(({ startLinkPreviews }) => startLinkPreviews(event));
+	};
+	for (const type of events) document.addEventListener(type, wake, { passive: true });
 }
