@@ -1,5 +1,3 @@
-import type { GraphNode } from '../notes/local-graph.ts';
-
 /**
  * The local graph contract: under a note, its neighbours drawn as inline SVG laid out when the
  * site was built (`src/notes/local-graph.ts`), every node a link, and the same notes as a list.
@@ -24,10 +22,13 @@ import type { GraphNode } from '../notes/local-graph.ts';
  */
 export const GRAPH_CLASS = 'graph';
 export const GRAPH_TITLE_ID = 'notes-graph-title';
-export const graphNodeClass = (relation: GraphNode['relation']) => `graph__node graph__node--${relation}`;
+/** How a node is related to the note in the centre. */
+export type Relation = 'centre' | 'both' | 'out' | 'in' | 'tag' | 'second';
+
+export const graphNodeClass = (relation: Relation) => `graph__node graph__node--${relation}`;
 
 /** How the list says a node is related to the note. */
-export function graphRelation(node: Pick<GraphNode, 'relation' | 'via' | 'sharedTags'>, titleOf: (slug: string) => string): string {
+export function graphRelation(node: { relation: Relation; via?: string; sharedTags?: string[] }, titleOf: (slug: string) => string): string {
 	switch (node.relation) {
 		case 'centre':
 			return 'this note';

@@ -1,4 +1,5 @@
 import type { PageNote } from './catalogue.ts';
+import type { Relation } from '../dom/graph.ts';
 import { tagKey } from './tags.ts';
 
 /**
@@ -15,9 +16,6 @@ export interface GraphSettings {
 	/** Add notes that share a tag with it. */
 	tags: boolean;
 }
-
-/** How a node is related to the note in the centre. */
-export type Relation = 'centre' | 'both' | 'out' | 'in' | 'tag' | 'second';
 
 export interface GraphNode {
 	slug: string;
