@@ -20,6 +20,7 @@ import { noteProperties, shownProperties, type NoteProperty, type PropertiesSett
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
+import { catalogueDrawings, DRAWING_NOTE, readDrawingNote, type Drawing, type DrawingRead } from './drawings.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -74,6 +75,8 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	controlCharacters?: PreparedNote['controlCharacters'];
 	/** Its characters by script, for the site's language (`detectLanguage`). */
 	scripts: ScriptCounts;
+	/** An `.excalidraw.md` note's drawing (its page shows it above the note's Markdown). */
+	drawing?: DrawingRead;
 }
 
 export interface Catalogue {
@@ -101,6 +104,8 @@ export interface Catalogue {
 	resolver: LinkResolver;
 	/** The answers to the notes' Dataview queries, drawn from all of the above. */
 	answers: QueryAnswers;
+	/** Every Excalidraw drawing (`.excalidraw.md` notes, `.excalidraw` files), by path relative to the notes folder. */
+	drawings: Map<string, Drawing>;
 }
 
 /**
@@ -173,6 +178,7 @@ export interface FolderKind {
 /** One note, read and parsed once: its record, or the problem that leaves it out. */
 function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
+	if (DRAWING_NOTE.test(relativePath)) return drawingNoteRecord(relativePath, readNoteFile(file), options);
 	if (!relativePath.toLowerCase().endsWith('.base')) return noteRecord(relativePath, readNoteFile(file), options);
 	// An Obsidian base is a page of its views: a note holding it as a `base` block, under its name.
 	const record = noteRecord(relativePath, noteFileOf(Buffer.from(baseNoteSource(relativePath, readFileSync(file, 'utf8')))), options);
@@ -187,6 +193,30 @@ const BASE_NOTE_LINES = [1, 2, 3];
 function baseNoteSource(relativePath: string, yaml: string): string {
 	const fence = '`'.repeat(Math.max(3, ...[...yaml.matchAll(/`{3,}/g)].map((run) => run[0].length + 1)));
 	return `# ${path.posix.basename(relativePath).replace(/\.base$/i, '')}\n\n${fence}base\n${yaml.replace(/\n?$/, '\n')}${fence}\n`;
+}
+
+/**
+ * An `.excalidraw.md` note is a page of its drawing, then its Markdown: the plugin's data sections
+ * are left out, and the drawing is embedded on the two lines after the front matter.
+ */
+function drawingNoteRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & FolderKind): NoteRecord {
+	if (!read.ok) return noteRecord(relativePath, read, options);
+	const { markdown, drawing } = readDrawingNote(read.source);
+	const frontmatterLines = (/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown)?.[0] ?? '').split('\n').length - 1;
+	const lines = markdown.split('\n');
+	const source = [...lines.slice(0, frontmatterLines), `![[${relativePath}]]`, '', ...lines.slice(frontmatterLines)].join('\n');
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(source)), options);
+	if (!record.ok) return record;
+	// The preparation's added lines are lines of this text already, as are these two.
+	record.note.addedLines = [frontmatterLines + 1, frontmatterLines + 2, ...record.note.addedLines].sort((a, b) => a - b);
+	// Its lines, as all the catalogue's, are the page source's: below the two added, one more each.
+	const shifted = (line: number) => (line > frontmatterLines ? line + 2 : line);
+	record.note.drawing = !drawing.ok
+		? { ...drawing, ...(drawing.line ? { line: shifted(drawing.line) } : {}) }
+		: { ...drawing, embedded: drawing.embedded.map((file) => ({ ...file, line: shifted(file.line) })) };
+	// The plugin's own settings (`excalidraw-plugin: parsed`, `excalidraw-autoexport`…) are not the reader's.
+	record.note.properties = record.note.properties.filter(({ key }) => !key.startsWith('excalidraw-'));
+	return record;
 }
 
 /** The record of a note at `relativePath` whose file was read as `read` (parsed here, once). */
@@ -416,6 +446,7 @@ export class NotesCatalogue {
 			links,
 			resolver,
 			answers: answerQueries(inOrder, resolver, links, { notesRoot, projectRoot }),
+			drawings: catalogueDrawings(inOrder, assetPaths, notesRoot),
 		};
 	}
 

@@ -27,7 +27,8 @@ const FOLDER_PAGE = /^(?:readme|index)$/i;
  * notes folder it is the home page (`''`).
  */
 export function noteSlug(relativePath: string): string {
-	const segments = relativePath.replace(NOTE_EXTENSION, '').split('/');
+	// An Excalidraw drawing's note (`flow.excalidraw.md`) is the page `flow`.
+	const segments = relativePath.replace(NOTE_EXTENSION, '').replace(/\.excalidraw$/i, '').split('/');
 	if (FOLDER_PAGE.test(segments.at(-1)!)) segments.pop();
 	// Composed first: a name macOS wrote decomposed (`re\u0301sume\u0301`) has the URL of the name as typed.
 	return segments.map((segment) => slugify(segment.normalize('NFC')) || 'note').join('/');

@@ -9,6 +9,7 @@ import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import { comparable, type Wikilink } from './wikilinks.ts';
 import { NOTE_EXTENSION } from './files.ts';
+import { DRAWING_FILE } from './drawings.ts';
 import type { LogseqBlock } from './logseq.ts';
 
 /**
@@ -172,7 +173,10 @@ export class LinkResolver {
 			return target.kind === 'note' && target.heading ? { ...target, href: `#${target.heading.id}` } : target;
 		}
 		const target = link.target.replace(/\\/g, '/').replace(/^\.\//, '');
-		const notes = this.#find(target.replace(NOTE_EXTENSION, ''), fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
+		const findNotes = (name: string) => this.#find(name, fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
+		const named = findNotes(target.replace(NOTE_EXTENSION, ''));
+		// `[[flow]]` finds the drawing `flow.excalidraw.md` when no note is named `flow`, as Obsidian finds it.
+		const notes = named.length === 0 && !DRAWING_FILE.test(target) ? findNotes(`${target.replace(NOTE_EXTENSION, '')}.excalidraw`) : named;
 		if (notes.length === 1) return this.#withHeading(notes[0], link.heading, written);
 		const files = notes.length === 0 ? this.#find(target, fromFolder, this.#assetsByPath, this.#assetsByName, (file) => file, path.posix.basename) : [];
 		if (files.length === 1) return this.#file(files[0]);

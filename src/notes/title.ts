@@ -2,7 +2,7 @@ import { NOTE_EXTENSION } from './files.ts';
 /** File names that name no note: `README.md`, `index.md`, `notes.md` take their folder's name. */
 const GENERIC_FILE_NAMES = new Set(['readme', 'index', 'notes', 'note', 'untitled', 'main']);
 
-const stemOf = (relativePath: string) => relativePath.split('/').pop()!.replace(NOTE_EXTENSION, '');
+const stemOf = (relativePath: string) => relativePath.split('/').pop()!.replace(NOTE_EXTENSION, '').replace(/\.excalidraw$/i, '');
 
 /** `aws/vpc-peering_notes.md` → "Vpc peering notes"; in an Obsidian vault the name as it is: "vpc-peering_notes". */
 export function titleFromFileName(relativePath: string, options: { vault?: boolean } = {}): string {

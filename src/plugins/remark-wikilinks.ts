@@ -12,6 +12,11 @@ import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkTex
 import { placeholderNode } from './remark-note-images.ts';
 import { elementNode } from './satteri.ts';
 import { notePathOf } from '../notes/files.ts';
+import { drawingFigureElement, drawingPlaceholderElement } from '../dom/drawing.ts';
+import { FIGURES_FRONTMATTER_KEY } from '../dom/figure.ts';
+import { DRAWING_FILE, drawingName } from '../notes/drawings.ts';
+import type { LinkTarget } from '../notes/links.ts';
+import type { ShownDrawing } from '../drawings/prepare.ts';
 
 export interface RemarkWikilinksOptions {
 	/** Absolute path of the notes folder. */
@@ -20,13 +25,22 @@ export interface RemarkWikilinksOptions {
 	links: () => LinkResolver | undefined;
 	/** A note's source, for embeds (`![[Note#Heading]]`). */
 	source: EmbedContext['source'];
+	/** What each Excalidraw drawing shows, by its path in the notes folder (the drawings' pass); undefined: not prepared. */
+	drawings?: () => ReadonlyMap<string, ShownDrawing> | undefined;
+}
+
+/** The drawing a link leads to, by its path: an `.excalidraw.md` note or an `.excalidraw` file. */
+function drawingOf(target: LinkTarget): string | undefined {
+	if (target.kind === 'note' && target.note.drawing && !target.heading && !target.block) return target.note.relativePath;
+	if (target.kind === 'file' && DRAWING_FILE.test(target.relativePath)) return target.relativePath;
+	return undefined;
 }
 
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
  * heading's tab opens, as any deep link does), `![[image.png|300]]` the same figure as
  * `![](image.png)`, `![[slides.pdf]]` a link to the file, and `![[Note#Heading]]` alone on its line
- * the note or section itself, quoted. What leads nowhere keeps its text, marked as a broken link
+ * the note or section itself, quoted, and `![[flow.excalidraw]]` alone on its line the drawing. What leads nowhere keeps its text, marked as a broken link
  * (the catalogue reports it). Resolved through the notes catalogue, as Obsidian resolves them: by
  * path, else by the one note or file of that name anywhere in the notes folder.
  */
@@ -74,6 +88,18 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 				const [link] = findWikilinks(written);
 				if (!link?.embed || link.length !== written.length || isBlockLink(link)) return;
 				const target = resolver.wikilink(link, from);
+				const drawing = drawingOf(target);
+				if (drawing) {
+					embedded.push(range);
+					const shown = options.drawings?.()?.get(drawing);
+					const frontmatter = (context.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+					if (shown?.ok && frontmatter) frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
+					const element = shown?.ok
+						? drawingFigureElement(shown)
+						: drawingPlaceholderElement(drawingName(drawing), drawing, shown?.message ?? 'the drawings were not prepared');
+					context.replaceNode(node, elementNode(element));
+					return;
+				}
 				// The note itself, whole, cannot stand inside itself; one of its sections can.
 				if (target.kind !== 'note' || (target.note.relativePath === from && !target.heading)) return;
 				embedded.push(range);
