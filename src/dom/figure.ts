@@ -113,7 +113,7 @@ function captionElement(caption: string | undefined, alt?: unknown): Element[] {
 export const FIGURE_ZOOM_TARGET_ATTRIBUTE = 'data-figure-zoom-target';
 
 /** The zoom button and dialog of the figure contract, for an image (`full`) or a diagram. */
-export function zoomControls(label: string, noun: 'image' | 'diagram' | 'drawing', full?: Element): Element[] {
+export function zoomControls(label: string, noun: 'image' | 'diagram' | 'drawing', full?: Element | Element[]): Element[] {
 	return [
 		h('button', {
 			type: 'button',
@@ -126,7 +126,7 @@ export function zoomControls(label: string, noun: 'image' | 'diagram' | 'drawing
 			h('form', { method: 'dialog', className: [FIGURE_BAR_CLASS] }, [
 				h('button', { type: 'submit', className: [FIGURE_CLOSE_CLASS], ariaLabel: 'Close' }, [text('×')]),
 			]),
-			...(full ? [full] : []),
+			...(full ? [full].flat() : []),
 		]),
 	];
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { drawingName, type Drawing, type DrawingScene } from '../notes/drawings.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import { displayPath, type NoteProblem } from '../notes/problems.ts';
-import type { DrawingRenderer } from './renderer.ts';
+import type { DrawingRender, DrawingRenderer } from './renderer.ts';
 
 /**
  * The drawings' batch pass, run before any page renders: each drawing shows the image the
@@ -27,7 +27,7 @@ const CACHE_FORMAT = 1;
 const exporterVersion = (): string =>
 	(JSON.parse(readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('@excalidraw/utils')), '../../package.json'), 'utf8')) as { version: string }).version;
 
-/** The cache of drawn drawings: `<key>.svg`, or `<key>.error.json` for a scene the exporter refused. */
+/** The cache of drawn drawings: `<key>.svg` and `<key>.dark.svg`, or `<key>.error.json` for a scene the exporter refused. */
 export class DrawingCache {
 	readonly dir: string;
 
@@ -35,12 +35,19 @@ export class DrawingCache {
 		this.dir = dir;
 	}
 
-	svgFile(key: string): string {
-		return path.join(this.dir, `${key}.svg`);
+	/** The SVG file of a drawing in a theme: the name it is published under, too. */
+	static svgName(key: string, theme: 'light' | 'dark'): string {
+		return theme === 'light' ? `${key}.svg` : `${key}.dark.svg`;
 	}
 
-	read(key: string): { ok: true; svg: string } | { ok: false; message: string } | undefined {
-		if (existsSync(this.svgFile(key))) return { ok: true, svg: readFileSync(this.svgFile(key), 'utf8') };
+	svgFile(key: string, theme: 'light' | 'dark'): string {
+		return path.join(this.dir, DrawingCache.svgName(key, theme));
+	}
+
+	read(key: string): DrawingRender | undefined {
+		if (existsSync(this.svgFile(key, 'light')) && existsSync(this.svgFile(key, 'dark'))) {
+			return { ok: true, light: readFileSync(this.svgFile(key, 'light'), 'utf8'), dark: readFileSync(this.svgFile(key, 'dark'), 'utf8') };
+		}
 		try {
 			return { ok: false, message: (JSON.parse(readFileSync(path.join(this.dir, `${key}.error.json`), 'utf8')) as { message: string }).message };
 		} catch {
@@ -49,12 +56,16 @@ export class DrawingCache {
 	}
 
 	/** Writes atomically, so a build that stops half-way never leaves a broken entry. */
-	write(key: string, entry: { ok: true; svg: string } | { ok: false; message: string }): void {
+	write(key: string, entry: DrawingRender): void {
 		mkdirSync(this.dir, { recursive: true });
-		const file = entry.ok ? this.svgFile(key) : path.join(this.dir, `${key}.error.json`);
-		const temporary = `${file}.${process.pid}.tmp`;
-		writeFileSync(temporary, entry.ok ? entry.svg : JSON.stringify({ message: entry.message }));
-		renameSync(temporary, file);
+		const files: [string, string][] = entry.ok
+			? [[this.svgFile(key, 'dark'), entry.dark], [this.svgFile(key, 'light'), entry.light]]
+			: [[path.join(this.dir, `${key}.error.json`), JSON.stringify({ message: entry.message })]];
+		for (const [file, content] of files) {
+			const temporary = `${file}.${process.pid}.tmp`;
+			writeFileSync(temporary, content);
+			renameSync(temporary, file);
+		}
 	}
 }
 
@@ -168,7 +179,8 @@ export async function prepareDrawings(drawings: Iterable<Drawing>, options: Prep
 		const entry = options.cache.read(key);
 		if (entry?.ok) {
 			prepared.drawn.push(key);
-			prepared.shown.set(drawing.relativePath, { ok: true, name, texts, src: `${options.resolver.base}${DRAWINGS_FOLDER}${key}.svg`, ...svgSize(entry.svg) });
+			const url = (theme: 'light' | 'dark') => `${options.resolver.base}${DRAWINGS_FOLDER}${DrawingCache.svgName(key, theme)}`;
+			prepared.shown.set(drawing.relativePath, { ok: true, name, texts, src: url('light'), darkSrc: url('dark'), ...svgSize(entry.light) });
 			continue;
 		}
 		if (entry) {

@@ -16,18 +16,19 @@ const UTILS_BUNDLE = createRequire(import.meta.url).resolve('@excalidraw/utils')
 const PAGE_SCRIPT = `import * as utils from '/excalidraw-utils.js'; window.excalidrawUtils = utils;`;
 const PAGE_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>drawings</title></head><body></body></html>';
 
-export type DrawingRender = { ok: true; svg: string } | { ok: false; message: string };
+/** A drawing drawn for each theme (Excalidraw's dark mode turns its colours, not its images), or the exporter's error. */
+export type DrawingRender = { ok: true; light: string; dark: string } | { ok: false; message: string };
 
 /** The in-page half: runs in Chromium, with `window.excalidrawUtils` loaded. */
 async function renderInPage(scene: DrawingScene): Promise<DrawingRender> {
 	type Utils = { exportToSvg: (options: { data: DrawingScene; config: Record<string, unknown> }) => Promise<SVGSVGElement> };
 	const utils = (window as unknown as { excalidrawUtils: Utils }).excalidrawUtils;
+	const draw = async (dark: boolean) => {
+		const svg = await utils.exportToSvg({ data: { ...scene, appState: { ...scene.appState, exportBackground: true, exportWithDarkMode: dark } }, config: {} });
+		return new XMLSerializer().serializeToString(svg);
+	};
 	try {
-		const svg = await utils.exportToSvg({
-			data: { ...scene, appState: { ...scene.appState, exportBackground: true, exportWithDarkMode: false } },
-			config: {},
-		});
-		return { ok: true, svg: new XMLSerializer().serializeToString(svg) };
+		return { ok: true, light: await draw(false), dark: await draw(true) };
 	} catch (caught) {
 		return { ok: false, message: String((caught as Error)?.message ?? caught).trim() };
 	}

@@ -47,5 +47,7 @@ export function publishDrawings(prepared: PreparedDrawings, config: Pick<SiteCon
 	if (prepared.drawn.length === 0) return;
 	const cache = drawingCache(config);
 	mkdirSync(path.join(dist, DRAWINGS_FOLDER), { recursive: true });
-	for (const key of new Set(prepared.drawn)) cpSync(cache.svgFile(key), path.join(dist, DRAWINGS_FOLDER, `${key}.svg`));
+	for (const key of new Set(prepared.drawn)) {
+		for (const theme of ['light', 'dark'] as const) cpSync(cache.svgFile(key, theme), path.join(dist, DRAWINGS_FOLDER, DrawingCache.svgName(key, theme)));
+	}
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
 import { parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
+import { readSearchIndex } from '../support/pagefind-index.ts';
 import { describeInBrowser } from '../support/page-checks.ts';
 
 const FIXTURE = fixturePath('drawings-vault');
@@ -14,7 +15,7 @@ describeInBrowser('Excalidraw drawings', () => {
 	});
 
 	const drawingsOf = (page: string) => selectAll('figure[data-figure="drawing"]', parseHtml(site.page(page)));
-	const imageOf = (figure: ReturnType<typeof drawingsOf>[number]) => selectOne('notes-figure > img', figure);
+	const imageOf = (figure: ReturnType<typeof drawingsOf>[number]) => selectOne('notes-figure > img:not(.drawing__image--dark)', figure);
 
 	test('a drawing with the plugin\'s export beside it shows that export, published at its path', () => {
 		const [, flow] = drawingsOf('overview/index.html');
@@ -36,6 +37,10 @@ describeInBrowser('Excalidraw drawings', () => {
 		// The rectangle's blue fill, the embedded PNG.
 		expect(svg).toContain('#a5d8ff');
 		expect(svg).toContain('data:image/png;base64,');
+		// And again in Excalidraw's dark mode, which the dark theme shows instead.
+		const dark = selectOne('notes-figure > img.drawing__image--dark', architecture);
+		expect(dark.properties.src).toBe(src.replace(/\.svg$/, '.dark.svg'));
+		expect(readFileSync(path.join(site.dist, String(dark.properties.src)), 'utf8')).toMatch(/<rect [^>]*fill="#121212"/);
 		expect(readFileSync(path.join(site.dist, String(imageOf(sketch).properties.src)), 'utf8')).toMatch(/<text[^>]*>Decide\?<\/text>/);
 	});
 
@@ -46,6 +51,13 @@ describeInBrowser('Excalidraw drawings', () => {
 		expect(textOf(body)).toContain('How requests reach the web servers: see Overview.');
 		expect(textOf(body)).not.toMatch(/Excalidraw Data|compressed-json|Switch to EXCALIDRAW VIEW|N4Ig/);
 		expect(textOf(page)).not.toContain('excalidraw-plugin');
+	});
+
+	test('search indexes the drawings\' text, on the drawing\'s page and where it is embedded', () => {
+		const indexed = readSearchIndex(site.dist);
+		const content = (url: string) => indexed.find((page) => page.url === url)?.content ?? '';
+		expect(content('/architecture/')).toMatch(/Load balancer.*Web servers/);
+		expect(content('/overview/')).toMatch(/Draft.*Published/);
 	});
 
 	test('a drawing that cannot be read is reported with its line, and its embed shows a placeholder', () => {
