@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import LZString from 'lz-string';
+import type { LinkTarget } from './links.ts';
 
 /**
  * Excalidraw drawings in the notes folder: `.excalidraw` files (Excalidraw's JSON) and the
@@ -218,4 +219,11 @@ export function catalogueDrawings(
 		add(asset, file, read);
 	}
 	return drawings;
+}
+
+/** The drawing an embed leads to, by its path: an `.excalidraw.md` note (whole) or an `.excalidraw` file. */
+export function drawingOf(target: LinkTarget): string | undefined {
+	if (target.kind === 'note' && target.note.drawing && !target.heading && !target.block) return target.note.relativePath;
+	if (target.kind === 'file' && DRAWING_FILE.test(target.relativePath)) return target.relativePath;
+	return undefined;
 }

@@ -1,3 +1,4 @@
+import type { Element } from 'hast';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry } from 'satteri';
@@ -14,8 +15,7 @@ import { elementNode } from './satteri.ts';
 import { notePathOf } from '../notes/files.ts';
 import { drawingFigureElement, drawingPlaceholderElement } from '../dom/drawing.ts';
 import { FIGURES_FRONTMATTER_KEY } from '../dom/figure.ts';
-import { DRAWING_FILE, drawingName } from '../notes/drawings.ts';
-import type { LinkTarget } from '../notes/links.ts';
+import { drawingName, drawingOf } from '../notes/drawings.ts';
 import type { ShownDrawing } from '../drawings/prepare.ts';
 
 export interface RemarkWikilinksOptions {
@@ -29,12 +29,6 @@ export interface RemarkWikilinksOptions {
 	drawings?: () => ReadonlyMap<string, ShownDrawing> | undefined;
 }
 
-/** The drawing a link leads to, by its path: an `.excalidraw.md` note or an `.excalidraw` file. */
-function drawingOf(target: LinkTarget): string | undefined {
-	if (target.kind === 'note' && target.note.drawing && !target.heading && !target.block) return target.note.relativePath;
-	if (target.kind === 'file' && DRAWING_FILE.test(target.relativePath)) return target.relativePath;
-	return undefined;
-}
 
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
@@ -52,6 +46,13 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 		if (!resolver) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
 		const from = notePathOf(factory.fileURL, options.notesRoot)!;
+		/** The figure of the drawing at `relativePath` (the page then loads the zoom script), or its placeholder. */
+		const drawingElement = (relativePath: string, data: Record<string, unknown>): Element => {
+			const shown = options.drawings?.()?.get(relativePath);
+			const frontmatter = (data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+			if (shown?.ok && frontmatter) frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
+			return shown?.ok ? drawingFigureElement(shown) : drawingPlaceholderElement(drawingName(relativePath), relativePath, shown?.message ?? 'the drawings were not prepared');
+		};
 		/** Source ranges of paragraphs replaced by an embed: their text is not looked at again. */
 		const embedded: { start: number; end: number }[] = [];
 
@@ -91,20 +92,15 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 				const drawing = drawingOf(target);
 				if (drawing) {
 					embedded.push(range);
-					const shown = options.drawings?.()?.get(drawing);
-					const frontmatter = (context.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
-					if (shown?.ok && frontmatter) frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
-					const element = shown?.ok
-						? drawingFigureElement(shown)
-						: drawingPlaceholderElement(drawingName(drawing), drawing, shown?.message ?? 'the drawings were not prepared');
-					context.replaceNode(node, elementNode(element));
+					context.replaceNode(node, elementNode(drawingElement(drawing, context.data)));
 					return;
 				}
 				// The note itself, whole, cannot stand inside itself; one of its sections can.
 				if (target.kind !== 'note' || (target.note.relativePath === from && !target.heading)) return;
 				embedded.push(range);
 				const self = resolver.noteAt(from);
-				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source }, self ? [self.slug] : []), mdxExpressions: false });
+				const drawingFigure = (relativePath: string) => drawingElement(relativePath, context.data);
+				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source, drawing: drawingFigure }, self ? [self.slug] : []), mdxExpressions: false });
 			},
 			text(node, context) {
 				const range = sourceRange(node);

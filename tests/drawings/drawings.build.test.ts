@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { toHtml } from 'hast-util-to-html';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { builtSite, fixturePath, type BuiltSite } from '../support/build.ts';
@@ -51,6 +52,18 @@ describeInBrowser('Excalidraw drawings', () => {
 		expect(textOf(body)).toContain('How requests reach the web servers: see Overview.');
 		expect(textOf(body)).not.toMatch(/Excalidraw Data|compressed-json|Switch to EXCALIDRAW VIEW|N4Ig/);
 		expect(textOf(page)).not.toContain('excalidraw-plugin');
+	});
+
+	test('an .mdx note embeds drawings with the same markup as a .md note', () => {
+		const [architecture, flow] = drawingsOf('overview/index.html');
+		expect(drawingsOf('embeds-mdx/index.html').map((figure) => toHtml(figure))).toEqual([toHtml(architecture), toHtml(flow)]);
+	});
+
+	test('a drawing inside a note that another note embeds is the drawing there too', () => {
+		const [architecture] = drawingsOf('overview/index.html');
+		const [quoted] = selectAll('blockquote figure[data-figure="drawing"]', parseHtml(site.page('reading/index.html')));
+		expect(imageOf(quoted).properties).toEqual(imageOf(architecture).properties);
+		expect(selectAll('figcaption li', quoted).map(textOf)).toEqual(['Load balancer', 'Web servers']);
 	});
 
 	test('search indexes the drawings\' text, on the drawing\'s page and where it is embedded', () => {
