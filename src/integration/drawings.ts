@@ -6,7 +6,6 @@ import { CHROMIUM_CANDIDATES, findChromium } from '../diagrams/chromium.ts';
 import { DrawingRenderer } from '../drawings/renderer.ts';
 import { DRAWINGS_FOLDER, DrawingCache, prepareDrawings, type PreparedDrawings } from '../drawings/prepare.ts';
 import type { Catalogue } from '../notes/catalogue.ts';
-import { DRAWING_FILE } from '../notes/drawings.ts';
 import { publishFiles } from '../notes/files.ts';
 
 /** The drawings' cache, beside the diagrams'. */
@@ -14,14 +13,12 @@ export const drawingCache = (config: Pick<SiteConfig, 'projectRoot' | 'diagramsC
 	new DrawingCache(path.join(path.resolve(config.projectRoot, config.diagramsCache), 'drawings'));
 
 /**
- * The drawings' pass, run with the diagrams' before any page renders: the drawings the pages show
- * (the `.excalidraw.md` notes, and the `.excalidraw` files a note embeds), each its export or its
- * SVG drawn in Chromium (which starts only when the cache lacks a drawing).
+ * The drawings' pass, run with the diagrams' before any page renders: every drawing (each has its
+ * page), its export or its SVG drawn in Chromium (which starts only when the cache lacks a drawing).
  */
 export async function runDrawingsPass(options: { config: SiteConfig; logger: AstroIntegrationLogger; catalogue: Catalogue }): Promise<PreparedDrawings> {
 	const { config, logger, catalogue } = options;
-	const linked = new Set(catalogue.links.files);
-	const shown = [...catalogue.drawings.values()].filter((drawing) => !DRAWING_FILE.test(drawing.relativePath) || linked.has(drawing.relativePath));
+	const shown = [...catalogue.drawings.values()];
 	const chromium = findChromium();
 	const prepared = await prepareDrawings(shown, {
 		cache: drawingCache(config),

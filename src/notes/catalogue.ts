@@ -20,7 +20,7 @@ import { noteProperties, shownProperties, type NoteProperty, type PropertiesSett
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
-import { catalogueDrawings, DRAWING_NOTE, readDrawingNote, type Drawing, type DrawingRead } from './drawings.ts';
+import { catalogueDrawings, DRAWING_FILE, DRAWING_NOTE, readDrawingFile, readDrawingNote, type Drawing, type DrawingRead } from './drawings.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -179,6 +179,7 @@ export interface FolderKind {
 function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
 	if (DRAWING_NOTE.test(relativePath)) return drawingNoteRecord(relativePath, readNoteFile(file), options);
+	if (DRAWING_FILE.test(relativePath)) return drawingFileRecord(relativePath, readNoteFile(file), options);
 	if (!relativePath.toLowerCase().endsWith('.base')) return noteRecord(relativePath, readNoteFile(file), options);
 	// An Obsidian base is a page of its views: a note holding it as a `base` block, under its name.
 	const record = noteRecord(relativePath, noteFileOf(Buffer.from(baseNoteSource(relativePath, readFileSync(file, 'utf8')))), options);
@@ -216,6 +217,14 @@ function drawingNoteRecord(relativePath: string, read: NoteFileRead, options: Ca
 		: { ...drawing, embedded: drawing.embedded.map((file) => ({ ...file, line: shifted(file.line) })) };
 	// The plugin's own settings (`excalidraw-plugin: parsed`, `excalidraw-autoexport`…) are not the reader's.
 	record.note.properties = record.note.properties.filter(({ key }) => !key.startsWith('excalidraw-'));
+	return record;
+}
+
+/** An `.excalidraw` file (Excalidraw's JSON) is a page of its drawing, titled by its name. */
+function drawingFileRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & FolderKind): NoteRecord {
+	if (!read.ok) return noteRecord(relativePath, read, options);
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(`![[${relativePath}]]\n`)), options);
+	if (record.ok) record.note.drawing = readDrawingFile(read.source);
 	return record;
 }
 
@@ -446,7 +455,7 @@ export class NotesCatalogue {
 			links,
 			resolver,
 			answers: answerQueries(inOrder, resolver, links, { notesRoot, projectRoot }),
-			drawings: catalogueDrawings(inOrder, assetPaths, notesRoot),
+			drawings: catalogueDrawings(inOrder, assetPaths),
 		};
 	}
 

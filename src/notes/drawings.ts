@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import LZString from 'lz-string';
 import type { LinkTarget } from './links.ts';
@@ -13,7 +12,6 @@ import type { LinkTarget } from './links.ts';
 /** `.excalidraw.md` notes and `.excalidraw` files. */
 export const DRAWING_NOTE = /\.excalidraw\.md$/i;
 export const DRAWING_FILE = /\.excalidraw$/i;
-export const isDrawingPath = (relativePath: string): boolean => DRAWING_NOTE.test(relativePath) || DRAWING_FILE.test(relativePath);
 
 /** The scene, as Excalidraw's exporter takes it. */
 export interface DrawingScene {
@@ -194,36 +192,19 @@ export interface Drawing {
 	exports?: { light: string; dark?: string };
 }
 
-/** Every drawing of the notes folder: the `.excalidraw.md` notes (read with the notes) and the `.excalidraw` files. */
-export function catalogueDrawings(
-	notes: readonly { relativePath: string; file: string; drawing?: DrawingRead }[],
-	assets: readonly string[],
-	notesRoot: string,
-): Map<string, Drawing> {
+/** Every drawing of the notes folder (the `.excalidraw.md` and `.excalidraw` notes), with the exports beside them. */
+export function catalogueDrawings(notes: readonly { relativePath: string; file: string; drawing?: DrawingRead }[], assets: readonly string[]): Map<string, Drawing> {
 	const assetSet = new Set(assets);
 	const drawings = new Map<string, Drawing>();
-	const add = (relativePath: string, file: string, read: DrawingRead) => {
+	for (const { relativePath, file, drawing } of notes) {
+		if (!drawing) continue;
 		const exports = drawingExports(relativePath, assetSet);
-		drawings.set(relativePath, { relativePath, file, read, ...(exports ? { exports } : {}) });
-	};
-	for (const note of notes) if (note.drawing) add(note.relativePath, note.file, note.drawing);
-	for (const asset of assets) {
-		if (!DRAWING_FILE.test(asset)) continue;
-		const file = path.join(notesRoot, asset);
-		let read: DrawingRead;
-		try {
-			read = readDrawingFile(readFileSync(file, 'utf8'));
-		} catch (error) {
-			read = { ok: false, message: `the drawing could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-		}
-		add(asset, file, read);
+		drawings.set(relativePath, { relativePath, file, read: drawing, ...(exports ? { exports } : {}) });
 	}
 	return drawings;
 }
 
-/** The drawing an embed leads to, by its path: an `.excalidraw.md` note (whole) or an `.excalidraw` file. */
+/** The drawing an embed leads to, by its path: an `.excalidraw.md` or `.excalidraw` note, whole. */
 export function drawingOf(target: LinkTarget): string | undefined {
-	if (target.kind === 'note' && target.note.drawing && !target.heading && !target.block) return target.note.relativePath;
-	if (target.kind === 'file' && DRAWING_FILE.test(target.relativePath)) return target.relativePath;
-	return undefined;
+	return target.kind === 'note' && target.note.drawing && !target.heading && !target.block ? target.note.relativePath : undefined;
 }

@@ -174,9 +174,11 @@ export class LinkResolver {
 		}
 		const target = link.target.replace(/\\/g, '/').replace(/^\.\//, '');
 		const findNotes = (name: string) => this.#find(name, fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
-		const named = findNotes(target.replace(NOTE_EXTENSION, ''));
-		// `[[flow]]` finds the drawing `flow.excalidraw.md` when no note is named `flow`, as Obsidian finds it.
-		const notes = named.length === 0 && !DRAWING_FILE.test(target) ? findNotes(`${target.replace(NOTE_EXTENSION, '')}.excalidraw`) : named;
+		const bare = target.replace(NOTE_EXTENSION, '');
+		const either = (first: CatalogueNote[], second: () => CatalogueNote[]) => (first.length > 0 ? first : second());
+		// `[[flow.excalidraw]]` is the drawing (`flow.excalidraw.md` or `flow.excalidraw`), not a note `flow`;
+		// `[[flow]]` finds the drawing when no note is named `flow`, as Obsidian finds it.
+		const notes = DRAWING_FILE.test(target) ? either(findNotes(target), () => findNotes(bare)) : either(findNotes(bare), () => findNotes(`${bare}.excalidraw`));
 		if (notes.length === 1) return this.#withHeading(notes[0], link.heading, written);
 		const files = notes.length === 0 ? this.#find(target, fromFolder, this.#assetsByPath, this.#assetsByName, (file) => file, path.posix.basename) : [];
 		if (files.length === 1) return this.#file(files[0]);

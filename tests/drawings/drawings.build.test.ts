@@ -45,8 +45,19 @@ describeInBrowser('Excalidraw drawings', () => {
 		expect(readFileSync(path.join(site.dist, String(imageOf(sketch).properties.src)), 'utf8')).toMatch(/<text[^>]*>Decide\?<\/text>/);
 	});
 
+	test('a note named like a drawing keeps its page, `![[Flow.excalidraw]]` in it is the drawing, and the drawing has its own page', () => {
+		expect(imageOf(drawingsOf('flow/index.html')[0]).properties.src).toBe('/Flow.excalidraw.svg');
+		expect(drawingsOf('flow-excalidraw/index.html')).toHaveLength(1);
+	});
+
+	test('an .excalidraw file is a page of its drawing, at its name', () => {
+		const page = parseHtml(site.page('sketch-excalidraw/index.html'));
+		expect(textOf(selectOne('h1', page))).toBe('sketch');
+		expect(imageOf(selectOne('.note__body figure[data-figure="drawing"]', page)).properties.alt).toBe('Drawing: sketch');
+	});
+
 	test('an .excalidraw.md note is a page: the drawing, then its Markdown, without the plugin\'s data or settings', () => {
-		const page = parseHtml(site.page('architecture/index.html'));
+		const page = parseHtml(site.page('architecture-excalidraw/index.html'));
 		const body = selectOne('.note__body', page);
 		expect(selectAll('figure[data-figure="drawing"]', body)).toHaveLength(1);
 		expect(textOf(body)).toContain('How requests reach the web servers: see Overview.');
@@ -69,7 +80,7 @@ describeInBrowser('Excalidraw drawings', () => {
 	test('search indexes the drawings\' text, on the drawing\'s page and where it is embedded', () => {
 		const indexed = readSearchIndex(site.dist);
 		const content = (url: string) => indexed.find((page) => page.url === url)?.content ?? '';
-		expect(content('/architecture/')).toMatch(/Load balancer.*Web servers/);
+		expect(content('/architecture-excalidraw/')).toMatch(/Load balancer.*Web servers/);
 		expect(content('/overview/')).toMatch(/Draft.*Published/);
 	});
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { describe, expect, test } from 'vitest';
 import { drawingExports, drawingName, readDrawingFile, readDrawingNote } from '../../src/notes/drawings.ts';
+import { noteSlug } from '../../src/notes/files.ts';
 import { fixturePath } from '../support/build.ts';
 
 const scene = { type: 'excalidraw', version: 2, elements: [{ type: 'text', id: 't1', text: 'Hello', originalText: 'Hello', isDeleted: false }], appState: { viewBackgroundColor: '#fff' }, files: {} };
@@ -68,4 +69,10 @@ describe('drawingExports', () => {
 		expect(drawingName('aws/flow.excalidraw.md')).toBe('flow');
 		expect(drawingName('sketch.excalidraw')).toBe('sketch');
 	});
+});
+
+test('a drawing\'s page is at its name and `-excalidraw`, beside a note of the same name', () => {
+	expect(noteSlug('aws/Flow.excalidraw.md')).toBe('aws/flow-excalidraw');
+	expect(noteSlug('sketch.excalidraw')).toBe('sketch-excalidraw');
+	expect(noteSlug('aws/Flow.md')).toBe('aws/flow');
 });
