@@ -3,6 +3,7 @@ import LZString from 'lz-string';
 import { describe, expect, test } from 'vitest';
 import { drawingExports, drawingName, readDrawingFile, readDrawingNote } from '../../src/notes/drawings.ts';
 import { noteSlug } from '../../src/notes/files.ts';
+import { distinctTitles, titleFromFileName } from '../../src/notes/title.ts';
 import { fixturePath } from '../support/build.ts';
 
 const scene = { type: 'excalidraw', version: 2, elements: [{ type: 'text', id: 't1', text: 'Hello', originalText: 'Hello', isDeleted: false }], appState: { viewBackgroundColor: '#fff' }, files: {} };
@@ -75,4 +76,11 @@ test('a drawing\'s page is at its name and `-excalidraw`, beside a note of the s
 	expect(noteSlug('aws/Flow.excalidraw.md')).toBe('aws/flow-excalidraw');
 	expect(noteSlug('sketch.excalidraw')).toBe('sketch-excalidraw');
 	expect(noteSlug('aws/Flow.md')).toBe('aws/flow');
+});
+
+test('a drawing is titled by its name; beside a note of that name, the two are told apart', () => {
+	expect(titleFromFileName('aws/Flow.excalidraw.md', { vault: true })).toBe('Flow');
+	const notes = [{ title: 'Flow', group: 'aws', relativePath: 'aws/Flow.md' }, { title: 'Flow', group: 'aws', relativePath: 'aws/Flow.excalidraw.md' }];
+	distinctTitles(notes);
+	expect(notes.map(({ title }) => title)).toEqual(['Flow (Flow)', 'Flow (Flow.excalidraw)']);
 });
