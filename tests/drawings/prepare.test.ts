@@ -70,6 +70,15 @@ describe('prepareDrawings', () => {
 		expect(renderer.drawn).toEqual(['fail']);
 	});
 
+	test('an embedded file that is not an image of the notes folder is reported at its line; the drawing is drawn without it', async () => {
+		const cache = new DrawingCache(mkdtempSync(path.join(tmpdir(), 'drawings-cache-')));
+		const renderer = fakeRenderer();
+		const withImage: Drawing = { ...drawing('z.excalidraw.md', 'Z'), read: { ok: true, scene: scene('Z'), texts: ['Z'], embedded: [{ id: 'f1', target: 'gone.png', line: 12 }] } };
+		const prepared = await prepareDrawings([withImage], { cache, resolver, notesRoot, projectRoot: '/', startRenderer: renderer.start });
+		expect(prepared.problems).toEqual([expect.objectContaining({ kind: 'invalid-drawing', line: 12, message: expect.stringContaining('[[gone.png]] is not an image of the notes folder') })]);
+		expect(prepared.shown.get('z.excalidraw.md')).toMatchObject({ ok: true });
+	});
+
 	test('without a browser, a drawing not in the cache is a placeholder that says how to draw it, and no problem', async () => {
 		const cache = new DrawingCache(mkdtempSync(path.join(tmpdir(), 'drawings-cache-')));
 		const prepared = await prepareDrawings([drawing('y.excalidraw.md', 'Y')], { cache, resolver, notesRoot, projectRoot: '/' });
