@@ -75,7 +75,7 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	controlCharacters?: PreparedNote['controlCharacters'];
 	/** Its characters by script, for the site's language (`detectLanguage`). */
 	scripts: ScriptCounts;
-	/** An `.excalidraw.md` note's drawing (its page shows it above the note's Markdown). */
+	/** An `.excalidraw.md` or `.excalidraw` note's drawing (its page shows it, above an `.excalidraw.md` note's Markdown). */
 	drawing?: DrawingRead;
 }
 

@@ -79,13 +79,12 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		if (!inRange(link.offset)) continue;
 		const resolved = context.resolver.wikilink(link, note.relativePath);
 		const label = wikilinkText(link);
+		const drawing = link.embed && context.drawing ? drawingOf(resolved) : undefined;
 		let value: string;
 		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length), resolved.problem));
 		else if (resolved.kind === 'private') value = link.embed ? toHtml(privateEmbedElement()) : markdownText(label);
-		else if (link.embed && context.drawing && drawingOf(resolved)) {
-			// One line of HTML: a blank line (a text of several lines) would end its block.
-			value = `\n${toHtml(context.drawing(drawingOf(resolved)!)).replace(/\n/g, '&#10;')}\n`;
-		}
+		// One line of HTML: a blank line (a text of several lines) would end its block.
+		else if (drawing && context.drawing) value = `\n${toHtml(context.drawing(drawing)).replace(/\n/g, '&#10;')}\n`;
 		else if (resolved.kind === 'image' && link.embed) {
 			const { width, height, alt } = imageEmbedOptions(link.alias);
 			const src = `/${encodedPath(resolved.relativePath)}`;

@@ -29,7 +29,6 @@ export interface RemarkWikilinksOptions {
 	drawings?: () => ReadonlyMap<string, ShownDrawing> | undefined;
 }
 
-
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
  * heading's tab opens, as any deep link does), `![[image.png|300]]` the same figure as
