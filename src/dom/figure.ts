@@ -45,7 +45,8 @@ export const FIGURE_BAR_CLASS = 'figure__bar';
 export const FIGURE_CLOSE_CLASS = 'figure__close';
 export const FIGURE_CAPTION_CLASS = 'figure__caption';
 export const FIGURE_KIND_ATTRIBUTE = 'data-figure';
-export type FigureKind = 'image' | 'remote' | 'missing';
+/** `drawing`: an Excalidraw drawing (`src/dom/drawing.ts`). */
+export type FigureKind = 'image' | 'remote' | 'missing' | 'drawing';
 export const FIGURE_MISSING_CLASS = 'figure-missing';
 
 /** Set on the note's render metadata (`remarkPluginFrontmatter`): how many zoomable figures the note has. */
@@ -69,11 +70,12 @@ export const FIGURE_SVG_OPTIONS = { layout: 'none' } as const;
 export const FIGURE_REMOTE_ATTRIBUTES = { loading: 'lazy', decoding: 'async' } as const;
 
 /** What the reader is told about an image that cannot be shown. */
-export type MissingReason = 'missing' | 'outside' | 'bad';
+export type MissingReason = 'missing' | 'outside' | 'bad' | 'undrawn';
 const MISSING_LABELS: Record<MissingReason, string> = {
 	missing: 'Image not found',
 	outside: 'Image refused (outside the notes folder)',
 	bad: 'Image unreadable',
+	undrawn: 'Drawing not shown',
 };
 
 /** The caption rule: the image's title if given, else its alt text; none when both are empty. */
@@ -111,7 +113,7 @@ function captionElement(caption: string | undefined, alt?: unknown): Element[] {
 export const FIGURE_ZOOM_TARGET_ATTRIBUTE = 'data-figure-zoom-target';
 
 /** The zoom button and dialog of the figure contract, for an image (`full`) or a diagram. */
-export function zoomControls(label: string, noun: 'image' | 'diagram', full?: Element): Element[] {
+export function zoomControls(label: string, noun: 'image' | 'diagram' | 'drawing', full?: Element | Element[]): Element[] {
 	return [
 		h('button', {
 			type: 'button',
@@ -124,7 +126,7 @@ export function zoomControls(label: string, noun: 'image' | 'diagram', full?: El
 			h('form', { method: 'dialog', className: [FIGURE_BAR_CLASS] }, [
 				h('button', { type: 'submit', className: [FIGURE_CLOSE_CLASS], ariaLabel: 'Close' }, [text('×')]),
 			]),
-			...(full ? [full] : []),
+			...(full ? [full].flat() : []),
 		]),
 	];
 }

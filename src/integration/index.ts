@@ -30,6 +30,8 @@ import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
 import { pathInRepository } from '../notes/git-dates.ts';
 import { servePreviewFragments, writePreviewFragments } from './previews.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
+import { drawingCache, publishDrawings, runDrawingsPass } from './drawings.ts';
+import { DRAWINGS_FOLDER, type PreparedDrawings } from '../drawings/prepare.ts';
 import {
 	VIRTUAL_MDX,
 	invalidateFiles,
@@ -111,6 +113,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	let catalogueBuilder: NotesCatalogue;
 	let catalogue: Catalogue;
 	let diagrams: DiagramsPass | undefined;
+	let drawings: PreparedDrawings | undefined;
 	let problems: NoteProblem[] = [];
 	/** Notes that threw while their pages were made, by file: known only once those pages render. */
 	const renderErrors = new Map<string, NoteProblem>();
@@ -132,7 +135,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
 		withAuthoredLines(
-			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...catalogue.answers.problems, ...(diagrams?.problems ?? [])],
+			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...catalogue.answers.problems, ...(diagrams?.problems ?? []), ...(drawings?.problems ?? [])],
 			catalogue,
 			config.projectRoot,
 		);
@@ -155,7 +158,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				addWatchFile(path.join(notesRootOf(config), SITE_FILE));
 				const logseq = isLogseqGraph(notesRootOf(config));
 				const vault = isObsidianVault(notesRootOf(config));
-				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, answers: () => catalogue?.answers, source: (note) => note.source, vault, logseq });
+				pipeline = markdownPipeline(config, { links: () => catalogue?.resolver, answers: () => catalogue?.answers, source: (note) => note.source, vault, logseq, drawings: () => drawings?.shown });
 				generated = virtualModules({
 					[VIRTUAL_CONFIG]: () => `export default ${JSON.stringify(pagesConfig())};`,
 					[VIRTUAL_MDX]: () => mdxModule(catalogue),
@@ -218,6 +221,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				);
 				if (command === 'dev' || command === 'build') {
 					diagrams = await runDiagramsPass({ config, command, logger, notes: catalogue.notes, plugin: pipeline.diagrams });
+					drawings = await runDrawingsPass({ config, logger, catalogue });
 				}
 			},
 			'astro:server:setup': ({ server, logger }) => {
@@ -225,10 +229,11 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				// In dev, search uses the index of the last build.
 				server.middlewares.use(`${base}${SEARCH_BUNDLE}/`, serveLastSearchIndex(outDir));
 				server.middlewares.use(`${base}${MERMAID_FOLDER}`, serveMermaid());
+				server.middlewares.use(`${base}${DRAWINGS_FOLDER}`, serveFolder(drawingCache(config).dir, (file) => file.endsWith('.svg')));
 				server.middlewares.use(`${base}${MATH_FOLDER}`, serveMathFiles());
 				server.middlewares.use(base, servePreviewFragments(() => catalogue.notes));
 				// The files links lead to (a PDF), as the build publishes them; no other file of the notes folder.
-				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file)));
+				server.middlewares.use(base, serveFolder(catalogue.notesRoot, (file) => catalogue.links.files.includes(file) || Boolean(drawings?.exports.includes(file))));
 				// A note or file added, edited or removed: the catalogue reads it again (that file only), and
 				// pages, which render from the catalogue, show the change, in every note whose links, embeds or
 				// query answers it touches too. An `.mdx` note is a module Vite compiled: compiled again when it
@@ -288,6 +293,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				}
 				if (catalogue.notes.some((note) => note.hasMath)) writeMathFiles(fileURLToPath(dir));
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
+				if (drawings) publishDrawings(drawings, config, catalogue.notesRoot, fileURLToPath(dir));
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
 				await writeSearchIndex(dir, catalogue.lang, logger);
 				writePreviewFragments(fileURLToPath(dir), catalogue.notes);

@@ -22,6 +22,7 @@ import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
 import { canvasNote, isCanvasFile, readCanvas } from './canvas.ts';
+import { catalogueDrawings, DRAWING_FILE, DRAWING_NOTE, readDrawingFile, readDrawingNote, type Drawing, type DrawingRead } from './drawings.ts';
 
 /**
  * The notes catalogue: the whole notes folder, read once per build before any page renders (and
@@ -80,6 +81,8 @@ export interface CatalogueNote extends Omit<NoteContents, 'liftedTitle' | 'inlin
 	canvas?: { cards: number };
 	/** A note written from another format (a canvas): the line of its file that each line of its text comes from. */
 	authoredLines?: number[];
+	/** An `.excalidraw.md` or `.excalidraw` note's drawing (its page shows it, above an `.excalidraw.md` note's Markdown). */
+	drawing?: DrawingRead;
 }
 
 export interface Catalogue {
@@ -109,6 +112,8 @@ export interface Catalogue {
 	dates: NotesDates;
 	/** The answers to the notes' Dataview queries, drawn from all of the above. */
 	answers: QueryAnswers;
+	/** Every Excalidraw drawing (`.excalidraw.md` notes, `.excalidraw` files), by path relative to the notes folder. */
+	drawings: Map<string, Drawing>;
 }
 
 /**
@@ -192,6 +197,8 @@ export interface FolderKind {
 function readNote(relativePath: string, options: CatalogueOptions & FolderKind): NoteRecord {
 	const file = path.join(options.notesRoot, relativePath);
 	if (isCanvasFile(relativePath)) return canvasRecord(relativePath, options);
+	if (DRAWING_NOTE.test(relativePath)) return drawingNoteRecord(relativePath, readNoteFile(file), options);
+	if (DRAWING_FILE.test(relativePath)) return drawingFileRecord(relativePath, readNoteFile(file), options);
 	if (!relativePath.toLowerCase().endsWith('.base')) return noteRecord(relativePath, readNoteFile(file), options);
 	// An Obsidian base is a page of its views: a note holding it as a `base` block, under its name.
 	const record = noteRecord(relativePath, noteFileOf(Buffer.from(baseNoteSource(relativePath, readFileSync(file, 'utf8')))), options);
@@ -222,6 +229,38 @@ function canvasRecord(relativePath: string, options: CatalogueOptions & FolderKi
 function baseNoteSource(relativePath: string, yaml: string): string {
 	const fence = '`'.repeat(Math.max(3, ...[...yaml.matchAll(/`{3,}/g)].map((run) => run[0].length + 1)));
 	return `# ${path.posix.basename(relativePath).replace(/\.base$/i, '')}\n\n${fence}base\n${yaml.replace(/\n?$/, '\n')}${fence}\n`;
+}
+
+/**
+ * An `.excalidraw.md` note is a page of its drawing, then its Markdown: the plugin's data sections
+ * are left out, and the drawing is embedded on the two lines after the front matter.
+ */
+function drawingNoteRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & FolderKind): NoteRecord {
+	if (!read.ok) return noteRecord(relativePath, read, options);
+	const { markdown, drawing } = readDrawingNote(read.source);
+	const frontmatterLines = (/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown)?.[0] ?? '').split('\n').length - 1;
+	const lines = markdown.split('\n');
+	const source = [...lines.slice(0, frontmatterLines), `![[${relativePath}]]`, '', ...lines.slice(frontmatterLines)].join('\n');
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(source)), options);
+	if (!record.ok) return record;
+	// The preparation's added lines are lines of this text already, as are these two.
+	record.note.addedLines = [frontmatterLines + 1, frontmatterLines + 2, ...record.note.addedLines].sort((a, b) => a - b);
+	// Its lines, as all the catalogue's, are the page source's: below the two added, one more each.
+	const shifted = (line: number) => (line > frontmatterLines ? line + 2 : line);
+	record.note.drawing = !drawing.ok
+		? { ...drawing, ...(drawing.line ? { line: shifted(drawing.line) } : {}) }
+		: { ...drawing, embedded: drawing.embedded.map((file) => ({ ...file, line: shifted(file.line) })) };
+	// The plugin's own settings (`excalidraw-plugin: parsed`, `excalidraw-autoexport`…) are not the reader's.
+	record.note.properties = record.note.properties.filter(({ key }) => !key.startsWith('excalidraw-'));
+	return record;
+}
+
+/** An `.excalidraw` file (Excalidraw's JSON) is a page of its drawing, titled by its name. */
+function drawingFileRecord(relativePath: string, read: NoteFileRead, options: CatalogueOptions & FolderKind): NoteRecord {
+	if (!read.ok) return noteRecord(relativePath, read, options);
+	const record = noteRecord(relativePath, noteFileOf(Buffer.from(`![[${relativePath}]]\n`)), options);
+	if (record.ok) record.note.drawing = readDrawingFile(read.source);
+	return record;
 }
 
 /** The record of a note at `relativePath` whose file was read as `read` (parsed here, once). */
@@ -460,6 +499,7 @@ export class NotesCatalogue {
 			resolver,
 			dates,
 			answers: answerQueries(inOrder, resolver, links, { projectRoot, dates }),
+			drawings: catalogueDrawings(inOrder, assetPaths),
 		};
 	}
 

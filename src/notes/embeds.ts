@@ -2,6 +2,8 @@ import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { blockRefElement, brokenLinkElement, EMBED_MARKER, privateEmbedElement } from '../dom/link.ts';
 import { text } from '../dom/hast.ts';
+import type { Element } from 'hast';
+import { drawingOf } from './drawings.ts';
 import type { CatalogueNote } from './catalogue.ts';
 import { isRemoteUrl } from './assets.ts';
 import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
@@ -23,6 +25,8 @@ export interface EmbedContext {
 	resolver: LinkResolver;
 	/** A note's source, as on disk. */
 	source: (note: CatalogueNote) => string;
+	/** The figure of the Excalidraw drawing at this path (`src/dom/drawing.ts`); without it, an embedded drawing is a link. */
+	drawing?: (relativePath: string) => Element;
 }
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -77,9 +81,12 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 		if (!inRange(link.offset)) continue;
 		const resolved = context.resolver.wikilink(link, note.relativePath);
 		const label = wikilinkText(link);
+		const drawing = link.embed && context.drawing ? drawingOf(resolved) : undefined;
 		let value: string;
 		if (resolved.kind === 'broken') value = toHtml(brokenLinkElement([text(label)], source.slice(link.offset, link.offset + link.length), resolved.problem));
 		else if (resolved.kind === 'private') value = link.embed ? toHtml(privateEmbedElement()) : markdownText(label);
+		// One line of HTML: a blank line (a text of several lines) would end its block.
+		else if (drawing && context.drawing) value = `\n${toHtml(context.drawing(drawing)).replace(/\n/g, '&#10;')}\n`;
 		else if (resolved.kind === 'image' && link.embed) {
 			const { width, height, alt } = imageEmbedOptions(link.alias);
 			const src = `/${encodedPath(resolved.relativePath)}`;

@@ -14,10 +14,10 @@ import { noteProperties } from './properties.ts';
  * lists or reads the folder (the catalogue is built from this), so this is where its boundary lies.
  */
 
-/** Notes: Markdown, MDX, Obsidian's bases (`.base`, a page of their views) and canvases (`.canvas`, a page of their board). */
-export const NOTE_EXTENSIONS = ['.md', '.mdx', '.base', '.canvas'];
+/** Notes: Markdown, MDX, Obsidian's bases (`.base`, a page of their views), canvases (`.canvas`, a page of their board) and Excalidraw's drawings (`.excalidraw`, a page of the drawing). */
+export const NOTE_EXTENSIONS = ['.md', '.mdx', '.base', '.canvas', '.excalidraw'];
 /** A note's extension, as file names end. */
-export const NOTE_EXTENSION = /\.(?:mdx?|base|canvas)$/i;
+export const NOTE_EXTENSION = /\.(?:mdx?|base|canvas|excalidraw)$/i;
 
 const FOLDER_PAGE = /^(?:readme|index)$/i;
 
@@ -27,7 +27,8 @@ const FOLDER_PAGE = /^(?:readme|index)$/i;
  * notes folder it is the home page (`''`).
  */
 export function noteSlug(relativePath: string): string {
-	const segments = relativePath.replace(NOTE_EXTENSION, '').split('/');
+	// An Excalidraw drawing (`flow.excalidraw`, `flow.excalidraw.md`) is the page `flow-excalidraw`: a vault often has a note `flow.md` beside it.
+	const segments = relativePath.replace(/\.excalidraw(?:\.md)?$/i, '-excalidraw').replace(NOTE_EXTENSION, '').split('/');
 	if (FOLDER_PAGE.test(segments.at(-1)!)) segments.pop();
 	// Composed first: a name macOS wrote decomposed (`re\u0301sume\u0301`) has the URL of the name as typed.
 	return segments.map((segment) => slugify(segment.normalize('NFC')) || 'note').join('/');

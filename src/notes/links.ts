@@ -9,6 +9,7 @@ import type { OutlineHeading } from './note-tree.ts';
 import { decodeOrKeep, encodedPath, noteUrl } from '../browser-safe/url-path.ts';
 import { comparable, type Wikilink } from './wikilinks.ts';
 import { NOTE_EXTENSION } from './files.ts';
+import { DRAWING_FILE } from './drawings.ts';
 import type { LogseqBlock } from './logseq.ts';
 
 /**
@@ -172,7 +173,12 @@ export class LinkResolver {
 			return target.kind === 'note' && target.heading ? { ...target, href: `#${target.heading.id}` } : target;
 		}
 		const target = link.target.replace(/\\/g, '/').replace(/^\.\//, '');
-		const notes = this.#find(target.replace(NOTE_EXTENSION, ''), fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
+		const findNotes = (name: string) => this.#find(name, fromFolder, this.#notesByPath, this.#notesByName, (note) => note.relativePath, stem);
+		const bare = target.replace(NOTE_EXTENSION, '');
+		const either = (first: CatalogueNote[], second: () => CatalogueNote[]) => (first.length > 0 ? first : second());
+		// `[[flow.excalidraw]]` is the drawing (`flow.excalidraw.md` or `flow.excalidraw`), not a note `flow`;
+		// `[[flow]]` finds the drawing when no note is named `flow`, as Obsidian finds it.
+		const notes = DRAWING_FILE.test(target) ? either(findNotes(target), () => findNotes(bare)) : either(findNotes(bare), () => findNotes(`${bare}.excalidraw`));
 		if (notes.length === 1) return this.#withHeading(notes[0], link.heading, written);
 		const files = notes.length === 0 ? this.#find(target, fromFolder, this.#assetsByPath, this.#assetsByName, (file) => file, path.posix.basename) : [];
 		if (files.length === 1) return this.#file(files[0]);

@@ -24,6 +24,7 @@ export type ProblemKind =
 	| 'bad-frontmatter'
 	| 'mdx-syntax'
 	| 'invalid-diagram'
+	| 'invalid-drawing'
 	| 'unknown-icon'
 	| 'unknown-icon-shortcode'
 	| 'broken-link'
@@ -49,6 +50,7 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'bad-frontmatter': ['invalid front matter', 'invalid front matter blocks'],
 	'mdx-syntax': ['MDX syntax error', 'MDX syntax errors'],
 	'invalid-diagram': ['invalid diagram', 'invalid diagrams'],
+	'invalid-drawing': ['drawing that could not be shown', 'drawings that could not be shown'],
 	'unknown-icon': ['unknown diagram icon', 'unknown diagram icons'],
 	'unknown-icon-shortcode': ['unknown icon shortcode', 'unknown icon shortcodes'],
 	'broken-link': ['broken link', 'broken links'],

@@ -7,7 +7,8 @@ const stemOf = (relativePath: string) => relativePath.split('/').pop()!.replace(
 /** `aws/vpc-peering_notes.md` → "Vpc peering notes"; in an Obsidian vault the name as it is: "vpc-peering_notes". */
 export function titleFromFileName(relativePath: string, options: { vault?: boolean } = {}): string {
 	const segments = relativePath.split('/');
-	const stem = stemOf(relativePath);
+	// A drawing, `flow.excalidraw.md`, is named `flow` (and told apart from a note `flow.md` as "flow (flow.excalidraw)").
+	const stem = stemOf(relativePath).replace(/\.excalidraw$/i, '');
 	const name = GENERIC_FILE_NAMES.has(stem.toLowerCase()) && segments.length > 1 ? segments.at(-2)! : stem;
 	if (options.vault) return name;
 	// Dashes and underscores that join words become spaces; a spaced dash ("4 - TCP") stays.

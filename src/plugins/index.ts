@@ -21,7 +21,7 @@ import { remarkIcons } from './remark-icons.ts';
 import { remarkLineBreaks } from './remark-line-breaks.ts';
 import { remarkTags } from './remark-tags.ts';
 import { remarkTex } from './remark-tex.ts';
-import { remarkWikilinks } from './remark-wikilinks.ts';
+import { remarkWikilinks, type RemarkWikilinksOptions } from './remark-wikilinks.ts';
 import type { EmbedContext } from '../notes/embeds.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import type { QueryAnswers } from '../notes/query-answers.ts';
@@ -46,6 +46,8 @@ export interface PipelineNotes {
 	vault: boolean;
 	/** The notes folder is a Logseq graph: `((uuid))` references its blocks. */
 	logseq?: boolean;
+	/** What each Excalidraw drawing shows, once the drawings' pass has run. */
+	drawings?: RemarkWikilinksOptions['drawings'];
 }
 
 const NO_NOTES: PipelineNotes = { links: () => undefined, source: () => '', vault: false };
@@ -59,7 +61,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 		processor: {
 			features: MARKDOWN_FEATURES,
 			mdastPlugins: [
-				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source }),
+				remarkWikilinks({ notesRoot, links: notes.links, source: notes.source, drawings: notes.drawings }),
 				...(notes.logseq ? [remarkBlockRefs({ notesRoot, links: notes.links, source: notes.source })] : []),
 				remarkTex(),
 				remarkTags({ base: config.base }),

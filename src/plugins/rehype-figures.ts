@@ -15,6 +15,7 @@ import {
 	type MissingReason,
 } from '../dom/figure.ts';
 import { classList, h, isBlank, propertyName } from '../dom/hast.ts';
+import { DRAWING_IMAGE_CLASS } from '../dom/drawing.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
@@ -174,6 +175,11 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 		for (const image of images) {
 			if (image.index > offset) output.push({ type: 'raw', value: raw.slice(offset, image.index) } as ElementContent);
 			offset = image.index + image.tag.length;
+			// A drawing's images (an embedded note brings its drawings as HTML) are published as they are.
+			if ([image.properties.className].flat().includes(DRAWING_IMAGE_CLASS)) {
+				output.push({ type: 'raw', value: image.tag } as ElementContent);
+				continue;
+			}
 			const src = typeof image.properties.src === 'string' ? image.properties.src : '';
 			const resolved: EmbeddedImage = src ? options.resolveEmbedded!(src) : { kind: 'remote' };
 			if (resolved.kind === 'local') {

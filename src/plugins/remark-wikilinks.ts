@@ -1,3 +1,4 @@
+import type { Element } from 'hast';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastContent, MdastPluginEntry } from 'satteri';
@@ -12,6 +13,10 @@ import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkTex
 import { placeholderNode } from './remark-note-images.ts';
 import { elementNode } from './satteri.ts';
 import { notePathOf } from '../notes/files.ts';
+import { drawingFigureElement, drawingPlaceholderElement } from '../dom/drawing.ts';
+import { FIGURES_FRONTMATTER_KEY } from '../dom/figure.ts';
+import { drawingName, drawingOf } from '../notes/drawings.ts';
+import type { ShownDrawing } from '../drawings/prepare.ts';
 
 export interface RemarkWikilinksOptions {
 	/** Absolute path of the notes folder. */
@@ -20,13 +25,15 @@ export interface RemarkWikilinksOptions {
 	links: () => LinkResolver | undefined;
 	/** A note's source, for embeds (`![[Note#Heading]]`). */
 	source: EmbedContext['source'];
+	/** What each Excalidraw drawing shows, by its path in the notes folder (the drawings' pass); undefined: not prepared. */
+	drawings?: () => ReadonlyMap<string, ShownDrawing> | undefined;
 }
 
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
  * heading's tab opens, as any deep link does), `![[image.png|300]]` the same figure as
  * `![](image.png)`, `![[slides.pdf]]` a link to the file, and `![[Note#Heading]]` alone on its line
- * the note or section itself, quoted. What leads nowhere keeps its text, marked as a broken link
+ * the note or section itself, quoted, and `![[flow.excalidraw]]` alone on its line the drawing. What leads nowhere keeps its text, marked as a broken link
  * (the catalogue reports it). Resolved through the notes catalogue, as Obsidian resolves them: by
  * path, else by the one note or file of that name anywhere in the notes folder.
  */
@@ -38,6 +45,13 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 		if (!resolver) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
 		const from = notePathOf(factory.fileURL, options.notesRoot)!;
+		/** The figure of the drawing at `relativePath` (the page then loads the zoom script), or its placeholder. */
+		const drawingElement = (relativePath: string, data: Record<string, unknown>): Element => {
+			const shown = options.drawings?.()?.get(relativePath);
+			const frontmatter = (data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter;
+			if (shown?.ok && frontmatter) frontmatter[FIGURES_FRONTMATTER_KEY] = Number(frontmatter[FIGURES_FRONTMATTER_KEY] ?? 0) + 1;
+			return shown?.ok ? drawingFigureElement(shown) : drawingPlaceholderElement(drawingName(relativePath), relativePath, shown?.message ?? 'the drawings were not prepared');
+		};
 		/** Source ranges of paragraphs replaced by an embed: their text is not looked at again. */
 		const embedded: { start: number; end: number }[] = [];
 
@@ -74,11 +88,18 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 				const [link] = findWikilinks(written);
 				if (!link?.embed || link.length !== written.length || isBlockLink(link)) return;
 				const target = resolver.wikilink(link, from);
+				const drawing = drawingOf(target);
+				if (drawing) {
+					embedded.push(range);
+					context.replaceNode(node, elementNode(drawingElement(drawing, context.data)));
+					return;
+				}
 				// The note itself, whole, cannot stand inside itself; one of its sections can.
 				if (target.kind !== 'note' || (target.note.relativePath === from && !target.heading)) return;
 				embedded.push(range);
 				const self = resolver.noteAt(from);
-				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source }, self ? [self.slug] : []), mdxExpressions: false });
+				const drawingFigure = (relativePath: string) => drawingElement(relativePath, context.data);
+				context.replaceNode(node, { raw: embedMarkdown(target, { resolver, source: options.source, drawing: drawingFigure }, self ? [self.slug] : []), mdxExpressions: false });
 			},
 			text(node, context) {
 				const range = sourceRange(node);
