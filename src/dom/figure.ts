@@ -99,7 +99,7 @@ export interface FigureParts {
 }
 
 /** `alt`: a caption that repeats it is hidden from screen readers, which read the image's alt text already. */
-function captionElement(caption: string | undefined, alt?: unknown): Element[] {
+export function captionElement(caption: string | undefined, alt?: unknown): Element[] {
 	const repeatsAlt = typeof alt === 'string' && alt.trim() === caption;
 	return caption ? [h('figcaption', { className: [FIGURE_CAPTION_CLASS], ...(repeatsAlt ? { ariaHidden: 'true' } : {}) }, [text(caption)])] : [];
 }
@@ -136,9 +136,9 @@ export function figureElement({ kind, image, full, label, caption }: FigureParts
 	]);
 }
 
-/** The inline placeholder for an image that cannot be shown. */
-export function missingImageElement(alt: string, path: string, reason: MissingReason = 'missing'): Element {
-	const label = MISSING_LABELS[reason];
+/** The inline placeholder for an image (or a video, audio or PDF `file`) that cannot be shown. */
+export function missingImageElement(alt: string, path: string, reason: MissingReason = 'missing', noun: 'Image' | 'File' = 'Image'): Element {
+	const label = MISSING_LABELS[reason].replace(/^Image/, noun);
 	const children: ElementContent[] = [h('span', { className: [`${FIGURE_MISSING_CLASS}__label`] }, [text(label)]), text(' ')];
 	if (alt.trim()) children.push(h('span', { className: [`${FIGURE_MISSING_CLASS}__alt`] }, [text(alt)]), text(' '));
 	children.push(h('code', { className: [`${FIGURE_MISSING_CLASS}__path`] }, [text(path)]));

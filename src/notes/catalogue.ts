@@ -19,6 +19,7 @@ import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings
 import { noteProperties, shownProperties, type NoteProperty, type PropertiesSetting } from './properties.ts';
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
+import { noteFrameOrigins } from './media.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
 
 /**
@@ -115,6 +116,8 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'title' | 'descri
 	cards: Omit<NoteCard, 'line'>[];
 	/** The properties the page shows, their links resolved. */
 	properties: PropertyRow[];
+	/** The video players its page loads frames from when the reader asks (its own and its embedded notes'): its `frame-src`. */
+	frameOrigins: string[];
 }
 
 export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogue, 'links' | 'resolver'>): PageNote {
@@ -134,6 +137,7 @@ export function pageNote(note: CatalogueNote, { links, resolver }: Pick<Catalogu
 		backlinks: links.backlinks.get(slug) ?? [],
 		cards: note.cards.map(({ id, kind, topic }) => ({ id, kind, ...(topic ? { topic } : {}) })),
 		properties: shownProperties(note.properties, resolver, note.relativePath),
+		frameOrigins: [...new Set([note, ...(links.shown.get(slug) ?? [])].flatMap(noteFrameOrigins))].sort(),
 	};
 }
 

@@ -15,6 +15,7 @@ import {
 	type MissingReason,
 } from '../dom/figure.ts';
 import { classList, h, isBlank, propertyName } from '../dom/hast.ts';
+import { MEDIA_CLASS } from '../dom/media.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
@@ -52,14 +53,21 @@ const isElement = (node: RootContent | ElementContent | undefined, tagName?: str
 const isPlaceholder = (node: RootContent | ElementContent): boolean =>
 	isElement(node) && classList(node).includes(FIGURE_MISSING_CLASS);
 
-/** An image or placeholder that becomes a figure of its own. */
+/** A video, audio, PDF or other site's video (`src/dom/media.ts`): already a figure, which a paragraph cannot hold. */
+const isMediaFigure = (node: RootContent | ElementContent): boolean => isElement(node, 'figure') && classList(node).includes(MEDIA_CLASS);
+
+/** An image, placeholder or media figure that becomes a figure of its own. */
 const isFigurable = (node: RootContent | ElementContent): boolean =>
-	isElement(node) && ((node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node));
+	isElement(node) && ((node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node) || isMediaFigure(node));
+
+/** A figure the zoom script serves: an image's. */
+const isZoomable = (figure: Element): boolean => figure.properties.dataFigure === 'image' || figure.properties.dataFigure === 'remote';
 
 const isSvg = (src: string) => /\.svg$/i.test(src.split(/[?#]/)[0]);
 
 /** The figure for an `img` the Markdown pipeline produced, or for a placeholder. */
 function toFigure(node: Element): Element {
+	if (isMediaFigure(node)) return node;
 	if (isPlaceholder(node)) {
 		const { [PLACEHOLDER_TITLE]: title, ...properties } = node.properties;
 		return missingFigureElement({ ...node, properties }, typeof title === 'string' ? title : undefined);
@@ -220,7 +228,7 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 				const parts = splitParagraph(element);
 				for (const part of parts) {
 					if (part.tagName === 'p') part.children = visit(part.children, true);
-					else if (part.properties.dataFigure !== 'missing') figures++;
+					else if (isZoomable(part)) figures++;
 				}
 				output.push(...(parts as T[]));
 				continue;
@@ -232,7 +240,7 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 			}
 			if (isFigurable(element)) {
 				const figure = toFigure(element);
-				if (figure.properties.dataFigure !== 'missing') figures++;
+				if (isZoomable(figure)) figures++;
 				output.push(figure as T);
 				continue;
 			}

@@ -2,9 +2,13 @@ import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import type { Custom, MdastContent, MdastPluginEntry, MdastVisitorContext } from 'satteri';
-import { missingImageElement, type MissingReason } from '../dom/figure.ts';
+import path from 'node:path';
+import { figureCaption, missingImageElement, type MissingReason } from '../dom/figure.ts';
 import { propertyName } from '../dom/hast.ts';
-import { isRemoteUrl } from '../notes/assets.ts';
+import { pdfFigure, playerFigure, webEmbedFigure, type MediaSize } from '../dom/media.ts';
+import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
+import { isRemoteUrl, resolveNoteAsset } from '../notes/assets.ts';
+import { mediaFileKind, pdfFragment, webEmbed } from '../notes/media.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { visitMdast } from '../notes/mdast.ts';
@@ -14,6 +18,24 @@ import { elementNode, sourceMayHold } from './satteri.ts';
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
 	notesRoot: string;
+	/** The site's base path, which the URLs of video, audio and PDF files start with; `/` by default. */
+	base?: string;
+}
+
+/** The type of the mdast node that stands for a media figure (`src/dom/media.ts`). */
+export const MEDIA_NODE_TYPE = 'mediaFigure';
+
+/**
+ * The media figure of a video, audio or PDF file of the notes folder (`relativePath`), published at
+ * `href`; `fragment` is what followed `#` (`page=3`); undefined for other files.
+ */
+export function mediaFileElement(relativePath: string, href: string, fragment: string | undefined, options: MediaSize & { alt: string; title?: string | null }) {
+	const kind = mediaFileKind(relativePath);
+	if (!kind) return undefined;
+	const name = path.posix.basename(relativePath);
+	const caption = figureCaption(options.alt, options.title ?? undefined);
+	const size = { width: options.width, height: options.height };
+	return kind === 'pdf' ? pdfFigure(`${href}${pdfFragment(fragment)}`, name, caption, size) : playerFigure(kind, href, name, caption, size);
 }
 
 /** On a placeholder: the image's title, which the figure plugin turns into a caption. */
@@ -65,6 +87,23 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 
 		/** The image node for an image, or the placeholder for one that cannot be shown. */
 		const imageNode = ({ url, alt, title, width, height }: ImageFields) => {
+			const mediaSize = { width: width === undefined ? undefined : Number(width), height: height === undefined ? undefined : Number(height) };
+			const embed = webEmbed(url);
+			if (embed) {
+				const frameSrc = embed.kind === 'video' ? embed.frameSrc : undefined;
+				const figure = webEmbedFigure({ provider: embed.provider, url, site: embed.site, title: figureCaption(alt, title ?? undefined) ?? url, frameSrc, size: mediaSize });
+				return elementNode(figure, MEDIA_NODE_TYPE);
+			}
+			if (mediaFileKind(url) && isRemoteUrl(url) && mediaFileKind(url) !== 'pdf') {
+				return elementNode(playerFigure(mediaFileKind(url) as 'video' | 'audio', url, url, figureCaption(alt, title ?? undefined), mediaSize), MEDIA_NODE_TYPE);
+			}
+			if (mediaFileKind(url) && !isRemoteUrl(url)) {
+				const asset = resolveNoteAsset(url, noteFile, options.notesRoot);
+				if (asset.kind !== 'local') return placeholderNode(missingImageElement(alt, url, asset.kind === 'remote' ? 'bad' : asset.kind, 'File'), title);
+				const relativePath = path.relative(options.notesRoot, asset.file).split(path.sep).join('/');
+				const fragment = /#(.*)$/s.exec(url)?.[1];
+				return elementNode(mediaFileElement(relativePath, `${options.base ?? '/'}${encodedPath(relativePath)}`, fragment && decodeOrKeep(fragment), { alt, title, ...mediaSize })!, MEDIA_NODE_TYPE);
+			}
 			const resolved = resolveNoteImage(url, noteFile, options.notesRoot);
 			if (resolved.kind === 'missing' || resolved.kind === 'outside' || resolved.kind === 'bad') {
 				return placeholderNode(missingImageElement(alt, url, resolved.kind satisfies MissingReason), title);
@@ -101,7 +140,7 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 				if (!node.url) return;
 				const fields = { url: node.url, title: node.title, ...markdownImageSize(node.alt ?? '') };
 				const replacement = imageNode(fields);
-				if ('url' in replacement && replacement.url === node.url && fields.alt === node.alt) return;
+				if ('url' in replacement && typeof replacement.url === 'string' && replacement.url === node.url && fields.alt === node.alt) return;
 				context.replaceNode(node, replacement);
 			},
 			imageReference(node, context) {
