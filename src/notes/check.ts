@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
 import { isLocalPath, isRemoteUrl, resolveNoteAsset } from './assets.ts';
-import { frameSource, mediaFileKind } from './media.ts';
+import { frameSource, mediaFileKind, type AllowedFrames } from './media.ts';
 import { resolveNoteImage } from './images.ts';
 import { ICON_SETS } from './icon-shortcodes.ts';
 import type { ImageReference, UnknownIcon } from './note-tree.ts';
@@ -91,17 +91,17 @@ export function checkMediaFile(
 }
 
 /** The problems with the `<video>`, `<audio>`, `<source>` and `<iframe>` of a note's raw HTML: files not found, frames the page does not load. */
-function htmlMediaProblems(note: Pick<CatalogueNote, 'file' | 'media'>, notesRoot: string, projectRoot: string): NoteProblem[] {
+function htmlMediaProblems(note: Pick<CatalogueNote, 'file' | 'media'>, notesRoot: string, projectRoot: string, frames: AllowedFrames): NoteProblem[] {
 	const problems: NoteProblem[] = [];
 	for (const tag of note.media) {
-		if (tag.tagName === 'iframe' && frameSource(tag.url).kind === 'blocked') {
+		if (tag.tagName === 'iframe' && frameSource(tag.url, frames).kind === 'blocked') {
 			problems.push({
 				kind: 'blocked-frame',
 				file: displayPath(note.file, projectRoot),
 				line: tag.line,
 				column: tag.column,
 				message: `<iframe src="${tag.url}">`,
-				hint: "The site's security policy loads frames only from the site itself and from YouTube and Vimeo, so the page shows a link instead (see docs/security.md).",
+				hint: "The site's security policy loads frames only from the site itself, YouTube and Vimeo, so the page shows a link instead. Allow the site with the `csp` setting's frame-src if you trust it (see docs/security.md).",
 			});
 			continue;
 		}
@@ -139,6 +139,8 @@ function unknownIconProblems(note: Pick<Catalogue['notes'][number], 'file' | 'un
 export function checkNotes(
 	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'media' | 'texErrors' | 'controlCharacters' | 'unknownIcons' | 'queries'>[] },
 	projectRoot: string,
+	/** Frames of other sites the `csp` setting allows (`allowedFrames`): not reported. */
+	frames: AllowedFrames = [],
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
 	for (const note of catalogue.notes) {
@@ -169,7 +171,7 @@ export function checkNotes(
 		}
 		problems.push(...unknownIconProblems(note, projectRoot));
 		problems.push(...codeNotRunProblems(note, projectRoot));
-		problems.push(...htmlMediaProblems(note, catalogue.notesRoot, projectRoot));
+		problems.push(...htmlMediaProblems(note, catalogue.notesRoot, projectRoot, frames));
 	}
 	return problems;
 }

@@ -127,14 +127,33 @@ export function webEmbed(written: string): WebEmbed | undefined {
 }
 
 /**
- * What a raw `<iframe src>` of a note is: `self` for a page or file of the site (a relative path),
- * a video of a known player (shown as the same click-to-load placeholder as `![](…)`), or
- * `blocked` for anything else, which the page shows as a link (see docs/security.md).
+ * The frames the site's policy allows on every page besides its own (the `frame-src` of the `csp`
+ * setting, as CSP sources: `https://maps.example.com`, `https://*.example.com`, `https:`), or
+ * `any` when the site has no policy (`csp: false`).
  */
-export function frameSource(src: string): { kind: 'self' } | FramedVideo | { kind: 'blocked' } {
+export type AllowedFrames = readonly string[] | 'any';
+
+function allows(allowed: AllowedFrames, url: URL): boolean {
+	if (allowed === 'any') return true;
+	return allowed.some((source) => {
+		if (source === url.protocol || source === url.origin) return true;
+		const wildcard = /^(https?):\/\/\*\.([^/:]+)$/.exec(source);
+		return wildcard !== null && `${wildcard[1]}:` === url.protocol && url.hostname.endsWith(`.${wildcard[2]}`);
+	});
+}
+
+/**
+ * What a raw `<iframe src>` of a note is: `self` for a page or file of the site (a relative path),
+ * a video of a known player (shown as the same click-to-load placeholder as `![](…)`), `allowed`
+ * for a site the `csp` setting lets every page frame, or `blocked` for anything else, which the
+ * page shows as a link (see docs/security.md).
+ */
+export function frameSource(src: string, allowed: AllowedFrames = []): { kind: 'self' | 'allowed' | 'blocked' } | FramedVideo {
 	const embed = webEmbed(src);
 	if (embed?.kind === 'video') return embed;
-	return /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(src.trim()) ? { kind: 'blocked' } : { kind: 'self' };
+	if (!/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(src.trim())) return { kind: 'self' };
+	const url = parsedUrl(src.trim().replace(/^\/\//, 'https://'));
+	return url && allows(allowed, url) ? { kind: 'allowed' } : { kind: 'blocked' };
 }
 
 /** A `<video>`, `<audio>`, `<source>` or `<iframe>` start tag with a `src`; quoted attribute values may hold `>`. */

@@ -8,6 +8,7 @@ import { rehypeEmbeds } from './rehype-embeds.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeLinks } from './rehype-links.ts';
 import { rehypeMedia } from './rehype-media.ts';
+import { allowedFrames } from '../security/csp.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
@@ -84,7 +85,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				rehypeCodeBlocks(),
 				rehypeSectionTabs({ notesRoot, links: notes.links }),
 				rehypeFigures({ notesRoot }),
-				rehypeMedia({ notesRoot, base: config.base }),
+				rehypeMedia({ notesRoot, base: config.base, allowedFrames: allowedFrames(config.csp) }),
 				rehypeLinks({ base: config.base, notesRoot, links: notes.links }),
 			],
 		},

@@ -5,13 +5,15 @@ import type { HastPluginEntry } from 'satteri';
 import { blockedFrameElement, webEmbedFigure } from '../dom/media.ts';
 import { encodedPath } from '../browser-safe/url-path.ts';
 import { resolveNoteAsset } from '../notes/assets.ts';
-import { frameSource, htmlMediaTags } from '../notes/media.ts';
+import { frameSource, htmlMediaTags, type AllowedFrames } from '../notes/media.ts';
 
 export interface RehypeMediaOptions {
 	/** Absolute path of the notes folder: media may not point outside it. */
 	notesRoot: string;
 	/** The site's base path, which published files' URLs start with; `/` by default. */
 	base?: string;
+	/** Frames of other sites every page allows (`allowedFrames`): kept as written. None by default. */
+	allowedFrames?: AllowedFrames;
 }
 
 const SRC_ATTRIBUTE = /(\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/i;
@@ -22,8 +24,8 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * The `<video>`, `<audio>`, `<source>` and `<iframe>` an author writes in a note's HTML, made to
  * work on the published page: a `src` of the notes folder becomes the file's URL on the site (the
  * catalogue publishes it), a YouTube or Vimeo frame becomes the click-to-load placeholder of
- * `![](…)`, and a frame of any other site a link to it (reported by the notes check): the page's
- * security policy would leave it blank.
+ * `![](…)`, a frame the `csp` setting allows stays, and a frame of any other site is a link to it
+ * (reported by the notes check): the page's security policy would leave it blank.
  */
 export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 	return (factory) => {
@@ -45,7 +47,11 @@ export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 				for (const tag of tags) {
 					html += node.value.slice(offset, tag.index);
 					offset = tag.index + tag.tag.length;
-					const frame = tag.tagName === 'iframe' ? frameSource(tag.src) : undefined;
+					const frame = tag.tagName === 'iframe' ? frameSource(tag.src, options.allowedFrames) : undefined;
+					if (frame?.kind === 'allowed') {
+						html += tag.tag;
+						continue;
+					}
 					if (frame && frame.kind !== 'self') {
 						// The frame's element goes whole, its closing tag with it.
 						offset += /^\s*<\/iframe\s*>/i.exec(node.value.slice(offset))?.[0].length ?? 0;

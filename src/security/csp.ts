@@ -1,4 +1,5 @@
 import type { AstroConfig } from 'astro';
+import type { AllowedFrames } from '../notes/media.ts';
 import { PAGE_BOOT_HASH } from './page-boot.ts';
 
 type Csp = Exclude<AstroConfig['security']['csp'], boolean>;
@@ -44,4 +45,9 @@ export function contentSecurityPolicy(extra: Record<string, string[]> = {}): Csp
  */
 export function frameDirective(origins: readonly string[]): `frame-src ${string}` | undefined {
 	return origins.length > 0 ? `frame-src 'self' ${origins.join(' ')}` : undefined;
+}
+
+/** The frames every page allows besides the site's own: the `csp` setting's `frame-src`; any when the site has no policy. */
+export function allowedFrames(csp: Record<string, string[]> | false): AllowedFrames {
+	return csp === false ? 'any' : (csp['frame-src'] ?? []);
 }

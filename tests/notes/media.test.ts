@@ -55,6 +55,14 @@ describe('webEmbed', () => {
 		expect(frameSource('https://example.com/widget')).toEqual({ kind: 'blocked' });
 		expect(frameSource('//example.com/widget')).toEqual({ kind: 'blocked' });
 	});
+
+	test('a frame the csp setting allows, by origin, wildcard or scheme, is kept; without a policy every frame is', () => {
+		expect(frameSource('https://maps.example.com/embed?x=1', ['https://maps.example.com']).kind).toBe('allowed');
+		expect(frameSource('https://maps.example.com/embed', ['https://*.example.com']).kind).toBe('allowed');
+		expect(frameSource('https://example.org/embed', ['https://*.example.com']).kind).toBe('blocked');
+		expect(frameSource('https://example.org/embed', ['https:']).kind).toBe('allowed');
+		expect(frameSource('http://example.org/embed', 'any').kind).toBe('allowed');
+	});
 });
 
 describe('what the catalogue records of a note\'s media', () => {
@@ -96,5 +104,6 @@ describe('what the catalogue records of a note\'s media', () => {
 			'blocked-frame 9 <iframe src="https://example.com/widget">',
 		]);
 		expect(problems[0].hint).toBe('File not found: expected a file at tests/fixtures/media-cases/media/gone.mp3.');
+		expect(checkNotes({ notesRoot, notes: [note] }, projectRoot, ['https://example.com']).map(({ kind }) => kind)).toEqual(['missing-media', 'missing-media']);
 	});
 });

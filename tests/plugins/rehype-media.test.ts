@@ -1,4 +1,9 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
+import { rehypeMedia } from '../../src/plugins/rehype-media.ts';
+import { projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
 import { renderNote } from '../support/render.ts';
 
@@ -22,6 +27,14 @@ describe('rehype-media', () => {
 		const blocked = selectOne('.media-blocked', html);
 		expect([textOf(blocked), selectOne('a', blocked).properties.href]).toEqual(['Frame not loaded: https://example.com/widget', 'https://example.com/widget']);
 		expect(selectAll('iframe', html)).toHaveLength(1);
+	});
+
+	test('a frame the csp setting allows stays as written', async () => {
+		const { html } = await markdownToHtml('<iframe src="https://maps.example.com/embed"></iframe>\n\n<iframe src="https://example.org/"></iframe>', {
+			hastPlugins: [rehypeMedia({ notesRoot: path.join(projectRoot, notesDir), allowedFrames: ['https://maps.example.com'] })],
+			fileURL: pathToFileURL(path.join(projectRoot, notesDir, 'note.md')),
+		});
+		expect(html.trim()).toBe('<iframe src="https://maps.example.com/embed"></iframe>\n<span class="media-blocked">Frame not loaded: <a href="https://example.org/">https://example.org/</a></span>');
 	});
 
 	test('a frame of the site itself stays, pointing at the published file', async () => {
