@@ -156,6 +156,9 @@ export function frameSource(src: string, allowed: AllowedFrames = []): { kind: '
 	return url && allows(allowed, url) ? { kind: 'allowed' } : { kind: 'blocked' };
 }
 
+/** The elements whose `src` a note's HTML or JSX may point at a media file or a frame with. */
+export const MEDIA_TAG_NAMES: readonly HtmlMediaTag['tagName'][] = ['video', 'audio', 'source', 'iframe'];
+
 /** A `<video>`, `<audio>`, `<source>` or `<iframe>` start tag with a `src`; quoted attribute values may hold `>`. */
 const MEDIA_TAG = /<(video|audio|source|iframe)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
@@ -214,4 +217,12 @@ export function noteFrameOrigins(note: MediaNote): string[] {
 		if (frame?.kind === 'video') origins.add(frame.frameOrigin);
 	}
 	return [...origins].sort();
+}
+
+/** The media element an MDX note writes as JSX (`<video src="clip.mp4" />`) with a literal `src`; undefined for others. */
+export function jsxMediaTag(element: { name?: string | null; attributes?: readonly { type: string; name?: string; value?: unknown }[] }): { tagName: HtmlMediaTag['tagName']; src: string } | undefined {
+	const tagName = element.name as HtmlMediaTag['tagName'];
+	if (!MEDIA_TAG_NAMES.includes(tagName)) return undefined;
+	const src = element.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src')?.value;
+	return typeof src === 'string' && src.trim() !== '' ? { tagName, src } : undefined;
 }

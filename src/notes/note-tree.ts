@@ -6,7 +6,7 @@ import { tabSectionIds } from '../browser-safe/tab-ids.ts';
 import { headingCarriesContent, NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
-import { htmlMediaTags, type HtmlMediaTag } from './media.ts';
+import { htmlMediaTags, jsxMediaTag, type HtmlMediaTag } from './media.ts';
 import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
@@ -506,6 +506,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 			case 'mdxJsxTextElement': {
 				const image = jsxImage(node, isRemoteUrl);
 				if (image) contents.images.push({ url: image.url, ...at, ...(image.kind === 'unsupported' ? { unsupported: image.reason } : {}) });
+				const media = jsxMediaTag(node);
+				if (media) contents.media.push({ tagName: media.tagName, url: media.src, ...at });
 				const diagram = diagramFromJsx(node, source);
 				if (diagram === 'computed') contents.computedDiagrams.push(at.line ?? 0);
 				else if (diagram) contents.diagrams.push(diagram);

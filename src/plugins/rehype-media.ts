@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import type { HastPluginEntry } from 'satteri';
+import type { HastPluginEntry, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import { blockedFrameElement, webEmbedFigure } from '../dom/media.ts';
 import { encodedPath } from '../browser-safe/url-path.ts';
 import { resolveNoteAsset } from '../notes/assets.ts';
-import { frameSource, htmlMediaTags, type AllowedFrames } from '../notes/media.ts';
+import { frameSource, htmlMediaTags, jsxMediaTag, MEDIA_TAG_NAMES, type AllowedFrames } from '../notes/media.ts';
+import { mutableCopy } from './satteri.ts';
 
 export interface RehypeMediaOptions {
 	/** Absolute path of the notes folder: media may not point outside it. */
@@ -21,7 +22,8 @@ const MAY_HAVE_MEDIA = /<(?:video|audio|source|iframe)\b/i;
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
- * The `<video>`, `<audio>`, `<source>` and `<iframe>` an author writes in a note's HTML, made to
+ * The `<video>`, `<audio>`, `<source>` and `<iframe>` an author writes in a note's HTML (or an MDX
+ * note's JSX), made to
  * work on the published page: a `src` of the notes folder becomes the file's URL on the site (the
  * catalogue publishes it), a YouTube or Vimeo frame becomes the click-to-load placeholder of
  * `![](…)`, a frame the `csp` setting allows stays, and a frame of any other site is a link to it
@@ -37,8 +39,32 @@ export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 			const fragment = /#.*$/s.exec(src)?.[0] ?? '';
 			return `${options.base ?? '/'}${encodedPath(path.relative(options.notesRoot, asset.file).split(path.sep).join('/'))}${fragment}`;
 		};
+		/** What stands for a frame of another site: the click-to-load placeholder, or a link; undefined for a frame the page loads. */
+		const frameReplacement = (src: string) => {
+			const frame = frameSource(src, options.allowedFrames);
+			if (frame.kind === 'video') return webEmbedFigure({ provider: frame.provider, url: frame.url, site: frame.site, title: frame.url, frameSrc: frame.frameSrc });
+			return frame.kind === 'blocked' ? blockedFrameElement(src) : undefined;
+		};
+		/** An MDX note's `<video src>`, `<audio>` with its `<source src>`, `<iframe src>`: the same as in raw HTML. */
+		const jsx = (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>) => {
+			const tag = jsxMediaTag(node);
+			if (!tag) return undefined;
+			if (tag.tagName === 'iframe') return frameReplacement(tag.src);
+			const copy = mutableCopy(node) as MdxJsxFlowElementHast;
+			const rewrite = (element: MdxJsxFlowElementHast) => {
+				const source = jsxMediaTag(element);
+				const url = source && published(source.src);
+				for (const attribute of element.attributes) if (url && attribute.type === 'mdxJsxAttribute' && attribute.name === 'src') attribute.value = url;
+				for (const child of element.children as unknown as MdxJsxFlowElementHast[]) if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') rewrite(child);
+			};
+			rewrite(copy);
+			return copy;
+		};
+		const filter = [...MEDIA_TAG_NAMES];
 		return {
 			name: 'rehype-media',
+			mdxJsxFlowElement: { filter, visit: jsx },
+			mdxJsxTextElement: { filter, visit: jsx },
 			raw(node) {
 				const tags = htmlMediaTags(node.value);
 				if (tags.length === 0) return undefined;
@@ -47,19 +73,15 @@ export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 				for (const tag of tags) {
 					html += node.value.slice(offset, tag.index);
 					offset = tag.index + tag.tag.length;
-					const frame = tag.tagName === 'iframe' ? frameSource(tag.src, options.allowedFrames) : undefined;
-					if (frame?.kind === 'allowed') {
-						html += tag.tag;
-						continue;
-					}
-					if (frame && frame.kind !== 'self') {
+					const replacement = tag.tagName === 'iframe' ? frameReplacement(tag.src) : undefined;
+					if (replacement) {
 						// The frame's element goes whole, its closing tag with it.
 						offset += /^\s*<\/iframe\s*>/i.exec(node.value.slice(offset))?.[0].length ?? 0;
-						const replacement =
-							frame.kind === 'video'
-								? webEmbedFigure({ provider: frame.provider, url: frame.url, site: frame.site, title: frame.url, frameSrc: frame.frameSrc })
-								: blockedFrameElement(tag.src);
 						html += toHtml(replacement);
+						continue;
+					}
+					if (tag.tagName === 'iframe' && frameSource(tag.src, options.allowedFrames).kind === 'allowed') {
+						html += tag.tag;
 						continue;
 					}
 					const url = published(tag.src);

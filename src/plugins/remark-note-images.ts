@@ -69,7 +69,9 @@ export function placeholderNode(placeholder: Element, title: string | null | und
  *   `<Figure src alt caption>` or `<img src alt>` with literal attributes all become an image node
  *   whose URL is the file relative to the note (`./img/x.png`), which Astro then optimises;
  * - an image whose file is missing, outside the notes folder or not a readable image becomes the
- *   figure contract's placeholder, so the build goes on. The notes check that runs before the
+ *   figure contract's placeholder, so the build goes on;
+ * - a video, audio or PDF file, or a YouTube, Vimeo or X address, becomes the media contract's
+ *   figure (`src/dom/media.ts`): a player, a PDF at its page, a click-to-load placeholder. The notes check that runs before the
  *   build (`src/notes/check.ts`) reports the same images, with their lines.
  */
 /** Obsidian's `![alt|300](url)` and `![|300x200](url)`: a size after the alt text. */
@@ -85,25 +87,30 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		const noteFile = fileURLToPath(factory.fileURL);
 		const definitions = new Map<string, { url: string; title?: string | null }>();
 
-		/** The image node for an image, or the placeholder for one that cannot be shown. */
-		const imageNode = ({ url, alt, title, width, height }: ImageFields) => {
-			const mediaSize = { width: width === undefined ? undefined : Number(width), height: height === undefined ? undefined : Number(height) };
+		/** The media figure of a video, audio or PDF file or of another site's video; undefined for an image. */
+		const mediaNode = ({ url, alt, title, width, height }: ImageFields) => {
+			const size = { width: width === undefined ? undefined : Number(width), height: height === undefined ? undefined : Number(height) };
+			const caption = figureCaption(alt, title ?? undefined);
 			const embed = webEmbed(url);
 			if (embed) {
 				const frameSrc = embed.kind === 'video' ? embed.frameSrc : undefined;
-				const figure = webEmbedFigure({ provider: embed.provider, url, site: embed.site, title: figureCaption(alt, title ?? undefined) ?? url, frameSrc, size: mediaSize });
-				return elementNode(figure, MEDIA_NODE_TYPE);
+				return elementNode(webEmbedFigure({ provider: embed.provider, url, site: embed.site, title: caption ?? url, frameSrc, size }), MEDIA_NODE_TYPE);
 			}
-			if (mediaFileKind(url) && isRemoteUrl(url) && mediaFileKind(url) !== 'pdf') {
-				return elementNode(playerFigure(mediaFileKind(url) as 'video' | 'audio', url, url, figureCaption(alt, title ?? undefined), mediaSize), MEDIA_NODE_TYPE);
-			}
-			if (mediaFileKind(url) && !isRemoteUrl(url)) {
-				const asset = resolveNoteAsset(url, noteFile, options.notesRoot);
-				if (asset.kind !== 'local') return placeholderNode(missingImageElement(alt, url, asset.kind === 'remote' ? 'bad' : asset.kind, 'File'), title);
-				const relativePath = path.relative(options.notesRoot, asset.file).split(path.sep).join('/');
-				const fragment = /#(.*)$/s.exec(url)?.[1];
-				return elementNode(mediaFileElement(relativePath, `${options.base ?? '/'}${encodedPath(relativePath)}`, fragment && decodeOrKeep(fragment), { alt, title, ...mediaSize })!, MEDIA_NODE_TYPE);
-			}
+			const kind = mediaFileKind(url);
+			if (!kind) return undefined;
+			if (isRemoteUrl(url)) return kind === 'pdf' ? undefined : elementNode(playerFigure(kind, url, url, caption, size), MEDIA_NODE_TYPE);
+			const asset = resolveNoteAsset(url, noteFile, options.notesRoot);
+			if (asset.kind !== 'local') return placeholderNode(missingImageElement(alt, url, asset.kind === 'remote' ? 'bad' : asset.kind, 'File'), title);
+			const relativePath = path.relative(options.notesRoot, asset.file).split(path.sep).join('/');
+			const fragment = /#(.*)$/s.exec(url)?.[1];
+			return elementNode(mediaFileElement(relativePath, `${options.base ?? '/'}${encodedPath(relativePath)}`, fragment && decodeOrKeep(fragment), { alt, title, ...size })!, MEDIA_NODE_TYPE);
+		};
+
+		/** The image node for an image, or the placeholder for one that cannot be shown; a video, audio or PDF's figure. */
+		const imageNode = (fields: ImageFields) => {
+			const media = mediaNode(fields);
+			if (media) return media;
+			const { url, alt, title, width, height } = fields;
 			const resolved = resolveNoteImage(url, noteFile, options.notesRoot);
 			if (resolved.kind === 'missing' || resolved.kind === 'outside' || resolved.kind === 'bad') {
 				return placeholderNode(missingImageElement(alt, url, resolved.kind satisfies MissingReason), title);

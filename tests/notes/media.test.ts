@@ -91,6 +91,11 @@ describe('what the catalogue records of a note\'s media', () => {
 		]);
 	});
 
+	test('an .mdx note\'s JSX media elements are read too', () => {
+		const mdx = readNoteContents('# X\n\n<video src="media/clip.mp4" />\n\n<iframe src={url} />\n', 'mdx', { liftTitle: true });
+		expect(mdx.media.map(({ tagName, url, line }) => [tagName, url, line])).toEqual([['video', 'media/clip.mp4', 3]]);
+	});
+
 	test('the files to publish are those that exist; the frames are the players its videos load from', () => {
 		expect(noteMediaFiles(note, notesRoot).sort()).toEqual(['media/clip.mp4', 'media/talk.wav']);
 		expect(noteFrameOrigins(note)).toEqual(['https://player.vimeo.com', 'https://www.youtube-nocookie.com']);

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { rehypeMedia } from '../../src/plugins/rehype-media.ts';
 import { projectRoot } from '../support/build.ts';
 import { parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
-import { renderNote } from '../support/render.ts';
+import { compileMdxNote, renderNote } from '../support/render.ts';
 
 const notesDir = 'tests/fixtures/media-cases';
 const render = async (source: string, name = 'note.md') => parseHtml(await renderNote(source, { notesDir, name }), { fragment: true });
@@ -40,5 +40,15 @@ describe('rehype-media', () => {
 	test('a frame of the site itself stays, pointing at the published file', async () => {
 		expect(selectOne('iframe', await render('<iframe src="media/slides.pdf#page=2"></iframe>')).properties.src).toBe('/media/slides.pdf#page=2');
 		expect(select('.media-blocked', await render('<iframe src="media/slides.pdf"></iframe>'))).toBeUndefined();
+	});
+
+	test('in an .mdx note, JSX media elements resolve the same way', async () => {
+		const source = '<video controls src="media/clip.mp4" />\n\n<audio controls>\n  <source src="media/talk.wav" />\n</audio>\n\n<iframe src="https://example.com/widget" />\n\n<iframe src="https://youtu.be/dQw4w9WgXcQ" />\n';
+		const code = await compileMdxNote(source, 'note.mdx', notesDir);
+		expect(code).toContain('src: "/media/clip.mp4"');
+		expect(code).toContain('src: "/media/talk.wav"');
+		expect(code).toContain('"Frame not loaded: "');
+		expect(code).toContain('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1');
+		expect(code).not.toContain('src: "https://example.com/widget"');
 	});
 });

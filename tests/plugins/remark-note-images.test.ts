@@ -130,6 +130,10 @@ describe('remark-note-images: video, audio, PDFs and other sites\' videos', () =
 		expect(selectOne('a.media__open', figure).properties.href).toBe('/media/slides.pdf#page=3');
 	});
 
+	test('a video or audio file of another site plays from there, as a remote image shows', async () => {
+		expect(selectOne('figure.media > video', await renderMedia('![](https://example.com/clip.webm)')).properties.src).toBe('https://example.com/clip.webm');
+	});
+
 	test('a missing file is a placeholder naming it', async () => {
 		expect(textOf(selectOne('.figure-missing', await renderMedia('![](media/lost.mp3)')))).toBe('File not found media/lost.mp3');
 	});
