@@ -157,13 +157,16 @@ export function frameSource(src: string, allowed: AllowedFrames = []): { kind: '
 }
 
 /** The elements whose `src` a note's HTML or JSX may point at a media file or a frame with. */
-export const MEDIA_TAG_NAMES: readonly HtmlMediaTag['tagName'][] = ['video', 'audio', 'source', 'iframe'];
+export const MEDIA_TAG_NAMES = ['video', 'audio', 'source', 'iframe'] as const;
+export type MediaTagName = (typeof MEDIA_TAG_NAMES)[number];
 
-/** A `<video>`, `<audio>`, `<source>` or `<iframe>` start tag with a `src`; quoted attribute values may hold `>`. */
-const MEDIA_TAG = /<(video|audio|source|iframe)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/** HTML that may hold one of them: most notes hold none, and are left alone. */
+export const MAY_HAVE_MEDIA_TAGS = new RegExp(String.raw`<(?:${MEDIA_TAG_NAMES.join('|')})\b`, 'i');
+/** One of their start tags; quoted attribute values may hold `>`. */
+const MEDIA_TAG = new RegExp(String.raw`<(${MEDIA_TAG_NAMES.join('|')})\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
 
 export interface HtmlMediaTag {
-	tagName: 'video' | 'audio' | 'source' | 'iframe';
+	tagName: MediaTagName;
 	/** Its `src`, as written. */
 	src: string;
 	/** The tag as written, and its offset in the HTML string. */
@@ -173,19 +176,19 @@ export interface HtmlMediaTag {
 
 /** Every media start tag with a `src` in a piece of raw HTML. */
 export function htmlMediaTags(html: string): HtmlMediaTag[] {
-	if (!/<(?:video|audio|source|iframe)\b/i.test(html)) return [];
+	if (!MAY_HAVE_MEDIA_TAGS.test(html)) return [];
 	const tags: HtmlMediaTag[] = [];
 	for (const match of html.matchAll(MEDIA_TAG)) {
 		const root = htmlToHast(`${match[0]}</${match[1]}>`, { fragment: true }) as { children?: Element[] };
 		const element = root.children?.find((child) => child.type === 'element');
 		const src = element?.properties.src;
-		if (typeof src === 'string' && src.trim() !== '') tags.push({ tagName: match[1].toLowerCase() as HtmlMediaTag['tagName'], src, tag: match[0], index: match.index });
+		if (typeof src === 'string' && src.trim() !== '') tags.push({ tagName: match[1].toLowerCase() as MediaTagName, src, tag: match[0], index: match.index });
 	}
 	return tags;
 }
 
 /** What the media functions read of a catalogue note. */
-type MediaNote = { file: string; images: { url: string }[]; media: { tagName: HtmlMediaTag['tagName']; url: string }[] };
+type MediaNote = { file: string; images: { url: string }[]; media: { tagName: MediaTagName; url: string }[] };
 
 /**
  * The video, audio and PDF files of the notes folder a note shows (`![](clip.mp4)`, raw `<video src>`,
@@ -220,9 +223,9 @@ export function noteFrameOrigins(note: MediaNote): string[] {
 }
 
 /** The media element an MDX note writes as JSX (`<video src="clip.mp4" />`) with a literal `src`; undefined for others. */
-export function jsxMediaTag(element: { name?: string | null; attributes?: readonly { type: string; name?: string; value?: unknown }[] }): { tagName: HtmlMediaTag['tagName']; src: string } | undefined {
-	const tagName = element.name as HtmlMediaTag['tagName'];
-	if (!MEDIA_TAG_NAMES.includes(tagName)) return undefined;
+export function jsxMediaTag(element: { name?: string | null; attributes?: readonly { type: string; name?: string; value?: unknown }[] }): { tagName: MediaTagName; src: string } | undefined {
+	const tagName = MEDIA_TAG_NAMES.find((name) => name === element.name);
+	if (!tagName) return undefined;
 	const src = element.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'src')?.value;
 	return typeof src === 'string' && src.trim() !== '' ? { tagName, src } : undefined;
 }

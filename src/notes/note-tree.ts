@@ -6,7 +6,7 @@ import { tabSectionIds } from '../browser-safe/tab-ids.ts';
 import { headingCarriesContent, NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
-import { htmlMediaTags, jsxMediaTag, type HtmlMediaTag } from './media.ts';
+import { htmlMediaTags, jsxMediaTag, type MediaTagName } from './media.ts';
 import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
@@ -87,7 +87,7 @@ export interface ImageReference {
 
 /** A media element of the note's raw HTML (`<video src>`, `<iframe src>`…), as written. */
 export interface MediaReference {
-	tagName: HtmlMediaTag['tagName'];
+	tagName: MediaTagName;
 	url: string;
 	line?: number;
 	column?: number;

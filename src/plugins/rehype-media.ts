@@ -5,7 +5,7 @@ import type { HastPluginEntry, MdxJsxFlowElementHast, MdxJsxTextElementHast } fr
 import { blockedFrameElement, webEmbedFigure } from '../dom/media.ts';
 import { encodedPath } from '../browser-safe/url-path.ts';
 import { resolveNoteAsset } from '../notes/assets.ts';
-import { frameSource, htmlMediaTags, jsxMediaTag, MEDIA_TAG_NAMES, type AllowedFrames } from '../notes/media.ts';
+import { frameSource, htmlMediaTags, jsxMediaTag, MAY_HAVE_MEDIA_TAGS, MEDIA_TAG_NAMES, type AllowedFrames } from '../notes/media.ts';
 import { mutableCopy } from './satteri.ts';
 
 export interface RehypeMediaOptions {
@@ -18,20 +18,18 @@ export interface RehypeMediaOptions {
 }
 
 const SRC_ATTRIBUTE = /(\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/i;
-const MAY_HAVE_MEDIA = /<(?:video|audio|source|iframe)\b/i;
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
  * The `<video>`, `<audio>`, `<source>` and `<iframe>` an author writes in a note's HTML (or an MDX
- * note's JSX), made to
- * work on the published page: a `src` of the notes folder becomes the file's URL on the site (the
- * catalogue publishes it), a YouTube or Vimeo frame becomes the click-to-load placeholder of
+ * note's JSX), made to work on the published page: a `src` of the notes folder becomes the file's
+ * URL on the site (the catalogue publishes it), a YouTube or Vimeo frame becomes the click-to-load placeholder of
  * `![](…)`, a frame the `csp` setting allows stays, and a frame of any other site is a link to it
  * (reported by the notes check): the page's security policy would leave it blank.
  */
 export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 	return (factory) => {
-		if (factory.fileURL?.protocol !== 'file:' || !MAY_HAVE_MEDIA.test(factory.source)) return null;
+		if (factory.fileURL?.protocol !== 'file:' || !MAY_HAVE_MEDIA_TAGS.test(factory.source)) return null;
 		const noteFile = fileURLToPath(factory.fileURL);
 		const published = (src: string): string | undefined => {
 			const asset = resolveNoteAsset(src, noteFile, options.notesRoot);
@@ -80,10 +78,7 @@ export function rehypeMedia(options: RehypeMediaOptions): HastPluginEntry {
 						html += toHtml(replacement);
 						continue;
 					}
-					if (tag.tagName === 'iframe' && frameSource(tag.src, options.allowedFrames).kind === 'allowed') {
-						html += tag.tag;
-						continue;
-					}
+					// A file of the notes folder; an address of another site (a frame the page allows) stays.
 					const url = published(tag.src);
 					html += url ? tag.tag.replace(SRC_ATTRIBUTE, (_, before: string) => `${before}"${escapeAttribute(url)}"`) : tag.tag;
 				}
