@@ -110,4 +110,11 @@ describe('remark-wikilinks: media embeds', () => {
 		expect(textOf(selectOne('.figure__caption', html))).toBe('Open slides.pdf');
 		expect(selectAll('video', html)).toEqual([]);
 	});
+
+	test('a note embedded in another shows its media as on its own page', async () => {
+		const embed = selectOne('blockquote.embed', await renderMedia('![[players]]\n'));
+		expect(selectAll('figure.figure', embed).map((figure) => figure.properties.dataFigure)).toEqual(['video', 'audio', 'pdf', 'missing']);
+		expect(selectOne('video', embed).properties).toMatchObject({ src: '/media/clip.mp4', width: 400 });
+		expect(selectOne('iframe', embed).properties.src).toBe('/media/slides.pdf#page=3');
+	});
 });
