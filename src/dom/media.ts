@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { captionElement, FIGURE_CAPTION_CLASS, FIGURE_CLASS, FIGURE_KIND_ATTRIBUTE } from './figure.ts';
-import { h, propertyName, text } from './hast.ts';
+import { h, propertyName, text, textOf } from './hast.ts';
 
 /**
  * The media contract: video, audio, PDFs and other sites' videos, inside the figure contract
@@ -112,4 +112,14 @@ export function webEmbedFigure({ provider, url, site, title, frameSrc, size = {}
 /** A raw `<iframe>` whose site the page does not allow: a link to what it would have shown. */
 export function blockedFrameElement(src: string): Element {
 	return h('span', { className: [MEDIA_BLOCKED_CLASS] }, [text('Frame not loaded: '), h('a', { href: src }, [text(src)])]);
+}
+
+/**
+ * What a media figure is where a figure cannot stand (a heading, a link's text): its first link
+ * (the file, the PDF's "Open", the video's address), or its text when it has none.
+ */
+export function inlineMediaLink(figure: Element): ElementContent {
+	const links = (node: ElementContent): Element[] =>
+		node.type !== 'element' ? [] : node.tagName === 'a' ? [node] : node.tagName === 'template' ? [] : node.children.flatMap(links);
+	return links(figure)[0] ?? text(textOf(figure));
 }

@@ -15,7 +15,7 @@ import {
 	type MissingReason,
 } from '../dom/figure.ts';
 import { classList, h, isBlank, propertyName } from '../dom/hast.ts';
-import { MEDIA_CLASS } from '../dom/media.ts';
+import { inlineMediaLink, MEDIA_CLASS } from '../dom/media.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
@@ -215,6 +215,11 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 				continue;
 			}
 			const element = node as unknown as Element;
+			// In a heading or a link a figure cannot stand: a video, audio or PDF is a link to it there.
+			if (inline && isMediaFigure(element)) {
+				output.push(inlineMediaLink(element) as T);
+				continue;
+			}
 			if (inline || INLINE_CONTEXT.has(element.tagName) || (node.type as string) === 'mdxJsxTextElement') {
 				if (isPlaceholder(element)) delete element.properties[PLACEHOLDER_TITLE];
 				else if (isElement(element, 'img') && typeof element.properties.src === 'string') {

@@ -117,4 +117,10 @@ describe('remark-wikilinks: media embeds', () => {
 		expect(selectOne('video', embed).properties).toMatchObject({ src: '/media/clip.mp4', width: 400 });
 		expect(selectOne('iframe', embed).properties.src).toBe('/media/slides.pdf#page=3');
 	});
+
+	test('in a heading, where a figure cannot stand, a media embed is a link to the file', async () => {
+		const heading = selectOne('h2', await renderMedia('## The talk ![[talk.wav]] and ![](https://youtu.be/dQw4w9WgXcQ)\n'));
+		expect(select('figure, audio, template', heading)).toBeUndefined();
+		expect(selectAll('a', heading).map((a) => a.properties.href)).toEqual(['/media/talk.wav', 'https://youtu.be/dQw4w9WgXcQ']);
+	});
 });
