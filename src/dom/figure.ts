@@ -24,7 +24,8 @@ import { h, propertyName, text } from './hast.ts';
  * Without JavaScript the figure is a plain image with its caption. `<notes-figure>` shows the
  * zoom button, which covers the image: a click, Enter or Space opens the modal dialog, whose image
  * loads only then. `data-figure` is `image` (processed by the image pipeline), `remote` (an
- * `https://` image, left where it is) or `missing`.
+ * `https://` image, left where it is) or `missing`; the media contract (`src/dom/media.ts`) adds
+ * `video`, `audio`, `pdf` and `embed` figures.
  *
  * An image that cannot be shown is a visible placeholder naming the path; inside a figure it
  * stands where the image would, elsewhere (a link, a heading) it is inline:

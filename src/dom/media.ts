@@ -21,7 +21,7 @@ import { h, propertyName, text, textOf } from './hast.ts';
  * <figure class="figure media" data-figure="embed" data-media-provider="youtube">
  *   <notes-media class="media__embed">
  *     <a class="media__placeholder" href="https://www.youtube.com/watch?v=…">
- *       <span class="media__title">{alt, else the address}</span> <span class="media__load">Load video from youtube.com</span>
+ *       <span class="media__title">{alt, else the address}</span> <span class="media__load" data-pagefind-ignore>Load video from youtube.com</span>
  *     </a>
  *     <template><iframe class="media__frame" src="https://www.youtube-nocookie.com/embed/…" title="…" allow="…" allowfullscreen></iframe></template>
  *   </notes-media>
@@ -99,7 +99,8 @@ export function webEmbedFigure({ provider, url, site, title, frameSrc, size = {}
 	const placeholder = h('a', { className: [MEDIA_PLACEHOLDER_CLASS], href: url }, [
 		h('span', { className: [MEDIA_TITLE_CLASS] }, [text(title)]),
 		text(' '),
-		h('span', { className: [MEDIA_LOAD_CLASS] }, [text(frameSrc ? `Load video from ${site}` : `Open the post on ${site}`)]),
+		// What the button says is not what the note says: search leaves it out.
+		h('span', { className: [MEDIA_LOAD_CLASS], dataPagefindIgnore: '' }, [text(frameSrc ? `Load video from ${site}` : `Open the post on ${site}`)]),
 	]);
 	const frame = frameSrc && h('iframe', { className: [MEDIA_FRAME_CLASS], src: frameSrc, title, allow: FRAME_ALLOW, allowFullScreen: true, referrerPolicy: 'strict-origin-when-cross-origin', ...sizeOf(size) });
 	// A template's content is inert: the browser fetches nothing of it until it is put in the page.
