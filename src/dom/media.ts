@@ -21,7 +21,7 @@ import { h, propertyName, text, textOf } from './hast.ts';
  * <figure class="figure media" data-figure="embed" data-media-provider="youtube">
  *   <notes-media class="media__embed">
  *     <a class="media__placeholder" href="https://www.youtube.com/watch?v=…">
- *       <span class="media__title">{alt, else the address}</span> <span class="media__load" data-pagefind-ignore>Load video from youtube.com</span>
+ *       <span class="media__title">{alt, else the address}</span> <span class="media__load" data-pagefind-ignore="all">Load video from youtube.com</span>
  *     </a>
  *     <template><iframe class="media__frame" src="https://www.youtube-nocookie.com/embed/…" title="…" allow="…" allowfullscreen></iframe></template>
  *   </notes-media>
@@ -100,7 +100,7 @@ export function webEmbedFigure({ provider, url, site, title, frameSrc, size = {}
 		h('span', { className: [MEDIA_TITLE_CLASS] }, [text(title)]),
 		text(' '),
 		// What the button says is not what the note says: search leaves it out.
-		h('span', { className: [MEDIA_LOAD_CLASS], dataPagefindIgnore: '' }, [text(frameSrc ? `Load video from ${site}` : `Open the post on ${site}`)]),
+		h('span', { className: [MEDIA_LOAD_CLASS], dataPagefindIgnore: 'all' }, [text(frameSrc ? `Load video from ${site}` : `Open the post on ${site}`)]),
 	]);
 	const frame = frameSrc && h('iframe', { className: [MEDIA_FRAME_CLASS], src: frameSrc, title, allow: FRAME_ALLOW, allowFullScreen: true, referrerPolicy: 'strict-origin-when-cross-origin', ...sizeOf(size) });
 	// A template's content is inert: the browser fetches nothing of it until it is put in the page.
