@@ -24,7 +24,8 @@ import { h, propertyName, text } from './hast.ts';
  * Without JavaScript the figure is a plain image with its caption. `<notes-figure>` shows the
  * zoom button, which covers the image: a click, Enter or Space opens the modal dialog, whose image
  * loads only then. `data-figure` is `image` (processed by the image pipeline), `remote` (an
- * `https://` image, left where it is) or `missing`.
+ * `https://` image, left where it is) or `missing`; the media contract (`src/dom/media.ts`) adds
+ * `video`, `audio`, `pdf` and `embed` figures.
  *
  * An image that cannot be shown is a visible placeholder naming the path; inside a figure it
  * stands where the image would, elsewhere (a link, a heading) it is inline:
@@ -101,7 +102,7 @@ export interface FigureParts {
 }
 
 /** `alt`: a caption that repeats it is hidden from screen readers, which read the image's alt text already. */
-function captionElement(caption: string | undefined, alt?: unknown): Element[] {
+export function captionElement(caption: string | undefined, alt?: unknown): Element[] {
 	const repeatsAlt = typeof alt === 'string' && alt.trim() === caption;
 	return caption ? [h('figcaption', { className: [FIGURE_CAPTION_CLASS], ...(repeatsAlt ? { ariaHidden: 'true' } : {}) }, [text(caption)])] : [];
 }
@@ -138,9 +139,9 @@ export function figureElement({ kind, image, full, label, caption }: FigureParts
 	]);
 }
 
-/** The inline placeholder for an image that cannot be shown. */
-export function missingImageElement(alt: string, path: string, reason: MissingReason = 'missing'): Element {
-	const label = MISSING_LABELS[reason];
+/** The inline placeholder for an image (or a video, audio or PDF `file`) that cannot be shown. */
+export function missingImageElement(alt: string, path: string, reason: MissingReason = 'missing', noun: 'Image' | 'File' = 'Image'): Element {
+	const label = MISSING_LABELS[reason].replace(/^Image/, noun);
 	const children: ElementContent[] = [h('span', { className: [`${FIGURE_MISSING_CLASS}__label`] }, [text(label)]), text(' ')];
 	if (alt.trim()) children.push(h('span', { className: [`${FIGURE_MISSING_CLASS}__alt`] }, [text(alt)]), text(' '));
 	children.push(h('code', { className: [`${FIGURE_MISSING_CLASS}__path`] }, [text(path)]));

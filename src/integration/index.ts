@@ -21,7 +21,7 @@ import { markdownPipeline } from '../plugins/index.ts';
 import { notesProcessor } from '../plugins/satteri.ts';
 import { prepareNoteSource } from '../notes/prepare-source.ts';
 import { isLogseqGraph } from '../notes/logseq.ts';
-import { contentSecurityPolicy } from '../security/csp.ts';
+import { allowedFrames, contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
@@ -135,7 +135,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 	/** Every problem in the notes: the notes left out, then what the notes refer to. */
 	const findProblems = () =>
 		withAuthoredLines(
-			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot), ...catalogue.links.problems, ...catalogue.answers.problems, ...(diagrams?.problems ?? []), ...(drawings?.problems ?? [])],
+			[...catalogue.problems, ...checkNotes(catalogue, config.projectRoot, allowedFrames(config.csp)), ...catalogue.links.problems, ...catalogue.answers.problems, ...(diagrams?.problems ?? []), ...(drawings?.problems ?? [])],
 			catalogue,
 			config.projectRoot,
 		);

@@ -20,6 +20,7 @@ import { privacyRules, privateByFrontmatter, privateByPath, type PrivacySettings
 import { noteProperties, shownProperties, type NoteProperty, type PropertiesSetting } from './properties.ts';
 import type { PropertyRow } from '../dom/properties.ts';
 import { countScripts, detectLanguage, type ScriptCounts } from './language.ts';
+import { noteFrameOrigins } from './media.ts';
 import { DETECT_LANGUAGE } from '../config/site.ts';
 import { canvasNote, isCanvasFile, readCanvas } from './canvas.ts';
 import { catalogueDrawings, DRAWING_FILE, DRAWING_NOTE, readDrawingFile, readDrawingNote, type Drawing, type DrawingRead } from './drawings.ts';
@@ -134,6 +135,8 @@ export interface PageNote extends Pick<CatalogueNote, 'slug' | 'relativePath' | 
 	canvas?: true;
 	/** When the note last changed (`Catalogue.dates`). */
 	updated: Date;
+	/** The video players its page loads frames from when the reader asks (its own and its embedded notes'): its `frame-src`. */
+	frameOrigins: string[];
 }
 
 export function pageNote(note: CatalogueNote, { links, resolver, dates }: Pick<Catalogue, 'links' | 'resolver' | 'dates'>): PageNote {
@@ -157,6 +160,7 @@ export function pageNote(note: CatalogueNote, { links, resolver, dates }: Pick<C
 		properties: shownProperties(note.properties, resolver, note.relativePath),
 		...(note.canvas ? { canvas: true as const } : {}),
 		updated: dates.byPath.get(relativePath)!.modified,
+		frameOrigins: [...new Set([note, ...(links.shown.get(slug) ?? [])].flatMap(noteFrameOrigins))].sort(),
 	};
 }
 

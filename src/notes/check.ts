@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
-import { isLocalPath } from './assets.ts';
+import { isLocalPath, isRemoteUrl, resolveNoteAsset } from './assets.ts';
+import { frameSource, mediaFileKind, type AllowedFrames } from './media.ts';
 import { resolveNoteImage } from './images.ts';
 import { ICON_SETS } from './icon-shortcodes.ts';
 import type { ImageReference, UnknownIcon } from './note-tree.ts';
@@ -39,6 +40,7 @@ export function checkImage(
 		hint,
 	});
 	if (reference.unsupported) return problem('bad-image', `Cannot resolve ${reference.unsupported}.`);
+	if (mediaFileKind(reference.url)) return checkMediaFile(reference, note, notesRoot, projectRoot);
 	const image = resolveNoteImage(reference.url, note.file, notesRoot);
 	if ((image.kind === 'missing' || image.kind === 'outside') && isLocalPath(reference.url)) {
 		return problem(
@@ -62,6 +64,51 @@ export function checkImage(
 		default:
 			return undefined;
 	}
+}
+
+/** The problem with a video, audio or PDF file a note shows (`![](clip.mp4)`, `<video src>`), if any. */
+export function checkMediaFile(
+	reference: { url: string; line?: number; column?: number },
+	note: { file: string },
+	notesRoot: string,
+	projectRoot: string,
+): NoteProblem | undefined {
+	if (isRemoteUrl(reference.url)) return undefined;
+	const asset = resolveNoteAsset(reference.url, note.file, notesRoot);
+	if (asset.kind !== 'missing' && asset.kind !== 'outside') return undefined;
+	const sibling = asset.kind === 'missing' ? differentCase(asset.file) : undefined;
+	return {
+		kind: 'missing-media',
+		file: displayPath(note.file, projectRoot),
+		line: reference.line,
+		column: reference.column,
+		message: reference.url,
+		hint:
+			asset.kind === 'missing'
+				? `File not found: expected a file at ${displayPath(asset.file, projectRoot)}.${sibling ? ` A file with other letter case exists: ${sibling} (file names are case-sensitive).` : ''}`
+				: `Refused: the path leaves the notes folder (${displayPath(notesRoot, projectRoot) || '.'}/), so nothing was copied. Move the file into the notes folder.`,
+	};
+}
+
+/** The problems with the `<video>`, `<audio>`, `<source>` and `<iframe>` of a note's raw HTML: files not found, frames the page does not load. */
+function htmlMediaProblems(note: Pick<CatalogueNote, 'file' | 'media'>, notesRoot: string, projectRoot: string, frames: AllowedFrames): NoteProblem[] {
+	const problems: NoteProblem[] = [];
+	for (const tag of note.media) {
+		if (tag.tagName === 'iframe' && frameSource(tag.url, frames).kind === 'blocked') {
+			problems.push({
+				kind: 'blocked-frame',
+				file: displayPath(note.file, projectRoot),
+				line: tag.line,
+				column: tag.column,
+				message: `<iframe src="${tag.url}">`,
+				hint: "The site's security policy loads frames only from the site itself, YouTube and Vimeo, so the page shows a link instead. Allow the site with the `csp` setting's frame-src if you trust it (see docs/security.md).",
+			});
+			continue;
+		}
+		const problem = tag.tagName === 'iframe' ? undefined : checkMediaFile(tag, note, notesRoot, projectRoot);
+		if (problem) problems.push(problem);
+	}
+	return problems;
 }
 
 /** Each shortcode no icon set has, once per note: where it first stands, and how often the note writes it. */
@@ -90,8 +137,10 @@ function unknownIconProblems(note: Pick<Catalogue['notes'][number], 'file' | 'un
  * the icons no set has, before the build renders them.
  */
 export function checkNotes(
-	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'texErrors' | 'controlCharacters' | 'unknownIcons' | 'queries'>[] },
+	catalogue: { notesRoot: string; notes: readonly Pick<Catalogue['notes'][number], 'file' | 'images' | 'media' | 'texErrors' | 'controlCharacters' | 'unknownIcons' | 'queries'>[] },
 	projectRoot: string,
+	/** Frames of other sites the `csp` setting allows (`allowedFrames`): not reported. */
+	frames: AllowedFrames = [],
 ): NoteProblem[] {
 	const problems: NoteProblem[] = [];
 	for (const note of catalogue.notes) {
@@ -122,6 +171,7 @@ export function checkNotes(
 		}
 		problems.push(...unknownIconProblems(note, projectRoot));
 		problems.push(...codeNotRunProblems(note, projectRoot));
+		problems.push(...htmlMediaProblems(note, catalogue.notesRoot, projectRoot, frames));
 	}
 	return problems;
 }

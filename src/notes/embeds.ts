@@ -8,6 +8,7 @@ import type { CatalogueNote } from './catalogue.ts';
 import { isRemoteUrl } from './assets.ts';
 import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
 import { MAX_EMBED_DEPTH } from './link-graph.ts';
+import { mediaFileKind } from './media.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import type { OutlineHeading } from './note-tree.ts';
 import type { LogseqBlock } from './logseq.ts';
@@ -94,6 +95,12 @@ export function embedMarkdown(target: Extract<LinkTarget, { kind: 'note' }>, con
 				? `<img src="${src}" alt="${alt.replace(/"/g, '&quot;')}" width="${width}"${height ? ` height="${height}"` : ''}>`
 				: `![${markdownText(alt)}](<${src}>)`;
 		} else if (resolved.kind === 'image') value = markdownLink(label, context.resolver.fileHref(resolved.relativePath));
+		else if (resolved.kind === 'file' && link.embed && mediaFileKind(resolved.relativePath)) {
+			// As an image, rooted at the notes folder: the host's media plugin shows its player, sized as written.
+			const { width, height, alt } = imageEmbedOptions(link.alias);
+			const size = width ? `|${width}${height ? `x${height}` : ''}` : '';
+			value = `![${markdownText(alt)}${size}](</${encodedPath(resolved.relativePath)}${link.heading ? `#${link.heading}` : ''}>)`;
+		}
 		else if (resolved.kind === 'file') value = markdownLink(label, resolved.href);
 		else if (link.embed && !isBlockLink(link) && chain.length < MAX_EMBED_DEPTH && !chain.includes(resolved.note.slug) && resolved.note !== note) {
 			value = `\n${embedMarkdown(resolved, context, [...chain, note.slug])}\n`;

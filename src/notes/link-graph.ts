@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Catalogue, CatalogueNote } from './catalogue.ts';
 import { badImageHint } from './check.ts';
 import { inspectNoteImage } from './images.ts';
+import { noteMediaFiles } from './media.ts';
 import type { LinkResolver, LinkTarget } from './links.ts';
 import { displayPath, type NoteProblem } from './problems.ts';
 import { isBlockLink, isImageName, wikilinkText } from './wikilinks.ts';
@@ -157,6 +158,7 @@ export function linkGraph(catalogue: Pick<Catalogue, 'notes' | 'notesRoot'>, res
 			const target = resolver.blockRef(ref.id);
 			record(note, target, ref, { embed: ref.embed, text: target.kind === 'note' ? target.block?.text : undefined, context: ref.context, written: `((${ref.id}))` });
 		}
+		for (const file of noteMediaFiles(note, catalogue.notesRoot)) files.add(file);
 	}
 
 	// An embed whose notes embed each other in a loop, or deeper than the site shows, is reported where it starts.

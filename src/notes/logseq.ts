@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { propertyTags } from '../dom/properties.ts';
 import { readInlineFields, type LineField } from './inline-fields.ts';
+import { mediaFileKind, webEmbed } from './media.ts';
 import { withWikilinksShown } from './wikilinks.ts';
 
 /**
@@ -16,9 +17,8 @@ import { withWikilinksShown } from './wikilinks.ts';
  * - `TODO`/`LATER` open a block as an unticked task (`- [ ]`), `DONE` ticked, `NOW`, `DOING`
  *   and `WAITING` unticked with their word, `CANCELED` struck through;
  * - `{{embed [[Page]]}}` is `![[Page]]`, `{{embed ((uuid))}}` is `!((uuid))` (the block, which
- *   `remark-block-refs` embeds), `{{video URL}}` and `{{youtube URL}}` a link to the video (a
- *   YouTube video shows its picture), `{{cloze text}}` a highlight, `{{youtube-timestamp 90}}`
- *   the time (`▶ 1:30`); any other macro (`{{renderer …}}`, `{{query …}}`: a plugin's or a
+ *   `remark-block-refs` embeds), `{{video URL}}` and `{{youtube URL}}` the video (`videoMarkdown`),
+ *   `{{cloze text}}` a highlight, `{{youtube-timestamp 90}}` the time (`▶ 1:30`); any other macro (`{{renderer …}}`, `{{query …}}`: a plugin's or a
  *   query's output, which only Logseq can make) goes;
  * - a block written without a bullet at the top (`## Scratchpad`) keeps its children, indented
  *   under it, as its list: without this they would be an indented code block.
@@ -112,19 +112,16 @@ function codeLines(lines: string[]): Set<number> {
 	return code;
 }
 
-/** `https://youtu.be/ID`, `…/watch?v=ID`, `…/embed/ID`, `…/shorts/ID`: the video's id. */
-function youtubeId(url: string): string | undefined {
-	const match = /^https?:\/\/(?:www\.|m\.)?(?:youtu\.be\/|youtube(?:-nocookie)?\.com\/(?:watch\?(?:[^#]*&)?v=|embed\/|shorts\/|live\/))([\w-]{11})/.exec(url);
-	return match?.[1];
-}
-
 const angleUrl = (url: string) => `<${url.replace(/[<>]/g, encodeURIComponent)}>`;
 
-/** `{{video URL}}`: YouTube's picture of the video, linked to it; another video a link to it. */
+/**
+ * `{{video URL}}`: a YouTube or Vimeo video, or a video file, as an image, which the media
+ * pipeline shows as a click-to-load placeholder or a player (`src/dom/media.ts`); anything else a
+ * link to it.
+ */
 function videoMarkdown(url: string): string {
 	if (!url) return '';
-	const id = youtubeId(url);
-	if (id) return `[![YouTube video](https://i.ytimg.com/vi/${id}/hqdefault.jpg)](${angleUrl(url)})`;
+	if (webEmbed(url) || mediaFileKind(url)) return `![](${angleUrl(url)})`;
 	const name = decodeURIComponent(url.split(/[?#]/)[0].split('/').filter(Boolean).at(-1) ?? url).replace(/([\\[\]*_`<])/g, '\\$1');
 	return `[▶ ${name}](${angleUrl(url)})`;
 }

@@ -6,6 +6,7 @@ import { tabSectionIds } from '../browser-safe/tab-ids.ts';
 import { headingCarriesContent, NoteHeadings, splitTopicNumber, type NoteHeadingsOptions } from './headings.ts';
 import { isOnlyHtmlComments } from './html-comments.ts';
 import { htmlImages, jsxImage, positionAt } from './image-syntax.ts';
+import { htmlMediaTags, jsxMediaTag, type MediaTagName } from './media.ts';
 import { isRemoteUrl } from './assets.ts';
 import { findWikilinks, wikilinkText, withWikilinksShown, type Wikilink } from './wikilinks.ts';
 import GithubSlugger from 'github-slugger';
@@ -84,6 +85,14 @@ export interface ImageReference {
 	unsupported?: string;
 }
 
+/** A media element of the note's raw HTML (`<video src>`, `<iframe src>`…), as written. */
+export interface MediaReference {
+	tagName: MediaTagName;
+	url: string;
+	line?: number;
+	column?: number;
+}
+
 /** A Markdown link the note makes (`[text](url)` or a reference link), as written. */
 export interface LinkReference {
 	url: string;
@@ -145,6 +154,8 @@ export interface NoteContents {
 	/** The page shows tabs somewhere (so it offers "Show all sections"). */
 	hasTabs: boolean;
 	images: ImageReference[];
+	/** The `src` of each `<video>`, `<audio>`, `<source>` and `<iframe>` in its raw HTML. */
+	media: MediaReference[];
 	/** Diagrams whose code is in the note (fences, `<Diagram>` with static code). */
 	diagrams: DiagramSource[];
 	/** Lines of `<Diagram>` elements whose code an expression computes: only the browser can draw them. */
@@ -333,6 +344,7 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 		topics: [],
 		hasTabs: false,
 		images: [],
+		media: [],
 		diagrams: [],
 		computedDiagrams: [],
 		links: [],
@@ -469,6 +481,9 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 					if (typeof image.properties.src !== 'string' || image.properties.src === '') continue;
 					contents.images.push({ url: image.properties.src, ...(start ? positionAt(node.value, image.index, start.line, start.column) : {}) });
 				}
+				for (const tag of htmlMediaTags(node.value)) {
+					contents.media.push({ tagName: tag.tagName, url: tag.src, ...(start ? positionAt(node.value, tag.index, start.line, start.column) : {}) });
+				}
 				break;
 			case 'code': {
 				const query = queryFence(node);
@@ -491,6 +506,8 @@ export function describeNoteTree(tree: MdastNodes, source: string, options: Note
 			case 'mdxJsxTextElement': {
 				const image = jsxImage(node, isRemoteUrl);
 				if (image) contents.images.push({ url: image.url, ...at, ...(image.kind === 'unsupported' ? { unsupported: image.reason } : {}) });
+				const media = jsxMediaTag(node);
+				if (media) contents.media.push({ tagName: media.tagName, url: media.src, ...at });
 				const diagram = diagramFromJsx(node, source);
 				if (diagram === 'computed') contents.computedDiagrams.push(at.line ?? 0);
 				else if (diagram) contents.diagrams.push(diagram);

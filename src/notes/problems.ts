@@ -18,6 +18,8 @@ export type ProblemKind =
 	| 'missing-image'
 	| 'image-outside'
 	| 'bad-image'
+	| 'missing-media'
+	| 'blocked-frame'
 	| 'empty-note'
 	| 'bad-encoding'
 	| 'duplicate-url'
@@ -44,6 +46,8 @@ const KIND_LABELS: Record<ProblemKind, [singular: string, plural: string]> = {
 	'missing-image': ['missing image', 'missing images'],
 	'image-outside': ['image outside the notes folder', 'images outside the notes folder'],
 	'bad-image': ['unreadable image', 'unreadable images'],
+	'missing-media': ['missing video, audio or PDF file', 'missing video, audio or PDF files'],
+	'blocked-frame': ['frame the site does not load', 'frames the site does not load'],
 	'empty-note': ['empty note', 'empty notes'],
 	'bad-encoding': ['note not in UTF-8', 'notes not in UTF-8'],
 	'duplicate-url': ['duplicate URL', 'duplicate URLs'],

@@ -7,6 +7,8 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeEmbeds } from './rehype-embeds.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeLinks } from './rehype-links.ts';
+import { rehypeMedia } from './rehype-media.ts';
+import { allowedFrames } from '../security/csp.ts';
 import { rehypeNoteHeadings } from './rehype-note-headings.ts';
 import { rehypeQuoteTabs } from './rehype-quote-tabs.ts';
 import { rehypeSectionTabs } from './rehype-section-tabs.ts';
@@ -72,7 +74,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				// After the plugins that read positions from the texts it cuts.
 				remarkCjkEmphasis(),
 				...(breaks ? [remarkLineBreaks()] : []),
-				remarkNoteImages({ notesRoot }),
+				remarkNoteImages({ notesRoot, base: config.base }),
 				...(notes.answers ? [remarkQueries({ notesRoot, answers: notes.answers })] : []),
 				diagrams,
 				remarkCodeLanguages(),
@@ -85,6 +87,7 @@ export function markdownPipeline(config: SiteConfig, notes: PipelineNotes = NO_N
 				rehypeCodeBlocks(),
 				rehypeSectionTabs({ notesRoot, links: notes.links }),
 				rehypeFigures({ notesRoot }),
+				rehypeMedia({ notesRoot, base: config.base, allowedFrames: allowedFrames(config.csp) }),
 				rehypeLinks({ base: config.base, notesRoot, links: notes.links }),
 			],
 		},

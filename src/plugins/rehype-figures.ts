@@ -16,6 +16,7 @@ import {
 } from '../dom/figure.ts';
 import { classList, h, isBlank, propertyName } from '../dom/hast.ts';
 import { DRAWING_IMAGE_CLASS } from '../dom/drawing.ts';
+import { inlineMediaLink, MEDIA_CLASS } from '../dom/media.ts';
 import { isRemoteUrl } from '../notes/assets.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { htmlImages, MAY_HAVE_IMAGES } from '../notes/image-syntax.ts';
@@ -53,14 +54,21 @@ const isElement = (node: RootContent | ElementContent | undefined, tagName?: str
 const isPlaceholder = (node: RootContent | ElementContent): boolean =>
 	isElement(node) && classList(node).includes(FIGURE_MISSING_CLASS);
 
-/** An image or placeholder that becomes a figure of its own. */
+/** A video, audio, PDF or other site's video (`src/dom/media.ts`): already a figure, which a paragraph cannot hold. */
+const isMediaFigure = (node: RootContent | ElementContent): boolean => isElement(node, 'figure') && classList(node).includes(MEDIA_CLASS);
+
+/** An image, placeholder or media figure that becomes a figure of its own. */
 const isFigurable = (node: RootContent | ElementContent): boolean =>
-	isElement(node) && ((node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node));
+	isElement(node) && ((node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.src !== '') || isPlaceholder(node) || isMediaFigure(node));
+
+/** A figure the zoom script serves: an image's. */
+const isZoomable = (figure: Element): boolean => figure.properties.dataFigure === 'image' || figure.properties.dataFigure === 'remote';
 
 const isSvg = (src: string) => /\.svg$/i.test(src.split(/[?#]/)[0]);
 
 /** The figure for an `img` the Markdown pipeline produced, or for a placeholder. */
 function toFigure(node: Element): Element {
+	if (isMediaFigure(node)) return node;
 	if (isPlaceholder(node)) {
 		const { [PLACEHOLDER_TITLE]: title, ...properties } = node.properties;
 		return missingFigureElement({ ...node, properties }, typeof title === 'string' ? title : undefined);
@@ -213,6 +221,11 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 				continue;
 			}
 			const element = node as unknown as Element;
+			// In a heading or a link a figure cannot stand: a video, audio or PDF is a link to it there.
+			if (inline && isMediaFigure(element)) {
+				output.push(inlineMediaLink(element) as T);
+				continue;
+			}
 			if (inline || INLINE_CONTEXT.has(element.tagName) || (node.type as string) === 'mdxJsxTextElement') {
 				if (isPlaceholder(element)) delete element.properties[PLACEHOLDER_TITLE];
 				else if (isElement(element, 'img') && typeof element.properties.src === 'string') {
@@ -226,7 +239,7 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 				const parts = splitParagraph(element);
 				for (const part of parts) {
 					if (part.tagName === 'p') part.children = visit(part.children, true);
-					else if (part.properties.dataFigure !== 'missing') figures++;
+					else if (isZoomable(part)) figures++;
 				}
 				output.push(...(parts as T[]));
 				continue;
@@ -238,7 +251,7 @@ export function noteFigures(root: Root, options: NoteFiguresOptions = {}): NoteF
 			}
 			if (isFigurable(element)) {
 				const figure = toFigure(element);
-				if (figure.properties.dataFigure !== 'missing') figures++;
+				if (isZoomable(figure)) figures++;
 				output.push(figure as T);
 				continue;
 			}

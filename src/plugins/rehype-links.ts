@@ -1,6 +1,8 @@
 import type { Element } from 'hast';
 import type { HastPluginEntry } from 'satteri';
 import { brokenLinkElement } from '../dom/link.ts';
+import { classList } from '../dom/hast.ts';
+import { MEDIA_FILE_CLASS } from '../dom/media.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import { notePathOf } from '../notes/files.ts';
 
@@ -46,6 +48,8 @@ export function rehypeLinks(options: RehypeLinksOptions = {}): HastPluginEntry {
 					if (typeof href !== 'string') return;
 					// Footnote calls and their way back, and tags: links the pipeline made itself.
 					if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined || node.properties.dataTag !== undefined) return;
+					// A published media file's link (`src/dom/media.ts`), made with its final URL.
+					if (classList(node).includes(MEDIA_FILE_CLASS)) return;
 					const target = resolver && from !== undefined ? resolver.markdown(href, from) : undefined;
 					if (target?.kind === 'broken') {
 						context.replaceNode(node, brokenLinkElement(node.children, href, target.problem));

@@ -2,9 +2,13 @@ import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import type { Custom, MdastContent, MdastPluginEntry, MdastVisitorContext } from 'satteri';
-import { missingImageElement, type MissingReason } from '../dom/figure.ts';
+import path from 'node:path';
+import { figureCaption, missingImageElement, type MissingReason } from '../dom/figure.ts';
 import { propertyName } from '../dom/hast.ts';
-import { isRemoteUrl } from '../notes/assets.ts';
+import { pdfFigure, playerFigure, webEmbedFigure, type MediaSize } from '../dom/media.ts';
+import { decodeOrKeep, encodedPath } from '../browser-safe/url-path.ts';
+import { isRemoteUrl, resolveNoteAsset } from '../notes/assets.ts';
+import { mediaFileKind, pdfFragment, webEmbed } from '../notes/media.ts';
 import { noteImageUrl, resolveNoteImage } from '../notes/images.ts';
 import { jsxImage, MAY_HAVE_IMAGES, plainHtmlImage } from '../notes/image-syntax.ts';
 import { visitMdast } from '../notes/mdast.ts';
@@ -14,6 +18,24 @@ import { elementNode, sourceMayHold } from './satteri.ts';
 export interface RemarkNoteImagesOptions {
 	/** Absolute path of the notes folder: images may not point outside it. */
 	notesRoot: string;
+	/** The site's base path, which the URLs of video, audio and PDF files start with; `/` by default. */
+	base?: string;
+}
+
+/** The type of the mdast node that stands for a media figure (`src/dom/media.ts`). */
+export const MEDIA_NODE_TYPE = 'mediaFigure';
+
+/**
+ * The media figure of a video, audio or PDF file of the notes folder (`relativePath`), published at
+ * `href`; `fragment` is what followed `#` (`page=3`); undefined for other files.
+ */
+export function mediaFileElement(relativePath: string, href: string, fragment: string | undefined, options: MediaSize & { alt: string; title?: string | null }) {
+	const kind = mediaFileKind(relativePath);
+	if (!kind) return undefined;
+	const name = path.posix.basename(relativePath);
+	const caption = figureCaption(options.alt, options.title ?? undefined);
+	const size = { width: options.width, height: options.height };
+	return kind === 'pdf' ? pdfFigure(`${href}${pdfFragment(fragment)}`, name, caption, size) : playerFigure(kind, href, name, caption, size);
 }
 
 /** On a placeholder: the image's title, which the figure plugin turns into a caption. */
@@ -47,7 +69,9 @@ export function placeholderNode(placeholder: Element, title: string | null | und
  *   `<Figure src alt caption>` or `<img src alt>` with literal attributes all become an image node
  *   whose URL is the file relative to the note (`./img/x.png`), which Astro then optimises;
  * - an image whose file is missing, outside the notes folder or not a readable image becomes the
- *   figure contract's placeholder, so the build goes on. The notes check that runs before the
+ *   figure contract's placeholder, so the build goes on;
+ * - a video, audio or PDF file, or a YouTube, Vimeo or X address, becomes the media contract's
+ *   figure (`src/dom/media.ts`): a player, a PDF at its page, a click-to-load placeholder. The notes check that runs before the
  *   build (`src/notes/check.ts`) reports the same images, with their lines.
  */
 /** Obsidian's `![alt|300](url)` and `![|300x200](url)`: a size after the alt text. */
@@ -63,8 +87,30 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 		const noteFile = fileURLToPath(factory.fileURL);
 		const definitions = new Map<string, { url: string; title?: string | null }>();
 
-		/** The image node for an image, or the placeholder for one that cannot be shown. */
-		const imageNode = ({ url, alt, title, width, height }: ImageFields) => {
+		/** The media figure of a video, audio or PDF file or of another site's video; undefined for an image. */
+		const mediaNode = ({ url, alt, title, width, height }: ImageFields) => {
+			const size = { width: width === undefined ? undefined : Number(width), height: height === undefined ? undefined : Number(height) };
+			const caption = figureCaption(alt, title ?? undefined);
+			const embed = webEmbed(url);
+			if (embed) {
+				const frameSrc = embed.kind === 'video' ? embed.frameSrc : undefined;
+				return elementNode(webEmbedFigure({ provider: embed.provider, url, site: embed.site, title: caption ?? url, frameSrc, size }), MEDIA_NODE_TYPE);
+			}
+			const kind = mediaFileKind(url);
+			if (!kind) return undefined;
+			if (isRemoteUrl(url)) return kind === 'pdf' ? undefined : elementNode(playerFigure(kind, url, url, caption, size), MEDIA_NODE_TYPE);
+			const asset = resolveNoteAsset(url, noteFile, options.notesRoot);
+			if (asset.kind !== 'local') return placeholderNode(missingImageElement(alt, url, asset.kind === 'remote' ? 'bad' : asset.kind, 'File'), title);
+			const relativePath = path.relative(options.notesRoot, asset.file).split(path.sep).join('/');
+			const fragment = /#(.*)$/s.exec(url)?.[1];
+			return elementNode(mediaFileElement(relativePath, `${options.base ?? '/'}${encodedPath(relativePath)}`, fragment && decodeOrKeep(fragment), { alt, title, ...size })!, MEDIA_NODE_TYPE);
+		};
+
+		/** The image node for an image, or the placeholder for one that cannot be shown; a video, audio or PDF's figure. */
+		const imageNode = (fields: ImageFields) => {
+			const media = mediaNode(fields);
+			if (media) return media;
+			const { url, alt, title, width, height } = fields;
 			const resolved = resolveNoteImage(url, noteFile, options.notesRoot);
 			if (resolved.kind === 'missing' || resolved.kind === 'outside' || resolved.kind === 'bad') {
 				return placeholderNode(missingImageElement(alt, url, resolved.kind satisfies MissingReason), title);
@@ -101,7 +147,7 @@ export function remarkNoteImages(options: RemarkNoteImagesOptions): MdastPluginE
 				if (!node.url) return;
 				const fields = { url: node.url, title: node.title, ...markdownImageSize(node.alt ?? '') };
 				const replacement = imageNode(fields);
-				if ('url' in replacement && replacement.url === node.url && fields.alt === node.alt) return;
+				if ('url' in replacement && typeof replacement.url === 'string' && replacement.url === node.url && fields.alt === node.alt) return;
 				context.replaceNode(node, replacement);
 			},
 			imageReference(node, context) {

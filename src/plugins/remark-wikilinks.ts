@@ -10,7 +10,7 @@ import { noteImageUrl } from '../notes/images.ts';
 import { sourceRange } from '../notes/mdast.ts';
 import type { LinkResolver } from '../notes/links.ts';
 import { findWikilinks, imageEmbedOptions, isBlockLink, isImageName, wikilinkText, type Wikilink } from '../notes/wikilinks.ts';
-import { placeholderNode } from './remark-note-images.ts';
+import { mediaFileElement, MEDIA_NODE_TYPE, placeholderNode } from './remark-note-images.ts';
 import { elementNode } from './satteri.ts';
 import { notePathOf } from '../notes/files.ts';
 import { drawingFigureElement, drawingPlaceholderElement } from '../dom/drawing.ts';
@@ -32,8 +32,10 @@ export interface RemarkWikilinksOptions {
 /**
  * Obsidian's links in a note: `[[Note]]` and `[[Note#Heading|text]]` become links to the page (the
  * heading's tab opens, as any deep link does), `![[image.png|300]]` the same figure as
- * `![](image.png)`, `![[slides.pdf]]` a link to the file, and `![[Note#Heading]]` alone on its line
- * the note or section itself, quoted, and `![[flow.excalidraw]]` alone on its line the drawing. What leads nowhere keeps its text, marked as a broken link
+ * `![](image.png)`, `![[clip.mp4|400]]` and `![[slides.pdf#page=3]]` the same players as
+ * `![](clip.mp4)`, another file embedded a link to it, `![[Note#Heading]]` alone on its line
+ * the note or section itself, quoted, and `![[flow.excalidraw]]` alone on its line the drawing.
+ * What leads nowhere keeps its text, marked as a broken link
  * (the catalogue reports it). Resolved through the notes catalogue, as Obsidian resolves them: by
  * path, else by the one note or file of that name anywhere in the notes folder.
  */
@@ -73,6 +75,10 @@ export function remarkWikilinks(options: RemarkWikilinksOptions): MdastPluginEnt
 					title: null,
 					...(width ? { data: { hProperties: { width, ...(height ? { height } : {}) } } } : {}),
 				};
+			}
+			if (target.kind === 'file' && link.embed) {
+				const media = mediaFileElement(target.relativePath, target.href, link.heading, imageEmbedOptions(shown ?? link.alias));
+				if (media) return elementNode(media, MEDIA_NODE_TYPE);
 			}
 			const href = target.kind === 'image' ? resolver.fileHref(target.relativePath) : target.href;
 			return { type: 'link', url: href, title: null, children: [{ type: 'text', value: label }] };

@@ -1,12 +1,18 @@
 import type { AstroConfig } from 'astro';
+import type { AllowedFrames } from '../notes/media.ts';
 import { PAGE_BOOT_HASH } from './page-boot.ts';
 
 type Csp = Exclude<AstroConfig['security']['csp'], boolean>;
 
-/** What the site loads, by directive: its own files, and images from anywhere on `https:` (notes link to them). */
+/**
+ * What the site loads, by directive: its own files, and images, video and audio from anywhere on
+ * `https:` (notes link to them). Frames only from the site (its PDFs), unless a page adds a video
+ * site's player (`frameDirective`).
+ */
 const DIRECTIVES: Record<string, string[]> = {
 	'default-src': ["'self'"],
 	'img-src': ["'self'", 'https:', 'data:'],
+	'media-src': ["'self'", 'https:'],
 	'object-src': ["'none'"],
 	'base-uri': ["'self'"],
 	'form-action': ["'self'"],
@@ -31,4 +37,17 @@ export function contentSecurityPolicy(extra: Record<string, string[]> = {}): Csp
 		scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'", ...(extra['script-src'] ?? [])], hashes: [PAGE_BOOT_HASH] },
 		styleDirective: { resources: ["'self'", "'unsafe-inline'", ...(extra['style-src'] ?? [])] },
 	};
+}
+
+/**
+ * The `frame-src` of a page whose note loads videos of other sites on a click (the catalogue's
+ * `frameOrigins`): the site and exactly those players; undefined for a page with none.
+ */
+export function frameDirective(origins: readonly string[]): `frame-src ${string}` | undefined {
+	return origins.length > 0 ? `frame-src 'self' ${origins.join(' ')}` : undefined;
+}
+
+/** The frames every page allows besides the site's own: the `csp` setting's `frame-src`; any when the site has no policy. */
+export function allowedFrames(csp: Record<string, string[]> | false): AllowedFrames {
+	return csp === false ? 'any' : (csp['frame-src'] ?? []);
 }

@@ -58,7 +58,7 @@ describe('notes(), the one integration', () => {
 		expect(mdastPlugins).toHaveLength(11);
 		// Before the fence languages, which give the highlighter what the diagrams left.
 		expect(mdastPlugins.at(-2)?.name).toBe('remark-diagrams');
-		expect(hastPlugins).toHaveLength(8);
+		expect(hastPlugins).toHaveLength(9);
 		expect(update).toMatchObject({ site: undefined, base: '/' });
 	});
 

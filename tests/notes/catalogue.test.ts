@@ -100,7 +100,7 @@ describe('a catalogue note', () => {
 	test('has its URL, folder, title and description, and what pages read of it has no path on disk', () => {
 		const peering = catalogue.notes.find((note) => note.slug === 'aws/networking/peering')!;
 		expect(peering).toMatchObject({ relativePath: 'aws/networking/peering.md', format: 'md', group: 'aws/networking', title: 'VPC Peering' });
-		expect(Object.keys(pageNote(peering, catalogue)).sort()).toEqual(['aliases', 'backlinks', 'cards', 'description', 'group', 'hasMath', 'hasTabs', 'headings', 'linksToNotes', 'properties', 'relativePath', 'slug', 'tags', 'title', 'topics', 'updated']);
+		expect(Object.keys(pageNote(peering, catalogue)).sort()).toEqual(['aliases', 'backlinks', 'cards', 'description', 'frameOrigins', 'group', 'hasMath', 'hasTabs', 'headings', 'linksToNotes', 'properties', 'relativePath', 'slug', 'tags', 'title', 'topics', 'updated']);
 	});
 });
 

@@ -58,10 +58,10 @@ describe('a Logseq graph, shown as Logseq shows it', () => {
 		expect(textOf(selectOne('del', body))).toBe('an old plan');
 	});
 
-	test('a YouTube video is its picture, linked to it; a cloze is highlighted; a plugin\'s macro is gone', () => {
+	test('a YouTube video is a click-to-load placeholder linked to it; a cloze is highlighted; a plugin\'s macro is gone', () => {
 		const body = article('pages/linux/index.html');
-		const video = selectOne('a[href="https://www.youtube.com/watch?v=cOhGrBwZZqE"]', body);
-		expect(selectOne('img', video).properties.src).toBe('https://i.ytimg.com/vi/cOhGrBwZZqE/hqdefault.jpg');
+		const video = selectOne('figure[data-media-provider="youtube"] a.media__placeholder[href="https://www.youtube.com/watch?v=cOhGrBwZZqE"]', body);
+		expect(select('img', video)).toBeUndefined();
 		expect(textOf(selectOne('mark', body))).toBe('Paris');
 		expect(textOf(body)).not.toContain('renderer');
 	});

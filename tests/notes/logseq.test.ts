@@ -70,11 +70,12 @@ describe('logseqSource: macros', () => {
 		]);
 	});
 
-	test('{{video}}: a YouTube video is its picture, linked; another video a link to it', () => {
-		expect(linesOf('- {{video https://youtu.be/Wya16ef1G-E?si=Bc}}\n- {{youtube https://www.youtube.com/watch?v=cOhGrBwZZqE&t=299s}}\n- {{video ../assets/clip one.mp4}}')).toEqual([
-			'- [![YouTube video](https://i.ytimg.com/vi/Wya16ef1G-E/hqdefault.jpg)](<https://youtu.be/Wya16ef1G-E?si=Bc>)',
-			'- [![YouTube video](https://i.ytimg.com/vi/cOhGrBwZZqE/hqdefault.jpg)](<https://www.youtube.com/watch?v=cOhGrBwZZqE&t=299s>)',
-			'- [▶ clip one.mp4](<../assets/clip one.mp4>)',
+	test('{{video}}: a YouTube video or a video file is embedded as an image, for the media pipeline; another address a link to it', () => {
+		expect(linesOf('- {{video https://youtu.be/Wya16ef1G-E?si=Bc}}\n- {{youtube https://www.youtube.com/watch?v=cOhGrBwZZqE&t=299s}}\n- {{video ../assets/clip one.mp4}}\n- {{video https://example.com/talks/42}}')).toEqual([
+			'- ![](<https://youtu.be/Wya16ef1G-E?si=Bc>)',
+			'- ![](<https://www.youtube.com/watch?v=cOhGrBwZZqE&t=299s>)',
+			'- ![](<../assets/clip one.mp4>)',
+			'- [▶ 42](<https://example.com/talks/42>)',
 		]);
 	});
 

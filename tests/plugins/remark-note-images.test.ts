@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classesOf, parseHtml, selectAll, selectOne, textOf } from '../support/html.ts';
+import { classesOf, parseHtml, select, selectAll, selectOne, textOf } from '../support/html.ts';
 import { compileMdxNote, renderNote } from '../support/render.ts';
 
 const notesDir = 'tests/fixtures/figure-cases';
@@ -103,5 +103,59 @@ describe('remark-note-images', () => {
 	test('a second run does not change the output', async () => {
 		const source = '![a](img/diagram.png "t")\n\n![b](img/nope.png)\n';
 		expect(await render(source)).toBe(await render(source));
+	});
+});
+
+describe('remark-note-images: video, audio, PDFs and other sites\' videos', () => {
+	const mediaDir = 'tests/fixtures/media-cases';
+	const renderMedia = async (source: string, name = 'note.md') => parseHtml(await renderNote(source, { notesDir: mediaDir, name }), { fragment: true });
+
+	test('a video or audio file is the browser\'s player in a figure, its alt text the caption, its file linked inside', async () => {
+		const html = await renderMedia('Before ![The opening talk](media/talk.wav) after.\n\n![|320](media/clip.mp4)\n');
+		const [audio, video] = selectAll('figure.figure.media', html);
+		expect([audio.properties.dataFigure, video.properties.dataFigure]).toEqual(['audio', 'video']);
+		const player = selectOne('audio.media__player', audio);
+		expect(player.properties).toMatchObject({ src: '/media/talk.wav', controls: true, preload: 'metadata' });
+		expect(selectOne('a', player).properties.href).toBe('/media/talk.wav');
+		expect(textOf(selectOne('figcaption', audio))).toBe('The opening talk');
+		expect(selectOne('video', video).properties).toMatchObject({ src: '/media/clip.mp4', width: 320 });
+		// The paragraph is split around the figure, which a paragraph cannot hold.
+		expect(selectAll('p', html).map(textOf)).toEqual(['Before', 'after.']);
+	});
+
+	test('a PDF opens in a frame at the page its fragment names, with a link to open it', async () => {
+		const figure = selectOne('figure.media', await renderMedia('![Slides](media/slides.pdf#page=3)'));
+		expect(figure.properties.dataFigure).toBe('pdf');
+		expect(selectOne('iframe.media__pdf', figure).properties).toMatchObject({ src: '/media/slides.pdf#page=3', title: 'Slides', loading: 'lazy' });
+		expect(selectOne('a.media__open', figure).properties.href).toBe('/media/slides.pdf#page=3');
+	});
+
+	test('a video or audio file of another site plays from there, as a remote image shows', async () => {
+		expect(selectOne('figure.media > video', await renderMedia('![](https://example.com/clip.webm)')).properties.src).toBe('https://example.com/clip.webm');
+	});
+
+	test('a missing file is a placeholder naming it', async () => {
+		expect(textOf(selectOne('.figure-missing', await renderMedia('![](media/lost.mp3)')))).toBe('File not found media/lost.mp3');
+	});
+
+	test('a YouTube link written as an image is a link to the video with its frame in an inert template', async () => {
+		const figure = selectOne('figure.media', await renderMedia('![How DNS works](https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90)'));
+		expect(figure.properties).toMatchObject({ dataFigure: 'embed', dataMediaProvider: 'youtube' });
+		const link = selectOne('notes-media > a.media__placeholder', figure);
+		expect([link.properties.href, textOf(link)]).toEqual(['https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=90', 'How DNS works Load video from youtube.com']);
+		expect(selectAll('iframe', figure)).toHaveLength(1);
+		expect(selectOne('notes-media > template iframe', figure).properties.src).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=90');
+		expect(selectAll('img', figure)).toEqual([]);
+	});
+
+	test('a post on X stays a link card, with nothing to load', async () => {
+		const figure = selectOne('figure.media', await renderMedia('![](https://x.com/nasa/status/1234567890)'));
+		expect(select('notes-media, template, iframe', figure)).toBeUndefined();
+		expect(textOf(selectOne('a.media__placeholder', figure))).toBe('https://x.com/nasa/status/1234567890 Open the post on x.com');
+	});
+
+	test('an .mdx note gets the same markup as a .md note', async () => {
+		const source = '# Same\n\n![The opening talk](media/talk.wav)\n\n![How DNS works](https://youtu.be/dQw4w9WgXcQ)\n';
+		expect(await renderNote(source, { notesDir: mediaDir, name: 'same.mdx' })).toBe(await renderNote(source, { notesDir: mediaDir, name: 'same.md' }));
 	});
 });

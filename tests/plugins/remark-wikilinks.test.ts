@@ -34,10 +34,10 @@ describe('remark-wikilinks', () => {
 		expect(textOf(selectOne('.figure-missing', html))).toBe('Image not found missing-image.png');
 	});
 
-	test('another file, embedded or linked, is a link to the published file', async () => {
+	test('a file, embedded or linked, leads to the published file', async () => {
 		const html = await render('The slides: ![[slides.pdf]] and [[slides.pdf|again]].');
 		expect(selectAll('a', html).map((a) => [textOf(a), a.properties.href])).toEqual([
-			['slides.pdf', '/notes/attachments/slides.pdf'],
+			['Open slides.pdf', '/notes/attachments/slides.pdf'],
 			['again', '/notes/attachments/slides.pdf'],
 		]);
 	});
@@ -88,5 +88,39 @@ describe('remark-wikilinks', () => {
 	test('a note alone in its catalogue (no folder given): a link to a note it does not hold is shown broken', async () => {
 		const html = parseHtml(await renderNote('[[VPC Peering]]', { notesDir }), { fragment: true });
 		expect(selectAll('.link-broken', html).map(textOf)).toEqual(['VPC Peering (broken link)']);
+	});
+});
+
+describe('remark-wikilinks: media embeds', () => {
+	const mediaDir = 'tests/fixtures/media-cases';
+	const mediaLinks = pipelineNotes(mediaDir);
+	const renderMedia = async (source: string) => parseHtml(await renderNote(source, { notesDir: mediaDir, name: 'note.md', links: mediaLinks }), { fragment: true });
+
+	test('![[clip.mp4|400]] and ![[talk.wav]] are players, sized as images are', async () => {
+		const html = await renderMedia('![[clip.mp4|400]]\n\n![[talk.wav]]\n');
+		expect(selectAll('figure.media > video, figure.media > audio', html).map((player) => [player.tagName, player.properties.src, player.properties.width])).toEqual([
+			['video', '/media/clip.mp4', 400],
+			['audio', '/media/talk.wav', undefined],
+		]);
+	});
+
+	test('![[slides.pdf#page=3]] shows the PDF at its third page; a missing file is a broken link', async () => {
+		const html = await renderMedia('![[slides.pdf#page=3]]\n\n![[lost.mp4]]\n');
+		expect(selectOne('figure.media > iframe.media__pdf', html).properties.src).toBe('/media/slides.pdf#page=3');
+		expect(textOf(selectOne('.figure__caption', html))).toBe('Open slides.pdf');
+		expect(selectAll('video', html)).toEqual([]);
+	});
+
+	test('a note embedded in another shows its media as on its own page', async () => {
+		const embed = selectOne('blockquote.embed', await renderMedia('![[players]]\n'));
+		expect(selectAll('figure.figure', embed).map((figure) => figure.properties.dataFigure)).toEqual(['video', 'audio', 'pdf', 'missing']);
+		expect(selectOne('video', embed).properties).toMatchObject({ src: '/media/clip.mp4', width: 400 });
+		expect(selectOne('iframe', embed).properties.src).toBe('/media/slides.pdf#page=3');
+	});
+
+	test('in a heading, where a figure cannot stand, a media embed is a link to the file', async () => {
+		const heading = selectOne('h2', await renderMedia('## The talk ![[talk.wav]] and ![](https://youtu.be/dQw4w9WgXcQ)\n'));
+		expect(select('figure, audio, template', heading)).toBeUndefined();
+		expect(selectAll('a', heading).map((a) => a.properties.href)).toEqual(['/media/talk.wav', 'https://youtu.be/dQw4w9WgXcQ']);
 	});
 });
