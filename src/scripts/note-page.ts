@@ -58,11 +58,17 @@ if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
 /** Link previews: their script loads the first time a link to another note is pointed at, focused, pressed or keyed on. */
 if (document.querySelector(`[${PREVIEWS_ATTRIBUTE}]`)) {
 	const events = ['pointerover', 'focusin', 'touchstart', 'keydown'];
+	// The latest event while the script loads: the key pressed on a link just focused is not lost.
+	let latest: Event | undefined;
 	const wake = (event: Event) => {
 		// A finger's pointerover comes before its touchstart, which is the one a long press starts from.
 		if ((event as PointerEvent).pointerType === 'touch' || !(event.target as Element).closest?.(PREVIEW_LINKS)) return;
-		for (const type of events) document.removeEventListener(type, wake);
-		void import('./link-previews.ts').then(({ startLinkPreviews }) => startLinkPreviews(event));
+		if (latest) return void (latest = event);
+		latest = event;
+		void import('./link-previews.ts').then(({ startLinkPreviews }) => {
+			for (const type of events) document.removeEventListener(type, wake);
+			startLinkPreviews(latest!);
+		});
 	};
 	for (const type of events) document.addEventListener(type, wake, { passive: true });
 }
