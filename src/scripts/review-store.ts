@@ -12,6 +12,10 @@ export interface StoredCard {
 	/** Where the card is (`ReviewDeck`): the next visit knows its deck before its note's cards arrive. */
 	note?: string;
 	folder?: string;
+	/** The day it was first reviewed (`YYYY-MM-DD`, the reader's time zone): the new cards of a day count across reloads. */
+	introduced?: string;
+	/** Times it was answered "Again": the weakest topics. */
+	forgotten?: number;
 	[field: string]: unknown;
 }
 
@@ -20,6 +24,8 @@ export interface ReviewStore {
 	cards: Record<string, StoredCard>;
 	/** When each card of the site's last build that has been reviewed is due (ms), written by the review page: the home page's counts. */
 	dues?: number[];
+	/** The reader's plan (`PlanSettings`), checked by `readPlan` when read. */
+	plan?: unknown;
 }
 
 export const emptyStore = (): ReviewStore => ({ version: 1, cards: {} });
