@@ -13,7 +13,7 @@
  *         <span class="note-state__segment note-state__segment--learning"></span>
  *         <span class="note-state__segment note-state__segment--new"></span>
  *       </span>
- *       <span class="note-state__due" data-note-state-due>2 due</span>
+ *       <span class="note-state__text" data-note-state-text>12 known · 3 learning · 5 new · <strong>2 due</strong></span>
  *     </span>
  *   </li>
  * </ul>
@@ -27,8 +27,8 @@
 export const NOTE_STATES_ATTRIBUTE = 'data-note-states';
 /** On each bar: its note's card ids, space-separated. */
 export const NOTE_STATE_ATTRIBUTE = 'data-note-state';
-/** The "due now" count beside the bar. */
-export const NOTE_STATE_DUE_ATTRIBUTE = 'data-note-state-due';
+/** The counts in words, beside the bar. */
+export const NOTE_STATE_TEXT_ATTRIBUTE = 'data-note-state-text';
 
 export const NOTE_STATE_SEGMENTS = ['known', 'learning', 'new'] as const;
 export type NoteStateSegment = (typeof NOTE_STATE_SEGMENTS)[number];
@@ -37,7 +37,7 @@ export const NOTE_STATE_CLASSES = {
 	state: 'note-state',
 	bar: 'note-state__bar',
 	segment: 'note-state__segment',
-	due: 'note-state__due',
+	text: 'note-state__text',
 } as const;
 
 export const noteStateSegmentClass = (segment: NoteStateSegment) => `${NOTE_STATE_CLASSES.segment} ${NOTE_STATE_CLASSES.segment}--${segment}`;
@@ -46,3 +46,9 @@ export type NoteStateCounts = Record<NoteStateSegment | 'due', number>;
 
 /** The bar's accessible name: "12 known, 3 learning, 5 new; 2 due". */
 export const noteStateLabel = (counts: NoteStateCounts) => `${counts.known} known, ${counts.learning} learning, ${counts.new} new; ${counts.due} due`;
+
+/** The counts beside the bar, those that are not zero: "12 known · 3 learning · 5 new". */
+export const noteStateText = (counts: NoteStateCounts) =>
+	NOTE_STATE_SEGMENTS.filter((segment) => counts[segment] > 0)
+		.map((segment) => `${counts[segment]} ${segment}`)
+		.join(' · ');

@@ -1,10 +1,11 @@
 import {
 	NOTE_STATE_ATTRIBUTE,
 	NOTE_STATE_CLASSES,
-	NOTE_STATE_DUE_ATTRIBUTE,
+	NOTE_STATE_TEXT_ATTRIBUTE,
 	NOTE_STATE_SEGMENTS,
 	NOTE_STATES_ATTRIBUTE,
 	noteStateLabel,
+	noteStateText,
 	type NoteStateCounts,
 } from '../dom/note-state.ts';
 import { readStore } from './card-progress.ts';
@@ -39,9 +40,9 @@ export function showNoteStates(now = Date.now()) {
 			const counts = noteStateCounts(bar.getAttribute(NOTE_STATE_ATTRIBUTE)!.split(' '), cards, now);
 			const segments = bar.querySelectorAll<HTMLElement>(`.${NOTE_STATE_CLASSES.segment}`);
 			NOTE_STATE_SEGMENTS.forEach((segment, index) => (segments[index]!.style.flexGrow = String(counts[segment])));
-			const due = bar.querySelector<HTMLElement>(`[${NOTE_STATE_DUE_ATTRIBUTE}]`)!;
-			due.textContent = `${counts.due} due`;
-			due.hidden = counts.due === 0;
+			const text = bar.querySelector<HTMLElement>(`[${NOTE_STATE_TEXT_ATTRIBUTE}]`)!;
+			text.textContent = noteStateText(counts);
+			if (counts.due > 0) text.append(' · ', Object.assign(document.createElement('strong'), { textContent: `${counts.due} due` }));
 			bar.setAttribute('aria-label', noteStateLabel(counts));
 			bar.title = noteStateLabel(counts);
 			bar.hidden = false;

@@ -264,7 +264,7 @@ function showCounts(review: Review) {
 	}
 }
 
-/** The topics whose cards were most often forgotten, linked, with how likely each is recalled now. */
+/** The topics whose cards were most often forgotten (then the least likely recalled now), linked. */
 function showWeakTopics(review: Review, now: number) {
 	const strengths = review.cards.all.flatMap(({ id, card, deck }) => {
 		const stored = review.store.cards[id];
@@ -279,7 +279,7 @@ function showWeakTopics(review: Review, now: number) {
 			const entry = document.createElement('li');
 			const link = Object.assign(document.createElement('a'), { href: topic.href, textContent: topic.title });
 			const times = topic.forgotten === 1 ? 'once' : `${topic.forgotten} times`;
-			entry.append(link, ` — forgotten ${times}, ${Math.round(topic.retrievability * 100)}% likely recalled now`);
+			entry.append(link, ` — forgotten ${times}`);
 			return entry;
 		}),
 	);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { noteStateLabel } from '../../src/dom/note-state.ts';
+import { noteStateLabel, noteStateText } from '../../src/dom/note-state.ts';
 import { noteStateCounts } from '../../src/scripts/note-states.ts';
 
 describe('a note state bar', () => {
@@ -15,5 +15,6 @@ describe('a note state bar', () => {
 		const counts = noteStateCounts(['known', 'knownDue', 'learning', 'relearning', 'never', 'neither'], cards, now);
 		expect(counts).toEqual({ known: 2, learning: 2, new: 2, due: 2 });
 		expect(noteStateLabel(counts)).toBe('2 known, 2 learning, 2 new; 2 due');
+		expect(noteStateText({ known: 0, learning: 3, new: 27, due: 0 })).toBe('3 learning · 27 new');
 	});
 });
