@@ -81,14 +81,20 @@ describeInBrowser('pacing and what you know, in Chromium: 30 new cards, a plan, 
 		const { context, open } = await reader();
 		const page = await open('review/');
 		await expect.poll(() => part(page, 'counts').textContent()).toBe('0 due · 30 new · 0 learned');
-		// 30 days from the reader's today, in the reader's time zone.
-		const exam = await page.evaluate(() => {
-			const day = new Date();
-			day.setDate(day.getDate() + 30);
-			return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-		});
-		await setPlan(page, PLAN_FIELDS.exam, exam);
+		/** A day from the reader's today, in the reader's time zone. */
+		const daysAhead = (days: number) =>
+			page.evaluate((days) => {
+				const day = new Date();
+				day.setDate(day.getDate() + days);
+				return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+			}, days);
+		await setPlan(page, PLAN_FIELDS.exam, await daysAhead(30));
 		await expect.poll(() => part(page, 'planLine').textContent()).toBe('Today: 20 new, 0 due — on track. 30 days to the exam.');
+		// An exam in two days: no grade brings a card back after it.
+		await setPlan(page, PLAN_FIELDS.exam, await daysAhead(2));
+		await expect.poll(() => part(page, 'planLine').textContent()).toBe('Today: 20 new, 0 due — on track. 2 days to the exam.');
+		await part(page, 'show').click();
+		expect(await page.getByRole('button', { name: /^Easy/ }).textContent()).toMatch(/Easy\s*2 d/);
 		const slider = field(page, PLAN_FIELDS.retention);
 		await slider.focus();
 		await page.keyboard.press('ArrowRight');
