@@ -20,7 +20,7 @@ import { pathAncestry } from '../browser-safe/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
 import { dayPlan, dayPlanText, daysBetween, localDay, readPlan, type DayPlan, type PlanSettings } from './review-plan.ts';
 import { weakestTopics } from './weak-topics.ts';
-import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
+import { isReviewStore, loadStore, mergeProgress, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
@@ -51,8 +51,6 @@ interface ReviewItem {
 }
 
 const HIDDEN_CLOZE = '[…]';
-/** A card id (`CardIds`): what an imported file may name. */
-const CARD_ID = /^[\w-]{12}$/;
 /** A card due again within this long is waited for: the stage shows it when it is due. */
 const WAIT_MS = 30 * 60 * 1000;
 
@@ -429,22 +427,6 @@ async function readProgressFile(file: File): Promise<ReviewStore | undefined> {
 	return isReviewStore(imported) ? imported : undefined;
 }
 
-/** Card by card, the more recent review wins: importing into a browser that reviewed since loses nothing. */
-function mergeProgress(mine: ReviewStore, imported: ReviewStore): { store: ReviewStore; taken: number } {
-	let taken = 0;
-	// The plan is this browser's; one comes with the file only where none was set.
-	const store: ReviewStore = { ...emptyStore(), cards: { ...mine.cards }, plan: mine.plan ?? imported.plan };
-	for (const [id, card] of Object.entries(imported.cards)) {
-		const kept = store.cards[id];
-		if (!CARD_ID.test(id) || typeof card?.due !== 'string') continue;
-		if (!kept || Date.parse(card.last_review ?? '') > Date.parse(kept.last_review ?? '')) {
-			store.cards[id] = card;
-			taken++;
-		}
-	}
-	return { store, taken };
-}
-
 /** Takes in the progress file the reader chose, and shows the deck's next card by it. */
 async function importProgress(review: Review, input: HTMLInputElement) {
 	const file = input.files?.[0];
@@ -480,7 +462,6 @@ function resetDeck(review: Review) {
 /** Takes a plan: FSRS by it, and the form showing it. */
 function setPlan(review: Review, plan: PlanSettings) {
 	review.plan = plan;
-	review.store.plan = plan;
 	review.scheduler = schedulerOf(plan, new Date());
 	const field = (name: string) => review.parts.planForm.elements.namedItem(name) as HTMLInputElement;
 	field(PLAN_FIELDS.newPerDay).value = String(plan.newPerDay);
@@ -503,7 +484,9 @@ function changePlan(review: Review) {
 	const now = Date.now();
 	const kept = review.plan.exam?.day === examDay ? review.plan.exam : undefined;
 	const exam = kept ?? (examDay ? { day: examDay, since: localDay(new Date(now)), newSince: review.cards.all.filter((item) => !review.store.cards[item.id]).length } : undefined);
-	setPlan(review, readPlan({ newPerDay: field(PLAN_FIELDS.newPerDay).valueAsNumber, reviewsPerDay: reviews, retention: field(PLAN_FIELDS.retention).valueAsNumber, exam }));
+	const plan = readPlan({ newPerDay: field(PLAN_FIELDS.newPerDay).valueAsNumber, reviewsPerDay: reviews, retention: field(PLAN_FIELDS.retention).valueAsNumber, exam });
+	review.store.plan = plan;
+	setPlan(review, plan);
 	save(review);
 	showNext(review);
 }
