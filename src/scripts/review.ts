@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
 import {
 	ALL_NOTES_DECK,
@@ -6,9 +6,9 @@ import {
 	deckSearch,
 	deckValue,
 	FOCUSED_GRADE,
-	PLAN_FIELDS,
 	GRADE_ATTRIBUTE,
 	gradeSelector,
+	PLAN_FIELDS,
 	REVIEW_CARDS_URL_ATTRIBUTE,
 	REVIEW_CLASSES,
 	REVIEW_GRADES,
@@ -366,7 +366,7 @@ function grade(review: Review, value: Grade) {
 		note,
 		folder,
 		introduced: before ? before.introduced : localDay(now),
-		forgotten: (before?.forgotten ?? 0) + (value === 1 ? 1 : 0),
+		forgotten: (before?.forgotten ?? 0) + (value === Rating.Again ? 1 : 0),
 	};
 	save(review);
 	showNext(review);
@@ -459,32 +459,33 @@ function resetDeck(review: Review) {
 	showNext(review);
 }
 
+/** A field of the plan's form, by its `PLAN_FIELDS` name. */
+const planField = (review: Review, name: (typeof PLAN_FIELDS)[keyof typeof PLAN_FIELDS]) => review.parts.planForm.elements.namedItem(name) as HTMLInputElement;
+
 /** Takes a plan: FSRS by it, and the form showing it. */
 function setPlan(review: Review, plan: PlanSettings) {
 	review.plan = plan;
 	review.scheduler = schedulerOf(plan, new Date());
-	const field = (name: string) => review.parts.planForm.elements.namedItem(name) as HTMLInputElement;
-	field(PLAN_FIELDS.newPerDay).value = String(plan.newPerDay);
-	field(PLAN_FIELDS.reviewsPerDay).value = plan.reviewsPerDay === undefined ? '' : String(plan.reviewsPerDay);
-	field(PLAN_FIELDS.retention).value = String(plan.retention);
-	field(PLAN_FIELDS.exam).value = plan.exam?.day ?? '';
+	planField(review, PLAN_FIELDS.newPerDay).value = String(plan.newPerDay);
+	planField(review, PLAN_FIELDS.reviewsPerDay).value = plan.reviewsPerDay === undefined ? '' : String(plan.reviewsPerDay);
+	planField(review, PLAN_FIELDS.retention).value = String(plan.retention);
+	planField(review, PLAN_FIELDS.exam).value = plan.exam?.day ?? '';
 	showRetention(review);
 }
 
 function showRetention(review: Review) {
-	const retention = (review.parts.planForm.elements.namedItem(PLAN_FIELDS.retention) as HTMLInputElement).valueAsNumber;
+	const retention = planField(review, PLAN_FIELDS.retention).valueAsNumber;
 	review.parts.retention.textContent = `${Math.round(retention * 100)}%`;
 }
 
 /** The reader changed the plan: kept with the progress, and the next card chosen by it. A new exam date sets the pace from today. */
 function changePlan(review: Review) {
-	const field = (name: string) => review.parts.planForm.elements.namedItem(name) as HTMLInputElement;
-	const reviews = field(PLAN_FIELDS.reviewsPerDay).valueAsNumber;
-	const examDay = field(PLAN_FIELDS.exam).value;
+	const reviews = planField(review, PLAN_FIELDS.reviewsPerDay).valueAsNumber;
+	const examDay = planField(review, PLAN_FIELDS.exam).value;
 	const now = Date.now();
 	const kept = review.plan.exam?.day === examDay ? review.plan.exam : undefined;
 	const exam = kept ?? (examDay ? { day: examDay, since: localDay(new Date(now)), newSince: review.cards.all.filter((item) => !review.store.cards[item.id]).length } : undefined);
-	const plan = readPlan({ newPerDay: field(PLAN_FIELDS.newPerDay).valueAsNumber, reviewsPerDay: reviews, retention: field(PLAN_FIELDS.retention).valueAsNumber, exam });
+	const plan = readPlan({ newPerDay: planField(review, PLAN_FIELDS.newPerDay).valueAsNumber, reviewsPerDay: reviews, retention: planField(review, PLAN_FIELDS.retention).valueAsNumber, exam });
 	review.store.plan = plan;
 	setPlan(review, plan);
 	save(review);
@@ -563,7 +564,7 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	importInput.addEventListener('change', () => void importProgress(review, importInput));
 	resetButton.addEventListener('click', () => resetDeck(review));
 	setPlan(review, readPlan(review.store.plan));
-	(parts.planForm.elements.namedItem(PLAN_FIELDS.exam) as HTMLInputElement).min = localDay(new Date());
+	planField(review, PLAN_FIELDS.exam).min = localDay(new Date());
 	parts.planForm.addEventListener('input', () => showRetention(review));
 	parts.planForm.addEventListener('change', () => changePlan(review));
 	parts.planForm.addEventListener('submit', (event) => {
