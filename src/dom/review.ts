@@ -8,7 +8,16 @@
  *     <div class="review__deck">
  *       <label>Deck <select data-review-deck><option value="">All notes</option><option value="folder:aws">aws/</option><option value="note:aws/vpc">…</option> …</select></label>
  *       <p class="review__counts" data-review-counts></p>
+ *       <p class="review__plan-line" data-review-plan-line></p>
  *     </div>
+ *     <details class="review__plan"><summary>Plan …</summary>
+ *       <form class="review__plan-form" data-review-plan>
+ *         <label>New cards a day <input type="number" name="new-per-day"></label>
+ *         <label>Reviews a day <input type="number" name="reviews-per-day"></label>
+ *         <label>Retention <input type="range" name="retention"> <output data-review-retention></output></label>
+ *         <label>Exam date <input type="date" name="exam"></label>
+ *       </form>
+ *     </details>
  *     <section class="review__stage" aria-label="Card">
  *       <div class="review__card" data-review-current></div>
  *       <p class="review__done" data-review-done role="status"></p>
@@ -21,6 +30,7 @@
  *         </div>
  *       </div>
  *     </section>
+ *     <section class="review__weak" data-review-weak hidden><h2>Weakest topics</h2><ol data-review-weak-list></ol></section>
  *     <details class="review__tools">
  *       <div class="review__tool-buttons">
  *         <button type="button" data-review-export>…</button>
@@ -71,6 +81,16 @@ export const REVIEW_CLASSES = {
 	toolButtons: 'review__tool-buttons',
 	import: 'review__import',
 	noScript: 'review__no-script',
+	/** Today's plan, under the counts. */
+	planLine: 'review__plan-line',
+	/** The plan's settings (`<details>`) and their form. */
+	plan: 'review__plan',
+	planForm: 'review__plan-form',
+	/** A field's one-line explanation. */
+	hint: 'review__hint',
+	/** The retention slider and its value. */
+	range: 'review__range',
+	weak: 'review__weak',
 	/** A cloze card's mark while its answer is hidden. */
 	cloze: 'review__cloze',
 	/** The card on the stage, as the script makes it. */
@@ -115,12 +135,29 @@ export const REVIEW_PARTS = {
 	/** What export, import and reset say. */
 	message: 'data-review-message',
 	noScript: 'data-review-no-script',
+	/** Today's plan: "Today: 12 new, 30 due — on track." */
+	planLine: 'data-review-plan-line',
+	/** The plan's `<form>`: its fields are named by `PLAN_FIELDS`. */
+	plan: 'data-review-plan',
+	/** The chosen retention, beside its slider (`<output>`). */
+	retention: 'data-review-retention',
+	/** The weakest topics' section, hidden until some card has lapsed, and its list. */
+	weak: 'data-review-weak',
+	weakList: 'data-review-weak-list',
 } as const;
 export type ReviewPart = keyof typeof REVIEW_PARTS;
 
 /** A part's attribute, to spread on its element: `<div {...reviewPart('app')}>` renders `<div data-review-app>`. */
 export const reviewPart = (part: ReviewPart) => ({ [REVIEW_PARTS[part]]: '' });
 export const reviewPartSelector = (part: ReviewPart) => `[${REVIEW_PARTS[part]}]`;
+
+/** The plan form's fields, by the setting each holds (`PlanSettings` in `scripts/review-plan.ts`). */
+export const PLAN_FIELDS = {
+	newPerDay: 'new-per-day',
+	reviewsPerDay: 'reviews-per-day',
+	retention: 'retention',
+	exam: 'exam',
+} as const;
 
 /** The grades, as FSRS numbers them: each is a button and the key of its number. */
 export const REVIEW_GRADES = [

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
 import {
 	ALL_NOTES_DECK,
@@ -8,6 +8,7 @@ import {
 	FOCUSED_GRADE,
 	GRADE_ATTRIBUTE,
 	gradeSelector,
+	PLAN_FIELDS,
 	REVIEW_CARDS_URL_ATTRIBUTE,
 	REVIEW_CLASSES,
 	REVIEW_GRADES,
@@ -17,13 +18,18 @@ import {
 } from '../dom/review.ts';
 import { pathAncestry } from '../browser-safe/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
-import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
+import { dayPlan, dayPlanText, daysBetween, localDay, readPlan, type DayPlan, type PlanSettings } from './review-plan.ts';
+import { weakestTopics } from './weak-topics.ts';
+import { isReviewStore, loadStore, mergeProgress, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
  * (`ts-fsrs`) schedules each from the reader's grade, and the progress stays in localStorage.
  * Each note's cards are data in the page (`ReviewDeck`): only the card on the stage is made into
  * elements, with its answer hidden.
+ *
+ * The plan (`review-plan.ts`) decides how many new and due cards today brings, and sets FSRS's
+ * retention and longest interval; its settings are stored with the progress.
  *
  * `start()` only wires the parts: `findParts` (the page's elements, by `dom/review.ts`),
  * `ArrivedCards` and `loadCards` (the cards by deck, as their notes arrive; the first card as soon
@@ -45,8 +51,6 @@ interface ReviewItem {
 }
 
 const HIDDEN_CLOZE = '[…]';
-/** A card id (`CardIds`): what an imported file may name. */
-const CARD_ID = /^[\w-]{12}$/;
 /** A card due again within this long is waited for: the stage shows it when it is due. */
 const WAIT_MS = 30 * 60 * 1000;
 
@@ -143,6 +147,11 @@ function findParts(main: HTMLElement) {
 		exportButton: part<HTMLButtonElement>('export'),
 		importInput: part<HTMLInputElement>('import'),
 		resetButton: part<HTMLButtonElement>('reset'),
+		planLine: part('planLine'),
+		planForm: part<HTMLFormElement>('plan'),
+		retention: part<HTMLOutputElement>('retention'),
+		weak: part('weak'),
+		weakList: part('weakList'),
 	};
 }
 type ReviewParts = ReturnType<typeof findParts>;
@@ -179,7 +188,8 @@ class ArrivedCards {
 interface Review {
 	readonly key: string;
 	readonly parts: ReviewParts;
-	readonly scheduler: FSRS;
+	scheduler: FSRS;
+	plan: PlanSettings;
 	readonly cards: ArrivedCards;
 	/** Each deck menu option's name, before its counts. */
 	readonly names: Map<string, string>;
@@ -202,6 +212,31 @@ function dueOf(review: Review, item: ReviewItem): number | undefined {
 /** A card's FSRS state: as stored, else a new card's. */
 const cardOf = (review: Review, item: ReviewItem): CardInput | Card => (review.store.cards[item.id] as unknown as CardInput | undefined) ?? createEmptyCard(new Date());
 
+/** FSRS as the plan sets it: its retention, and no interval past the exam. */
+function schedulerOf(plan: PlanSettings, now: Date): FSRS {
+	const daysLeft = plan.exam ? daysBetween(localDay(now), plan.exam.day) : 0;
+	return fsrs({ request_retention: plan.retention, ...(daysLeft > 0 ? { maximum_interval: daysLeft } : {}) });
+}
+
+/** Today's plan, over every card of the site (those arrived so far, while they load). */
+function todaysPlan(review: Review, now: number): DayPlan {
+	const today = localDay(new Date(now));
+	const since = review.plan.exam?.since;
+	const counts = { today, newLeft: 0, introducedToday: 0, introducedSinceExam: 0, dueNow: 0, reviewedToday: 0 };
+	for (const item of review.cards.all) {
+		const stored = review.store.cards[item.id];
+		if (!stored) {
+			counts.newLeft++;
+			continue;
+		}
+		if (stored.introduced === today) counts.introducedToday++;
+		else if (stored.last_review && localDay(new Date(stored.last_review)) === today) counts.reviewedToday++;
+		if (since && stored.introduced && stored.introduced >= since) counts.introducedSinceExam++;
+		if (Date.parse(stored.due) <= now) counts.dueNow++;
+	}
+	return dayPlan(review.plan, counts);
+}
+
 /** Saves the progress; says so when the browser refuses. */
 function save(review: Review) {
 	const { store, cards } = review;
@@ -219,16 +254,40 @@ function showCounts(review: Review) {
 		return deckCounts(members.flatMap((item) => dueOf(review, item) ?? []), members.length, now);
 	};
 	review.parts.counts.textContent = countsText(countsOf(review.deck));
+	review.parts.planLine.textContent = dayPlanText(todaysPlan(review, now));
+	showWeakTopics(review, now);
 	for (const option of review.parts.deckSelect.options) {
 		const counts = countsOf(option.value);
 		option.text = `${review.names.get(option.value)} (${counts.due} due, ${counts.new} new)`;
 	}
 }
 
-/** The card to review next: the earliest due, else the first never reviewed. */
+/** The topics whose cards were most often forgotten (then the least likely recalled now), linked. */
+function showWeakTopics(review: Review, now: number) {
+	const strengths = review.cards.all.flatMap(({ id, card, deck }) => {
+		const stored = review.store.cards[id];
+		if (!stored?.forgotten) return [];
+		const retrievability = review.scheduler.get_retrievability(stored as unknown as CardInput, new Date(now), false);
+		return [{ href: card.topic?.href ?? deck.href, title: card.topic ? `${deck.title} › ${card.topic.text}` : deck.title, forgotten: stored.forgotten, retrievability }];
+	});
+	const topics = weakestTopics(strengths);
+	review.parts.weak.hidden = topics.length === 0;
+	review.parts.weakList.replaceChildren(
+		...topics.map((topic) => {
+			const entry = document.createElement('li');
+			const link = Object.assign(document.createElement('a'), { href: topic.href, textContent: topic.title });
+			const times = topic.forgotten === 1 ? 'once' : `${topic.forgotten} times`;
+			entry.append(link, ` — forgotten ${times}`);
+			return entry;
+		}),
+	);
+}
+
+/** The card to review next, as far as today's plan allows: the earliest due, else the first never reviewed. */
 function nextItem(review: Review, members: ReviewItem[], now: number): ReviewItem | undefined {
-	const due = members.filter((item) => (dueOf(review, item) ?? Infinity) <= now).sort((a, b) => dueOf(review, a)! - dueOf(review, b)!);
-	return due[0] ?? members.find((each) => dueOf(review, each) === undefined);
+	const today = todaysPlan(review, now);
+	const due = today.dueToday > 0 ? members.filter((item) => (dueOf(review, item) ?? Infinity) <= now).sort((a, b) => dueOf(review, a)! - dueOf(review, b)!) : [];
+	return due[0] ?? (today.newToday > 0 ? members.find((each) => dueOf(review, each) === undefined) : undefined);
 }
 
 /** The deck's next card on the stage, its answer hidden; or, with none due, when the next one is. */
@@ -259,13 +318,15 @@ function showNothingDue(review: Review, members: ReviewItem[], now: number) {
 	review.current = undefined;
 	stage.replaceChildren();
 	showButton.hidden = true;
-	const upcoming = Math.min(...members.map((each) => dueOf(review, each) ?? Infinity));
-	done.textContent = nothingDueText(members.length, upcoming, now);
-	if (upcoming - now < WAIT_MS) review.timer = setTimeout(() => showNext(review), upcoming - now + 500);
-}
-
-function nothingDueText(cards: number, upcoming: number, now: number): string {
-	return cards === 0 ? 'This deck has no cards.' : `Nothing is due in this deck. The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
+	const newLeft = members.filter((each) => dueOf(review, each) === undefined).length;
+	if (members.length === 0) done.textContent = 'This deck has no cards.';
+	else if (todaysPlan(review, now).reviewsLeft === 0) done.textContent = "That was today's last review: the plan's review limit is reached. The rest waits for tomorrow.";
+	else {
+		const upcoming = Math.min(...members.map((each) => dueOf(review, each) ?? Infinity));
+		const waiting = newLeft > 0 ? ` ${newLeft} new ${newLeft === 1 ? 'card waits' : 'cards wait'} for another day: today's new cards are done.` : '';
+		done.textContent = upcoming === Infinity ? `Nothing is due in this deck.${waiting}` : `Nothing is due in this deck.${waiting} The next card is due in ${interval(upcoming - now)} (${new Date(upcoming).toLocaleString()}).`;
+		if (upcoming - now < WAIT_MS) review.timer = setTimeout(() => showNext(review), upcoming - now + 500);
+	}
 }
 
 const gradeOf = (button: HTMLElement) => Number(button.getAttribute(GRADE_ATTRIBUTE)) as Grade;
@@ -295,10 +356,18 @@ function showIntervals(review: Review, item: ReviewItem) {
 function grade(review: Review, value: Grade) {
 	const { current } = review;
 	if (!current || !review.revealed) return;
-	const { card } = review.scheduler.next(cardOf(review, current.item), new Date(), value);
+	const now = new Date();
+	const { card } = review.scheduler.next(cardOf(review, current.item), now, value);
 	// Where the card is, so the next visit knows its deck before its note's cards arrive.
 	const { note, folder } = current.item.deck;
-	review.store.cards[current.item.id] = { ...(JSON.parse(JSON.stringify(card)) as StoredCard), note, folder };
+	const before = review.store.cards[current.item.id];
+	review.store.cards[current.item.id] = {
+		...(JSON.parse(JSON.stringify(card)) as StoredCard),
+		note,
+		folder,
+		introduced: before ? before.introduced : localDay(now),
+		forgotten: (before?.forgotten ?? 0) + (value === Rating.Again ? 1 : 0),
+	};
 	save(review);
 	showNext(review);
 	if (!review.parts.showButton.hidden) review.parts.showButton.focus();
@@ -358,21 +427,6 @@ async function readProgressFile(file: File): Promise<ReviewStore | undefined> {
 	return isReviewStore(imported) ? imported : undefined;
 }
 
-/** Card by card, the more recent review wins: importing into a browser that reviewed since loses nothing. */
-function mergeProgress(mine: ReviewStore, imported: ReviewStore): { store: ReviewStore; taken: number } {
-	let taken = 0;
-	const store: ReviewStore = { ...emptyStore(), cards: { ...mine.cards } };
-	for (const [id, card] of Object.entries(imported.cards)) {
-		const kept = store.cards[id];
-		if (!CARD_ID.test(id) || typeof card?.due !== 'string') continue;
-		if (!kept || Date.parse(card.last_review ?? '') > Date.parse(kept.last_review ?? '')) {
-			store.cards[id] = card;
-			taken++;
-		}
-	}
-	return { store, taken };
-}
-
 /** Takes in the progress file the reader chose, and shows the deck's next card by it. */
 async function importProgress(review: Review, input: HTMLInputElement) {
 	const file = input.files?.[0];
@@ -385,6 +439,7 @@ async function importProgress(review: Review, input: HTMLInputElement) {
 	}
 	const { store, taken } = mergeProgress(review.store, imported);
 	review.store = store;
+	setPlan(review, readPlan(store.plan));
 	save(review);
 	review.parts.message.textContent = `Imported the progress of ${taken} cards from ${file.name}.`;
 	showNext(review);
@@ -401,6 +456,39 @@ function resetDeck(review: Review) {
 	for (const item of reviewed) delete review.store.cards[item.id];
 	save(review);
 	review.parts.message.textContent = `Reset ${reviewed.length} cards.`;
+	showNext(review);
+}
+
+/** A field of the plan's form, by its `PLAN_FIELDS` name. */
+const planField = (review: Review, name: (typeof PLAN_FIELDS)[keyof typeof PLAN_FIELDS]) => review.parts.planForm.elements.namedItem(name) as HTMLInputElement;
+
+/** Takes a plan: FSRS by it, and the form showing it. */
+function setPlan(review: Review, plan: PlanSettings) {
+	review.plan = plan;
+	review.scheduler = schedulerOf(plan, new Date());
+	planField(review, PLAN_FIELDS.newPerDay).value = String(plan.newPerDay);
+	planField(review, PLAN_FIELDS.reviewsPerDay).value = plan.reviewsPerDay === undefined ? '' : String(plan.reviewsPerDay);
+	planField(review, PLAN_FIELDS.retention).value = String(plan.retention);
+	planField(review, PLAN_FIELDS.exam).value = plan.exam?.day ?? '';
+	showRetention(review);
+}
+
+function showRetention(review: Review) {
+	const retention = planField(review, PLAN_FIELDS.retention).valueAsNumber;
+	review.parts.retention.textContent = `${Math.round(retention * 100)}%`;
+}
+
+/** The reader changed the plan: kept with the progress, and the next card chosen by it. A new exam date sets the pace from today. */
+function changePlan(review: Review) {
+	const reviews = planField(review, PLAN_FIELDS.reviewsPerDay).valueAsNumber;
+	const examDay = planField(review, PLAN_FIELDS.exam).value;
+	const now = Date.now();
+	const kept = review.plan.exam?.day === examDay ? review.plan.exam : undefined;
+	const exam = kept ?? (examDay ? { day: examDay, since: localDay(new Date(now)), newSince: review.cards.all.filter((item) => !review.store.cards[item.id]).length } : undefined);
+	const plan = readPlan({ newPerDay: planField(review, PLAN_FIELDS.newPerDay).valueAsNumber, reviewsPerDay: reviews, retention: planField(review, PLAN_FIELDS.retention).valueAsNumber, exam });
+	review.store.plan = plan;
+	setPlan(review, plan);
+	save(review);
 	showNext(review);
 }
 
@@ -455,6 +543,7 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 		key,
 		parts,
 		scheduler: fsrs(),
+		plan: readPlan(undefined),
 		cards: new ArrivedCards(),
 		names: new Map([...deckSelect.options].map((option) => [option.value, option.text])),
 		store: loadStore(key),
@@ -474,6 +563,14 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	exportButton.addEventListener('click', () => exportProgress(review));
 	importInput.addEventListener('change', () => void importProgress(review, importInput));
 	resetButton.addEventListener('click', () => resetDeck(review));
+	setPlan(review, readPlan(review.store.plan));
+	planField(review, PLAN_FIELDS.exam).min = localDay(new Date());
+	parts.planForm.addEventListener('input', () => showRetention(review));
+	parts.planForm.addEventListener('change', () => changePlan(review));
+	parts.planForm.addEventListener('submit', (event) => {
+		event.preventDefault();
+		changePlan(review);
+	});
 
 	showApp(parts);
 	await loadCards(review, stream);

@@ -77,6 +77,8 @@ export const gzipBytes = (text: string | Buffer) => gzipSync(text, { level: 9 })
 
 /** A note page's JavaScript, gzip, as a browser receives it with the page: the budget `npm run bench` checks. */
 export const NOTE_PAGE_JS_BUDGET = 6 * 1024;
+/** The review page's JavaScript, gzip, the scheduler (`ts-fsrs`) included. */
+export const REVIEW_PAGE_JS_BUDGET = 25 * 1024;
 
 export interface ScriptWeight {
 	/** The file's path in `dist/`, or `inline #n: ` and the script's first characters. */

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { reviewDecksIn, type ReviewDeck } from '../../src/dom/card.ts';
 import { reviewPartSelector } from '../../src/dom/review.ts';
 import { NotesCatalogue } from '../../src/notes/catalogue.ts';
+import { pageScripts, REVIEW_PAGE_JS_BUDGET } from '../bench/measure.ts';
 import { builtSite, fixturePath, projectRoot } from '../support/build.ts';
 import { parseHtml, rawTextOf, select, selectAll, selectOne, textOf } from '../support/html.ts';
 
@@ -23,6 +24,12 @@ function reviewDecks(html: string): ReviewDeck[] {
 }
 
 describe('the review page', () => {
+	test(`its JavaScript, the scheduler and the plan included, is within ${REVIEW_PAGE_JS_BUDGET / 1024} KB gzip`, () => {
+		const scripts = pageScripts(site().dist, 'review/');
+		expect(scripts.files.length).toBeGreaterThan(0);
+		expect(scripts.gzip, JSON.stringify([...scripts.files, ...scripts.inline], null, 1)).toBeLessThanOrEqual(REVIEW_PAGE_JS_BUDGET);
+	});
+
 	test('reads every card of the notes once, with its note and folder, as data; the note without cards is not a deck', () => {
 		const html = site().page('review/cards/index.html');
 		const decks = reviewDecks(html);

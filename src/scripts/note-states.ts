@@ -1,0 +1,51 @@
+import {
+	NOTE_STATE_ATTRIBUTE,
+	NOTE_STATE_CLASSES,
+	NOTE_STATE_TEXT_ATTRIBUTE,
+	NOTE_STATE_SEGMENTS,
+	NOTE_STATES_ATTRIBUTE,
+	noteStateLabel,
+	noteStateText,
+	type NoteStateCounts,
+} from '../dom/note-state.ts';
+import { readStore } from './card-progress.ts';
+
+/** A card as the review page stores it, as far as the bars read it: FSRS's state (0 new, 1 learning, 2 review, 3 relearning) and when it is due. */
+interface StoredState {
+	state?: number;
+	due?: string;
+}
+const REVIEW_STATE = 2;
+
+/** A note's cards by what the reader knows of them: known (in review), learning (or relearning), new; and how many are due now. */
+export function noteStateCounts(ids: readonly string[], cards: Record<string, StoredState | undefined>, now: number): NoteStateCounts {
+	const counts: NoteStateCounts = { known: 0, learning: 0, new: 0, due: 0 };
+	for (const id of ids) {
+		const card = cards[id];
+		if (!card?.due) counts.new++;
+		else {
+			counts[card.state === REVIEW_STATE ? 'known' : 'learning']++;
+			if (Date.parse(card.due) <= now) counts.due++;
+		}
+	}
+	return counts;
+}
+
+/** Fills and shows the bars of every listed note, once the reader has reviewed something. */
+export function showNoteStates(now = Date.now()) {
+	for (const list of document.querySelectorAll<HTMLElement>(`[${NOTE_STATES_ATTRIBUTE}]`)) {
+		const cards = (readStore(list.getAttribute(NOTE_STATES_ATTRIBUTE)!) as { cards?: Record<string, StoredState> } | null)?.cards;
+		if (!cards || Object.keys(cards).length === 0) continue;
+		for (const bar of list.querySelectorAll<HTMLElement>(`[${NOTE_STATE_ATTRIBUTE}]`)) {
+			const counts = noteStateCounts(bar.getAttribute(NOTE_STATE_ATTRIBUTE)!.split(' '), cards, now);
+			const segments = bar.querySelectorAll<HTMLElement>(`.${NOTE_STATE_CLASSES.segment}`);
+			NOTE_STATE_SEGMENTS.forEach((segment, index) => (segments[index]!.style.flexGrow = String(counts[segment])));
+			const text = bar.querySelector<HTMLElement>(`[${NOTE_STATE_TEXT_ATTRIBUTE}]`)!;
+			text.textContent = noteStateText(counts);
+			if (counts.due > 0) text.append(' · ', Object.assign(document.createElement('strong'), { textContent: `${counts.due} due` }));
+			bar.setAttribute('aria-label', noteStateLabel(counts));
+			bar.title = noteStateLabel(counts);
+			bar.hidden = false;
+		}
+	}
+}
