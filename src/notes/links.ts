@@ -34,7 +34,8 @@ export type LinkTarget =
 const FILE_EXTENSION = /^(?:mdx?|txt|csv|tsv|json|ya?ml|toml|xml|py|ipynb|sh|js|ts|c|h|cpp|java|rs|go|rb|zip|tar|gz|docx?|pptx?|xlsx?|html?|png|jpe?g|gif|svg|webp|pdf|bib|tex)$/i;
 const FOLDER_PAGE = /^(?:readme|index)\.mdx?$/i;
 const isImage = (file: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(path.posix.extname(file).toLowerCase());
-const stem = (file: string) => path.posix.basename(file).replace(NOTE_EXTENSION, '');
+/** A note's name as links write it: a drawing keeps `.excalidraw` (`[[flow.excalidraw]]` names `flow.excalidraw.md`). */
+const stem = (file: string) => path.posix.basename(file).replace(/\.(?:mdx?|base|canvas)$/i, '');
 
 /**
  * How Obsidian and a reader compare heading text: case, spacing and a topic's number left out,

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import LZString from 'lz-string';
 import { describe, expect, test } from 'vitest';
+import { NotesCatalogue } from '../../src/notes/catalogue.ts';
 import { drawingExports, drawingName, readDrawingFile, readDrawingNote } from '../../src/notes/drawings.ts';
 import { noteSlug } from '../../src/notes/files.ts';
 import { distinctTitles, titleFromFileName } from '../../src/notes/title.ts';
-import { fixturePath } from '../support/build.ts';
+import { fixturePath, projectRoot } from '../support/build.ts';
 
 const scene = { type: 'excalidraw', version: 2, elements: [{ type: 'text', id: 't1', text: 'Hello', originalText: 'Hello', isDeleted: false }], appState: { viewBackgroundColor: '#fff' }, files: {} };
 const note = (block: string, sections = '') =>
@@ -83,4 +86,26 @@ test('a drawing is titled by its name; beside a note of that name, the two are t
 	const notes = [{ title: 'Flow', group: 'aws', relativePath: 'aws/Flow.md' }, { title: 'Flow', group: 'aws', relativePath: 'aws/Flow.excalidraw.md' }];
 	distinctTitles(notes);
 	expect(notes.map(({ title }) => title)).toEqual(['Flow (Flow)', 'Flow (Flow.excalidraw)']);
+});
+
+test('a drawing in another folder is found by its name, with `.excalidraw` or without, as an `.excalidraw.md` note or an `.excalidraw` file', () => {
+	const folder = mkdtempSync(path.join(tmpdir(), 'drawing-links-'));
+	mkdirSync(path.join(folder, '_drawings'));
+	const drawing = JSON.stringify(scene);
+	writeFileSync(path.join(folder, '_drawings/Flow.excalidraw.md'), note('```json\n' + drawing + '\n```'));
+	writeFileSync(path.join(folder, '_drawings/Sketch.excalidraw.md'), note('```json\n' + drawing + '\n```'));
+	writeFileSync(path.join(folder, '_drawings/Raw.excalidraw'), drawing);
+	writeFileSync(path.join(folder, 'Lecture.md'), '# Lecture\n\nText.\n');
+	const { resolver } = new NotesCatalogue({ notesRoot: folder, projectRoot, lang: 'en', base: '/' }).build();
+	const at = (target: string) => {
+		const found = resolver.wikilink({ target, embed: true }, 'Lecture.md');
+		return found.kind === 'note' ? found.note.relativePath : found.kind;
+	};
+	expect([at('Flow.excalidraw'), at('Sketch'), at('Raw.excalidraw'), at('Raw'), at('Lecture')]).toEqual([
+		'_drawings/Flow.excalidraw.md',
+		'_drawings/Sketch.excalidraw.md',
+		'_drawings/Raw.excalidraw',
+		'_drawings/Raw.excalidraw',
+		'Lecture.md',
+	]);
 });
