@@ -1,8 +1,8 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
 import { PREVIEW_LINKS, PREVIEWS_ATTRIBUTE } from '../dom/preview.ts';
 import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
-import { showProgress } from './card-progress.ts';
 import { SELF_TEST_ATTRIBUTE, SELF_TEST_ON, SELF_TEST_SWITCH_ATTRIBUTE } from '../dom/self-test-switch.ts';
+import { showProgress } from './card-progress.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
 	SECTIONS_MODE_EVENT,
@@ -38,15 +38,20 @@ for (const button of switches) {
  */
 const selfTestSwitch = document.querySelector<HTMLButtonElement>(`[${SELF_TEST_SWITCH_ATTRIBUTE}]`);
 if (selfTestSwitch) {
-	const startSelfTest = () =>
-		import('./self-test.ts').then(({ startSelfTest }) => startSelfTest(selfTestSwitch)).catch(() => root.removeAttribute(SELF_TEST_ATTRIBUTE));
-	if (root.getAttribute(SELF_TEST_ATTRIBUTE) === SELF_TEST_ON) void startSelfTest();
+	const loadSelfTest = () =>
+		import('./self-test.ts')
+			.then(({ startSelfTest }) => startSelfTest(selfTestSwitch))
+			.catch((error: unknown) => {
+				root.removeAttribute(SELF_TEST_ATTRIBUTE);
+				throw error;
+			});
+	if (root.getAttribute(SELF_TEST_ATTRIBUTE) === SELF_TEST_ON) void loadSelfTest();
 	else {
 		selfTestSwitch.addEventListener(
 			'click',
 			() => {
 				root.setAttribute(SELF_TEST_ATTRIBUTE, SELF_TEST_ON);
-				void startSelfTest();
+				void loadSelfTest();
 			},
 			{ once: true },
 		);
