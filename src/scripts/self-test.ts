@@ -1,4 +1,5 @@
 import { fsrs, type FSRS, type Grade } from 'ts-fsrs';
+import { decodeOrKeep } from '../browser-safe/url-path.ts';
 import { NOTE_BODY_SELECTOR, SEARCH_HIT_CLASS } from '../dom/search.ts';
 import {
 	BLANK_LABEL,
@@ -135,6 +136,19 @@ function setTest(body: HTMLElement, switchButton: HTMLButtonElement, grading: Gr
 }
 
 /**
+ * A link into a topic's sections (a search result, the table of contents, another note) shows that
+ * topic: the reader asked for it. A link to the topic itself leaves it to recall.
+ */
+function showLinkedTopic(body: HTMLElement) {
+	const target = location.hash ? document.getElementById(decodeOrKeep(location.hash.slice(1))) : null;
+	const topic = target?.closest<HTMLElement>(`.${TOPIC_CLASS}`);
+	const isTopicHeading = target?.parentElement === topic && target?.tagName === 'H2';
+	if (!target || !topic || !body.contains(topic) || isTopicHeading || topic.hasAttribute(RECALL_ATTRIBUTE)) return;
+	topic.querySelector<HTMLButtonElement>(`:scope > .${SELF_TEST_CLASSES.controls} > .${SELF_TEST_CLASSES.show}`)?.click();
+	target.scrollIntoView();
+}
+
+/**
  * Starts the test on the note page whose switch is `switchButton`: on if the page's root says so
  * (the reader just turned it on, or left it on), and the switch turns it off and on again.
  */
@@ -163,5 +177,9 @@ export function startSelfTest(switchButton: HTMLButtonElement) {
 		event.preventDefault();
 		reveal(blank, announcer);
 	});
+	addEventListener('hashchange', () => {
+		if (isOn()) showLinkedTopic(body);
+	});
 	setTest(body, switchButton, grading, isOn());
+	if (isOn()) showLinkedTopic(body);
 }

@@ -145,7 +145,7 @@ describeInBrowser('"Test yourself" on a note page, in Chromium', (chromiumPath) 
 		await context.close();
 	});
 
-	test('the choice is remembered across a reload and other notes; a note without topics or cards has no switch and no blanks', async () => {
+	test('the choice is remembered across a reload; a link into a section shows its topic; a note without topics or cards has no switch and no blanks', async () => {
 		const { context, open, problems } = await reader();
 		const page = await open('networking/');
 		await testSwitch(page).click();
@@ -154,6 +154,17 @@ describeInBrowser('"Test yourself" on a note page, in Chromium', (chromiumPath) 
 		await expect.poll(() => testSwitch(page).getAttribute('aria-pressed')).toBe('true');
 		expect(await topic(page, 'Subnets').getByText('a subnet is a').isVisible()).toBe(false);
 		expect(await page.getByRole('button', { name: SHOW_LABEL, exact: true }).count()).toBe(3);
+
+		// A link into a topic's section shows that topic; a link to a topic leaves it to recall.
+		await page.goto(`${server.url}networking/#ports-architecture`);
+		await expect.poll(() => topic(page, 'Ports').getByText('SSH listens on port 22').isVisible()).toBe(true);
+		expect(await topic(page, 'Subnets').getByText('a subnet is a').isVisible()).toBe(false);
+		const contents = page.locator('.page__toc');
+		await contents.getByRole('link', { name: 'Subnets' }).click();
+		await expect.poll(() => new URL(page.url()).hash).toBe('#subnets');
+		expect(await topic(page, 'Subnets').getByText('a subnet is a').isVisible()).toBe(false);
+		await contents.getByRole('link', { name: 'Concepts' }).last().click();
+		await expect.poll(() => topic(page, 'Routing').getByText('nothing to grade').isVisible()).toBe(true);
 
 		const plain = await open('plain/');
 		expect(await testSwitch(plain).count()).toBe(0);
