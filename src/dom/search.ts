@@ -3,6 +3,12 @@
  * result list from Pagefind, and note pages highlight the words found when opened from a result.
  */
 export const SEARCH_TAG = 'notes-search';
+/** On the search element once its loader has run (`search-loader.ts`): without it (no JavaScript), the search is not shown. */
+export const SEARCH_READY_ATTRIBUTE = 'data-ready';
+
+/** The keys that open search: Ctrl K or ⌘ K anywhere, `/` where the reader is not typing. */
+export const isSearchShortcut = (event: KeyboardEvent): boolean =>
+	(event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !(event.target as HTMLElement).closest('input, textarea, select, [contenteditable]'));
 /** Query parameter Pagefind adds to result URLs with the words searched for. */
 export const HIGHLIGHT_PARAM = 'highlight';
 /** Class of the `<mark>` around each word found on the target page. */

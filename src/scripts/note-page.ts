@@ -1,6 +1,7 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
 import { PREVIEW_LINKS, PREVIEWS_ATTRIBUTE } from '../dom/preview.ts';
 import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
+import { SELF_TEST_ATTRIBUTE, SELF_TEST_ON, SELF_TEST_SWITCH_ATTRIBUTE } from '../dom/self-test-switch.ts';
 import { showProgress } from './card-progress.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
@@ -31,6 +32,31 @@ for (const button of switches) {
 	});
 }
 
+/**
+ * "Test yourself": its script loads when the reader turns it on, or at once when they left it on
+ * (the boot script has hidden what it hides). Should it fail to load, nothing stays hidden.
+ */
+const selfTestSwitch = document.querySelector<HTMLButtonElement>(`[${SELF_TEST_SWITCH_ATTRIBUTE}]`);
+if (selfTestSwitch) {
+	const loadSelfTest = () =>
+		import('./self-test.ts')
+			.then(({ startSelfTest }) => startSelfTest(selfTestSwitch))
+			.catch((error: unknown) => {
+				root.removeAttribute(SELF_TEST_ATTRIBUTE);
+				throw error;
+			});
+	if (root.getAttribute(SELF_TEST_ATTRIBUTE) === SELF_TEST_ON) void loadSelfTest();
+	else {
+		selfTestSwitch.addEventListener(
+			'click',
+			() => {
+				root.setAttribute(SELF_TEST_ATTRIBUTE, SELF_TEST_ON);
+				void loadSelfTest();
+			},
+			{ once: true },
+		);
+	}
+}
 
 showProgress();
 

@@ -1,11 +1,12 @@
-import { SEARCH_TAG } from '../dom/search.ts';
+import { isSearchShortcut, SEARCH_TAG } from '../dom/search.ts';
 import type { SearchResults } from './search-results.ts';
 
 /**
- * `<notes-search>`: the header's search button and dialog. Every page loads only this: the button,
- * the shortcuts, opening and closing. The search itself (`search-results.ts`, then Pagefind) loads
- * when search is about to be used (pointer or focus on the button, or a shortcut), never on page
- * load; the dialog opens at once, and what is typed before the search arrives is searched then.
+ * `<notes-search>`: the header's search button and dialog: the shortcuts, opening and closing.
+ * Loaded by `search-loader.ts` when search is about to be used (pointer or focus on the button, a
+ * touch, a press or a shortcut, which have already opened the dialog), never on page load; it loads
+ * the search itself (`search-results.ts`, then Pagefind) at once, and what is typed before the
+ * search arrives is searched then.
  */
 class NotesSearch extends HTMLElement {
 	#results: Promise<SearchResults | undefined> | undefined;
@@ -15,14 +16,7 @@ class NotesSearch extends HTMLElement {
 	connectedCallback() {
 		this.#dialog = this.querySelector('dialog')!;
 		this.#input = this.querySelector('input')!;
-		const open = this.querySelector<HTMLButtonElement>('[data-search-open]')!;
-		if (/Mac|iPhone|iPad/.test(navigator.platform)) {
-			this.querySelector('[data-search-shortcut]')!.textContent = '⌘ K';
-		}
-		open.addEventListener('click', () => this.open());
-		for (const event of ['pointerenter', 'focus', 'touchstart']) {
-			open.addEventListener(event, () => this.#load(), { once: true, passive: true });
-		}
+		this.querySelector('[data-search-open]')!.addEventListener('click', () => this.open());
 		const close = () => this.#dialog.close();
 		this.querySelector('[data-search-close]')!.addEventListener('click', close);
 		this.#dialog.addEventListener('click', (event) => {
@@ -36,13 +30,12 @@ class NotesSearch extends HTMLElement {
 			}
 		});
 		document.addEventListener('keydown', (event) => {
-			const typing = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable]');
-			const shortcut = (event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !typing);
-			if (shortcut && !this.#dialog.open) {
+			if (isSearchShortcut(event) && !this.#dialog.open) {
 				event.preventDefault();
 				this.open();
 			}
 		});
+		this.#load();
 	}
 
 	open() {

@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Card, type CardInput, type FSRS, type Grade } from 'ts-fsrs';
+import { fsrs, type FSRS, type Grade } from 'ts-fsrs';
 import { CARD_ANSWER_CLASS, CARD_QUESTION_CLASS, CARD_TAG, FIRST_CARD_MARK, ReviewDeckScanner, type ReviewDeck } from '../dom/card.ts';
 import {
 	ALL_NOTES_DECK,
@@ -20,7 +20,8 @@ import { pathAncestry } from '../browser-safe/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
 import { dayPlan, dayPlanText, daysBetween, localDay, readPlan, type DayPlan, type PlanSettings } from './review-plan.ts';
 import { weakestTopics } from './weak-topics.ts';
-import { isReviewStore, loadStore, mergeProgress, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
+import { isReviewStore, loadStore, mergeProgress, saveStore, type ReviewStore } from './review-store.ts';
+import { cardState, interval, recordGrade } from './review-schedule.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
@@ -89,18 +90,6 @@ function cardEntry({ card, deck }: ReviewItem): HTMLElement {
 /** The decks a card is in, by the deck menu's values: `''` (all notes), `folder:aws` (subfolders too), `note:aws/vpc`. */
 function decksOf({ note, folder }: { note: string; folder: string }): string[] {
 	return [ALL_NOTES_DECK, deckValue('note', note), ...pathAncestry(folder).map((each) => deckValue('folder', each))];
-}
-
-/** "10 min", "3 d": a time to wait, as the grade buttons and the "next card" message say it. */
-function interval(ms: number): string {
-	const minutes = Math.max(1, Math.round(ms / 60000));
-	if (minutes < 60) return `${minutes} min`;
-	const hours = Math.round(minutes / 60);
-	if (hours < 24) return `${hours} h`;
-	const days = Math.round(hours / 24);
-	if (days < 31) return `${days} d`;
-	const months = Math.round(days / 30.4);
-	return months < 12 ? `${months} mo` : `${(days / 365).toFixed(1)} y`;
 }
 
 /** The stage's copy of a card, its answer hidden; returns what shows the answer. */
@@ -209,9 +198,6 @@ function dueOf(review: Review, item: ReviewItem): number | undefined {
 	return stored ? Date.parse(stored.due) : undefined;
 }
 
-/** A card's FSRS state: as stored, else a new card's. */
-const cardOf = (review: Review, item: ReviewItem): CardInput | Card => (review.store.cards[item.id] as unknown as CardInput | undefined) ?? createEmptyCard(new Date());
-
 /** FSRS as the plan sets it: its retention, and no interval past the exam. */
 function schedulerOf(plan: PlanSettings, now: Date): FSRS {
 	const daysLeft = plan.exam ? daysBetween(localDay(now), plan.exam.day) : 0;
@@ -267,7 +253,7 @@ function showWeakTopics(review: Review, now: number) {
 	const strengths = review.cards.all.flatMap(({ id, card, deck }) => {
 		const stored = review.store.cards[id];
 		if (!stored?.forgotten) return [];
-		const retrievability = review.scheduler.get_retrievability(stored as unknown as CardInput, new Date(now), false);
+		const retrievability = review.scheduler.get_retrievability(cardState(review.store, id), new Date(now), false);
 		return [{ href: card.topic?.href ?? deck.href, title: card.topic ? `${deck.title} › ${card.topic.text}` : deck.title, forgotten: stored.forgotten, retrievability }];
 	});
 	const topics = weakestTopics(strengths);
@@ -344,8 +330,8 @@ function reveal(review: Review) {
 }
 
 function showIntervals(review: Review, item: ReviewItem) {
-	const card = cardOf(review, item);
 	const now = new Date();
+	const card = cardState(review.store, item.id, now);
 	const preview = review.scheduler.repeat(card, now);
 	for (const button of review.parts.grades.querySelectorAll<HTMLButtonElement>(gradeSelector())) {
 		button.querySelector(reviewPartSelector('interval'))!.textContent = interval(preview[gradeOf(button)].card.due.getTime() - now.getTime());
@@ -356,18 +342,8 @@ function showIntervals(review: Review, item: ReviewItem) {
 function grade(review: Review, value: Grade) {
 	const { current } = review;
 	if (!current || !review.revealed) return;
-	const now = new Date();
-	const { card } = review.scheduler.next(cardOf(review, current.item), now, value);
-	// Where the card is, so the next visit knows its deck before its note's cards arrive.
 	const { note, folder } = current.item.deck;
-	const before = review.store.cards[current.item.id];
-	review.store.cards[current.item.id] = {
-		...(JSON.parse(JSON.stringify(card)) as StoredCard),
-		note,
-		folder,
-		introduced: before ? before.introduced : localDay(now),
-		forgotten: (before?.forgotten ?? 0) + (value === Rating.Again ? 1 : 0),
-	};
+	recordGrade(review.scheduler, review.store, current.item.id, value, { note, folder });
 	save(review);
 	showNext(review);
 	if (!review.parts.showButton.hidden) review.parts.showButton.focus();

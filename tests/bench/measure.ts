@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { parseHtml, rawTextOf, selectAll } from '../support/html.ts';
 import { freePort, serveDist } from '../support/serve.ts';
 import { FIRST_CARD_MARK, REVIEW_CARDS_PATH, reviewDecksIn } from '../../src/dom/card.ts';
+import { SEARCH_READY_ATTRIBUTE, SEARCH_TAG } from '../../src/dom/search.ts';
 
 export interface BuildRun {
 	wallMs: number;
@@ -287,7 +288,7 @@ export async function measureSearch(
 			);
 		});
 		await page.goto(`${server.url}${pagePath}`, { waitUntil: 'networkidle' });
-		await page.waitForFunction(() => customElements.get('notes-search'));
+		await page.locator(`${SEARCH_TAG}[${SEARCH_READY_ATTRIBUTE}]`).waitFor();
 		await page.evaluate(() => {
 			const marks: Record<string, number> = ((window as unknown as { searchMarks: Record<string, number> }).searchMarks = {});
 			document.querySelector('[data-search-open]')!.addEventListener('pointerover', () => (marks.pointer ??= performance.now()));

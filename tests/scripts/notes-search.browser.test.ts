@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { SEARCH_READY_ATTRIBUTE, SEARCH_TAG } from '../../src/dom/search.ts';
 import { launchChromium } from '../support/browser.ts';
 import { builtSite, fixturePath } from '../support/build.ts';
 import { axeViolations, describeInBrowser, watchPage } from '../support/page-checks.ts';
@@ -31,7 +32,7 @@ describeInBrowser('search in Chromium, under a base path', (chromiumPath) => {
 			if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
 		});
 		await page.goto(`${server.url}${path}`);
-		await page.waitForFunction(() => customElements.get('notes-search'));
+		await page.locator(`${SEARCH_TAG}[${SEARCH_READY_ATTRIBUTE}]`).waitFor();
 		return { page, problems, pagefindRequests, close: () => context.close() };
 	}
 
