@@ -1,8 +1,9 @@
 /**
  * The note-state contract: what the reader knows of each note, as a small bar where notes are
- * listed (`NoteCards` on the home and folder pages). The server writes each note's card ids and
- * hides the bar; `scripts/note-states.ts` reads the reader's progress, sizes the segments, labels
- * the bar and shows it. A reader who never reviewed sees no bar.
+ * listed (`NoteCards` on the home and folder pages and under a folder's note, the sidebar). The
+ * server writes each note's card ids and hides the bar; `scripts/note-states.ts` reads the
+ * reader's progress, sizes the segments, labels the bar and shows it. A reader who never reviewed
+ * sees no bar.
  *
  * ```html
  * <ul class="note-cards" data-note-states="{storage key}">
@@ -19,12 +20,14 @@
  * </ul>
  * ```
  *
+ * The compact bar (`note-state--compact`, in the sidebar) has no text: its counts are its name.
+ *
  * The segments stand in one order (known, learning, new) and differ by pattern, not colour alone:
- * solid, striped, empty. Browser-safe: constants and small functions only, no imports.
+ * solid, striped, empty. Browser-safe: constants and small functions only.
  */
 
 /** On the list: the localStorage key of the reader's progress (`reviewStoreKey`). */
-export const NOTE_STATES_ATTRIBUTE = 'data-note-states';
+export { NOTE_STATES_ATTRIBUTE } from './progress.ts';
 /** On each bar: its note's card ids, space-separated. */
 export const NOTE_STATE_ATTRIBUTE = 'data-note-state';
 /** The counts in words, beside the bar. */
@@ -35,6 +38,7 @@ export type NoteStateSegment = (typeof NOTE_STATE_SEGMENTS)[number];
 
 export const NOTE_STATE_CLASSES = {
 	state: 'note-state',
+	compact: 'note-state--compact',
 	bar: 'note-state__bar',
 	segment: 'note-state__segment',
 	text: 'note-state__text',

@@ -8,3 +8,10 @@ export const PROGRESS_ATTRIBUTE = 'data-card-progress';
 
 /** Where the review page keeps the reader's progress (localStorage, one key per site: GitHub Pages sites of one account share an origin). */
 export const reviewStoreKey = (base: string) => `notes-review:${base}`;
+
+/**
+ * On a list of notes with state bars (`note-state.ts`): the localStorage key of the reader's
+ * progress. Defined here, not in `note-state.ts`: the note page's script reads it to decide whether
+ * to load the bars' script, and must not pull that contract into every note page.
+ */
+export const NOTE_STATES_ATTRIBUTE = 'data-note-states';

@@ -23,6 +23,15 @@ export function readStore(key: string): unknown {
 	}
 }
 
+/** A card as the review page stores it (`StoredCard`), as far as the pages that only read it go: FSRS's state (0 new, 1 learning, 2 review, 3 relearning) and when it is due. */
+export interface StoredState {
+	state?: number;
+	due?: string;
+}
+
+/** The cards the review page stored under `key`, by id; none when it stored nothing. */
+export const storedCards = (key: string): Record<string, StoredState | undefined> => (readStore(key) as { cards?: Record<string, StoredState> } | null)?.cards ?? {};
+
 /**
  * The counts on a note page (its cards' ids) and the home page (its number of cards, and the dues
  * the review page last wrote). Loaded on those pages: a few hundred bytes, no scheduler.

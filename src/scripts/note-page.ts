@@ -1,8 +1,9 @@
 import { CODE_COPIED_LABEL, CODE_COPY_CLASS, CODE_COPY_LABEL } from '../dom/code.ts';
 import { PREVIEW_LINKS, PREVIEWS_ATTRIBUTE } from '../dom/preview.ts';
 import { HIGHLIGHT_PARAM, NOTE_BODY_SELECTOR } from '../dom/search.ts';
+import { NOTE_STATES_ATTRIBUTE } from '../dom/progress.ts';
 import { SELF_TEST_ATTRIBUTE, SELF_TEST_ON, SELF_TEST_SWITCH_ATTRIBUTE } from '../dom/self-test-switch.ts';
-import { showProgress } from './card-progress.ts';
+import { showProgress, storedCards } from './card-progress.ts';
 import {
 	SECTIONS_MODE_ATTRIBUTE,
 	SECTIONS_MODE_EVENT,
@@ -59,6 +60,10 @@ if (selfTestSwitch) {
 }
 
 showProgress();
+
+/** The listed notes' state bars (the sidebar, a folder's notes): their script loads only once the reader has reviewed something. */
+const stateKey = document.querySelector(`[${NOTE_STATES_ATTRIBUTE}]`)?.getAttribute(NOTE_STATES_ATTRIBUTE);
+if (stateKey && Object.keys(storedCards(stateKey)).length > 0) void import('./note-states.ts').then(({ showNoteStates }) => showNoteStates());
 
 /** Copy buttons on code blocks, where the clipboard is available. */
 if (navigator.clipboard) {

@@ -8,13 +8,8 @@ import {
 	noteStateText,
 	type NoteStateCounts,
 } from '../dom/note-state.ts';
-import { readStore } from './card-progress.ts';
+import { storedCards, type StoredState } from './card-progress.ts';
 
-/** A card as the review page stores it, as far as the bars read it: FSRS's state (0 new, 1 learning, 2 review, 3 relearning) and when it is due. */
-interface StoredState {
-	state?: number;
-	due?: string;
-}
 const REVIEW_STATE = 2;
 
 /** A note's cards by what the reader knows of them: known (in review), learning (or relearning), new; and how many are due now. */
@@ -34,15 +29,18 @@ export function noteStateCounts(ids: readonly string[], cards: Record<string, St
 /** Fills and shows the bars of every listed note, once the reader has reviewed something. */
 export function showNoteStates(now = Date.now()) {
 	for (const list of document.querySelectorAll<HTMLElement>(`[${NOTE_STATES_ATTRIBUTE}]`)) {
-		const cards = (readStore(list.getAttribute(NOTE_STATES_ATTRIBUTE)!) as { cards?: Record<string, StoredState> } | null)?.cards;
-		if (!cards || Object.keys(cards).length === 0) continue;
+		const cards = storedCards(list.getAttribute(NOTE_STATES_ATTRIBUTE)!);
+		if (Object.keys(cards).length === 0) continue;
 		for (const bar of list.querySelectorAll<HTMLElement>(`[${NOTE_STATE_ATTRIBUTE}]`)) {
 			const counts = noteStateCounts(bar.getAttribute(NOTE_STATE_ATTRIBUTE)!.split(' '), cards, now);
 			const segments = bar.querySelectorAll<HTMLElement>(`.${NOTE_STATE_CLASSES.segment}`);
 			NOTE_STATE_SEGMENTS.forEach((segment, index) => (segments[index]!.style.flexGrow = String(counts[segment])));
-			const text = bar.querySelector<HTMLElement>(`[${NOTE_STATE_TEXT_ATTRIBUTE}]`)!;
-			text.textContent = noteStateText(counts);
-			if (counts.due > 0) text.append(' · ', Object.assign(document.createElement('strong'), { textContent: `${counts.due} due` }));
+			// The compact bar has no text: its name says it all.
+			const text = bar.querySelector<HTMLElement>(`[${NOTE_STATE_TEXT_ATTRIBUTE}]`);
+			if (text) {
+				text.textContent = noteStateText(counts);
+				if (counts.due > 0) text.append(' · ', Object.assign(document.createElement('strong'), { textContent: `${counts.due} due` }));
+			}
 			bar.setAttribute('aria-label', noteStateLabel(counts));
 			bar.title = noteStateLabel(counts);
 			bar.hidden = false;

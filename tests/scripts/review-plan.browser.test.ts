@@ -54,6 +54,10 @@ describeInBrowser('pacing and what you know, in Chromium: 30 new cards, a plan, 
 		await expect.poll(() => part(page, 'current').textContent()).not.toBe(question);
 	}
 
+	/** The bars' script, if the page loaded it (a note page imports it only for a reader with progress). */
+	const stateScripts = (page: Page) =>
+		page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\/note-states\.[\w-]+\.js$/.test(name)));
+
 	test('30 new cards with a limit of 10 a day show 10, and still 10 after a reload', async () => {
 		const { context, open, problems } = await reader();
 		const page = await open('review/');
@@ -103,7 +107,7 @@ describeInBrowser('pacing and what you know, in Chromium: 30 new cards, a plan, 
 		await context.close();
 	});
 
-	test('after grading, the home and folder pages show the note as a bar; "Again" lists its topic among the weakest', async () => {
+	test('after grading, the home page, a folder\'s note and a note page\'s sidebar show the note as a bar; "Again" lists its topic among the weakest', async () => {
 		const { context, open } = await reader();
 		const home = await open('');
 		const bar = home.locator(`[${NOTE_STATE_ATTRIBUTE}]`);
@@ -123,12 +127,27 @@ describeInBrowser('pacing and what you know, in Chromium: 30 new cards, a plan, 
 		expect(new URL((await weakest.getAttribute('href'))!, page.url()).hash).toBe('#europe');
 		expect(await part(page, 'weakList').textContent()).toBe('Capitals › Europe — forgotten 2 times');
 
-		for (const path of ['', 'deck/']) {
+		// The home page; the note page of the folder (its README), listing its notes; a note page's sidebar.
+		for (const [path, list] of [['', '.note-cards'], ['deck/', '.folder-contents'], ['deck/capitals/', '.sidebar']]) {
 			const listing = await open(path);
-			const state = listing.getByRole('img', { name: '1 known, 2 learning, 27 new; 0 due' });
+			const state = listing.locator(list!).getByRole('img', { name: '1 known, 2 learning, 27 new; 0 due' });
 			await expect.poll(() => state.isVisible()).toBe(true);
+			expect(await state.getAttribute('title')).toBe('1 known, 2 learning, 27 new; 0 due');
 			expect(await axeViolations(listing)).toEqual([]);
+			if (path === 'deck/capitals/') expect(await stateScripts(listing)).toHaveLength(1);
 		}
+		await context.close();
+	});
+
+	test("a reader who never reviewed: no bar in a note page's sidebar, and no request for the bars' script", async () => {
+		const { context, open, problems } = await reader();
+		const page = await open('deck/capitals/');
+		const bar = page.locator(`.sidebar [${NOTE_STATE_ATTRIBUTE}]`);
+		expect(await bar.count()).toBe(1);
+		await page.waitForLoadState('networkidle');
+		expect(await bar.isVisible()).toBe(false);
+		expect(await stateScripts(page)).toEqual([]);
+		expect(problems).toEqual([]);
 		await context.close();
 	});
 });
