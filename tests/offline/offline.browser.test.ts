@@ -31,7 +31,7 @@ describeInBrowser('offline and moving the progress, in Chromium', (chromiumPath)
 	});
 
 	/** A new reader (a browser profile of its own: storage, service workers), on `path`. */
-	async function reader(path: string, prepare?: (context: BrowserContext) => Promise<void>) {
+	async function reader(path: string, prepare?: (context: BrowserContext) => Promise<unknown>) {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await prepare?.(context);
 		const page = await context.newPage();
