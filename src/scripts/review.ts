@@ -19,7 +19,7 @@ import {
 import { pathAncestry } from '../browser-safe/url-path.ts';
 import { countsText, deckCounts } from './card-progress.ts';
 import { emptyStore, isReviewStore, loadStore, saveStore, type ReviewStore, type StoredCard } from './review-store.ts';
-import { progressLink, progressOfFragment } from './progress-link.ts';
+import { PROGRESS_FRAGMENT, progressLink, progressOfFragment } from './progress-link.ts';
 import { keepPagesOffline, keptDecks, registerServiceWorker, saveKeptDecks } from './review-offline.ts';
 
 /**
@@ -427,14 +427,17 @@ async function importProgress(review: Review, input: HTMLInputElement) {
 
 /** Opened from a "move to another device" link: merges the progress it carries, says how much, and takes it out of the address bar. */
 async function importLink(review: Review) {
-	if (!location.hash) return;
+	if (!location.hash.startsWith(PROGRESS_FRAGMENT)) return;
 	const carried = await progressOfFragment(location.hash);
-	if (!carried) return;
 	history.replaceState(history.state, '', location.pathname + location.search);
+	review.parts.tools.open = true;
+	if (!carried) {
+		review.parts.message.textContent = 'This link does not carry review progress that can be read (was it cut short?): nothing was changed.';
+		return;
+	}
 	const { store, taken } = mergeProgress(review.store, carried);
 	review.store = store;
 	save(review);
-	review.parts.tools.open = true;
 	review.parts.message.textContent = `${taken} ${taken === 1 ? 'card' : 'cards'} merged from the link (of ${Object.keys(carried.cards).length} it carries).`;
 }
 

@@ -146,9 +146,13 @@ describeInBrowser('offline and moving the progress, in Chromium', (chromiumPath)
 		expect(await storeOf(b.page)).toEqual(progressA);
 		await b.page.goto(`${server.url}review/?note=vault%2Fports`);
 		await expect.poll(() => counts(b.page)).toBe('0 due · 7 new · 1 learned');
-		// The same link again: nothing newer to take.
+		// The same link again: nothing newer to take. A link cut short changes nothing, and says so.
 		await b.page.goto(link);
 		await expect.poll(() => part(b.page, 'message').textContent()).toBe('0 cards merged from the link (of 1 it carries).');
+		await b.page.goto(link.slice(0, -10));
+		await b.page.reload();
+		await expect.poll(() => part(b.page, 'message').textContent()).toMatch(/^This link does not carry review progress/);
+		expect(await storeOf(b.page)).toEqual(progressA);
 		expect([...a.problems, ...b.problems]).toEqual([]);
 		await a.context.close();
 		await b.context.close();
@@ -175,5 +179,28 @@ describeInBrowser('offline and moving the progress, in Chromium', (chromiumPath)
 		expect(await persistCalls()).toBe(1);
 		expect(problems).toEqual([]);
 		await context.close();
+	});
+
+	test("under a base path (GitHub Pages' /repo/), the worker's scope and caches are the site's own, and the review page opens offline", async () => {
+		const base = '/notes-base/';
+		const site = builtSite(fixturePath('search-cases'), { base });
+		expect(site.exitCode, site.output).toBe(0);
+		const below = await serveDist(site.dist, base);
+		const context = await browser.newContext();
+		try {
+			const page = await context.newPage();
+			await page.goto(`${below.url}review/`);
+			expect(await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => new URL(registration.scope).pathname))).toBe(base);
+			const names = Object.keys(await cached(page));
+			expect(names.length).toBeGreaterThan(0);
+			for (const name of names) expect(name.startsWith(`notes-offline:${base}:`)).toBe(true);
+			expect(await cachedPages(page)).toEqual([`${base}review/`, `${base}review/cards/`]);
+			await context.setOffline(true);
+			await page.reload();
+			expect(await page.locator('h1').textContent()).toBe('Review');
+		} finally {
+			await context.close();
+			await below.close();
+		}
 	});
 });
