@@ -492,18 +492,19 @@ async function syncKeptPages(review: Review, decks: readonly string[]) {
 /** The checkbox says whether the deck on the stage is kept offline. */
 const showKept = (review: Review) => (review.parts.keep.checked = keptDecks(review.key).includes(review.deck));
 
-/** Registers the service worker (which keeps this page) and, once the cards are known, has it keep the kept decks' notes. */
+/** Registers the service worker (which keeps this page); once the cards are known, offers to keep decks offline, and has it keep the kept decks' notes. */
 async function startOffline(review: Review, serviceWorkerUrl: string, cardsLoaded: Promise<void>) {
 	if (!(await registerServiceWorker(serviceWorkerUrl))) return;
-	review.parts.keepLabel.hidden = false;
-	showKept(review);
-	review.parts.keep.addEventListener('change', () => void keepOffline(review, review.parts.keep.checked));
 	try {
 		await cardsLoaded;
 	} catch {
 		// The page says why the cards did not load; no deck to keep.
 		return;
 	}
+	// Offered once every note's cards are known: a deck's pages are its notes'.
+	review.parts.keepLabel.hidden = false;
+	showKept(review);
+	review.parts.keep.addEventListener('change', () => void keepOffline(review, review.parts.keep.checked));
 	const decks = keptDecks(review.key);
 	if (decks.length > 0) await syncKeptPages(review, decks);
 }

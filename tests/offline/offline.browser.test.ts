@@ -136,7 +136,7 @@ describeInBrowser('offline and moving the progress, in Chromium', (chromiumPath)
 		await expect.poll(() => part(a.page, 'moveUrl').inputValue()).toContain(PROGRESS_FRAGMENT);
 		const link = await part(a.page, 'moveUrl').inputValue();
 		expect(link.startsWith(`${server.url}review/${PROGRESS_FRAGMENT}`)).toBe(true);
-		expect(await a.page.getByRole('img', { name: 'QR code of the link' }).isVisible()).toBe(true);
+		await expect.poll(() => a.page.getByRole('img', { name: 'QR code of the link' }).isVisible()).toBe(true);
 		const storeOf = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((key) => key.startsWith('notes-review:'))!)!).cards);
 		const progressA = await storeOf(a.page);
 
