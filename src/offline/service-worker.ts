@@ -82,18 +82,23 @@ export function serviceWorker(worker: WorkerScope, settings: OfflineSettings, fi
 		return kept;
 	}
 
+	/** A kept copy of the URL (the query aside: `/review/?note=…` is `/review/`) is replaced by the network's newer answer. */
+	async function refresh(requestUrl: string, response: Response) {
+		const url = new URL(requestUrl);
+		url.search = '';
+		for (const name of current) {
+			const cache = await caches.open(name);
+			if (await cache.match(url.href, matchOptions)) await cache.put(url.href, response.clone());
+		}
+	}
+
 	/** The network's answer, which refreshes the kept copy; the kept copy when the network does not answer. */
-	async function networkFirst(request: Request): Promise<Response> {
+	async function networkFirst(event: FetchEvent): Promise<Response> {
+		const { request } = event;
 		try {
 			const response = await fetch(request);
-			if (response.ok) {
-				const url = new URL(request.url);
-				url.search = '';
-				for (const name of current) {
-					const cache = await caches.open(name);
-					if (await cache.match(url.href, matchOptions)) await cache.put(url.href, response.clone());
-				}
-			}
+			// Whole answers only: a video's ranges (206) are not what is kept.
+			if (response.status === 200) event.waitUntil(refresh(request.url, response.clone()));
 			return response;
 		} catch (error) {
 			for (const name of current) {
@@ -130,7 +135,7 @@ export function serviceWorker(worker: WorkerScope, settings: OfflineSettings, fi
 
 	worker.addEventListener('fetch', (event) => {
 		const { request } = event;
-		if (request.method === 'GET' && request.url.startsWith(scope)) event.respondWith(networkFirst(request));
+		if (request.method === 'GET' && request.url.startsWith(scope)) event.respondWith(networkFirst(event));
 	});
 
 	worker.addEventListener('message', (event) => {
