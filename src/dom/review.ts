@@ -3,12 +3,14 @@
  * finds and fills, `site.css` styles and the tests query.
  *
  * ```html
- * <main id="main" class="review" data-review="{storage key}" data-review-data="{the cards document}">
+ * <main id="main" class="review" data-review="{storage key}" data-review-data="{the cards document}" data-review-offline="{sw.js}">
  *   <div class="review__app" data-review-app hidden>
  *     <div class="review__deck">
  *       <label>Deck <select data-review-deck><option value="">All notes</option><option value="folder:aws">aws/</option><option value="note:aws/vpc">…</option> …</select></label>
  *       <p class="review__counts" data-review-counts></p>
  *       <p class="review__plan-line" data-review-plan-line></p>
+ *       <label class="review__keep" data-review-keep-label hidden><input type="checkbox" data-review-keep> Keep this deck offline</label>
+ *       <span data-review-keep-status role="status"></span>
  *     </div>
  *     <details class="review__plan"><summary>Plan …</summary>
  *       <form class="review__plan-form" data-review-plan>
@@ -31,7 +33,15 @@
  *       </div>
  *     </section>
  *     <section class="review__weak" data-review-weak hidden><h2>Weakest topics</h2><ol data-review-weak-list></ol></section>
- *     <details class="review__tools">
+ *     <details class="review__tools" data-review-tools>
+ *       <p data-review-storage role="status">{whether the browser keeps the progress}</p>
+ *       <div class="review__move">
+ *         <button type="button" data-review-move>Move to another device</button>
+ *         <div data-review-move-link hidden>
+ *           <input readonly data-review-move-url> <button type="button" data-review-move-copy>Copy link</button>
+ *           <div class="review__move-code" data-review-move-code>{the link's QR code, an SVG}</div>
+ *         </div>
+ *       </div>
  *       <div class="review__tool-buttons">
  *         <button type="button" data-review-export>…</button>
  *         <label class="review__import">… <input type="file" data-review-import></label>
@@ -91,6 +101,11 @@ export const REVIEW_CLASSES = {
 	/** The retention slider and its value. */
 	range: 'review__range',
 	weak: 'review__weak',
+	/** "Keep this deck offline", beside the deck menu. */
+	keep: 'review__keep',
+	/** The "move to another device" link, its copy button and its QR code. */
+	move: 'review__move',
+	moveCode: 'review__move-code',
 	/** A cloze card's mark while its answer is hidden. */
 	cloze: 'review__cloze',
 	/** The card on the stage, as the script makes it. */
@@ -107,10 +122,14 @@ export const REVIEW_STORE_ATTRIBUTE = 'data-review';
 /** On `<main>`, when the site has cards: the cards document (`REVIEW_CARDS_PATH`), which the page preloads. */
 export const REVIEW_CARDS_URL_ATTRIBUTE = 'data-review-data';
 
-/** `<main>`'s review attributes; without cards, no cards document. */
-export const reviewPageAttributes = (storeKey: string, cardsUrl: string | undefined) => ({
+/** On `<main>`, in a built site: the service worker (`SERVICE_WORKER_FILE`), which the page registers. */
+export const REVIEW_OFFLINE_ATTRIBUTE = 'data-review-offline';
+
+/** `<main>`'s review attributes; without cards, no cards document; in dev, no service worker. */
+export const reviewPageAttributes = (storeKey: string, cardsUrl: string | undefined, serviceWorkerUrl?: string) => ({
 	[REVIEW_STORE_ATTRIBUTE]: storeKey,
 	[REVIEW_CARDS_URL_ATTRIBUTE]: cardsUrl,
+	[REVIEW_OFFLINE_ATTRIBUTE]: serviceWorkerUrl,
 });
 
 /** The parts of the page the script finds, each by its attribute (empty). */
@@ -144,6 +163,20 @@ export const REVIEW_PARTS = {
 	/** The weakest topics' section, hidden until some card has lapsed, and its list. */
 	weak: 'data-review-weak',
 	weakList: 'data-review-weak-list',
+	/** The "Keep this deck offline" checkbox's label, shown where the service worker runs; the checkbox; what it says. */
+	keepLabel: 'data-review-keep-label',
+	keep: 'data-review-keep',
+	keepStatus: 'data-review-keep-status',
+	/** The export's `<details>`: opened to say what a link merged. */
+	tools: 'data-review-tools',
+	/** Whether the browser keeps the progress (persistent storage). */
+	storage: 'data-review-storage',
+	/** "Move to another device": the button, then the link it makes (`<input readonly>`), its copy button and its QR code. */
+	move: 'data-review-move',
+	moveLink: 'data-review-move-link',
+	moveUrl: 'data-review-move-url',
+	moveCopy: 'data-review-move-copy',
+	moveCode: 'data-review-move-code',
 } as const;
 export type ReviewPart = keyof typeof REVIEW_PARTS;
 

@@ -24,6 +24,7 @@ import { isLogseqGraph } from '../notes/logseq.ts';
 import { allowedFrames, contentSecurityPolicy } from '../security/csp.ts';
 import { SEARCH_BUNDLE, serveLastSearchIndex, writeSearchIndex } from '../search/pagefind.ts';
 import { previewImagePath, writePreviewImage } from '../social/preview-image.ts';
+import { writeOfflineFiles } from '../offline/build.ts';
 import { summariseBuildLog, unknownLanguagesLine } from './build-log.ts';
 import { withLastmod } from './sitemap-dates.ts';
 import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
@@ -299,6 +300,8 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				writePreviewFragments(fileURLToPath(dir), catalogue.notes);
 				const { title, description, socialImage } = pagesConfig();
 				await writePreviewImage(fileURLToPath(dir), { title, description, socialImage, notesRoot: catalogue.notesRoot });
+				// Last: the service worker's version is a hash of every other file of the build.
+				await writeOfflineFiles(fileURLToPath(dir), { title, description, base: config.base, hasCards: catalogue.notes.some((note) => note.cards.length > 0) });
 				const report = [...problems, ...renderErrors.values()];
 				if (config.strict && renderErrors.size > 0) throw new NotesProblemsError(report);
 				logReport(logger, report, catalogue, notesFolderGiven);

@@ -12,6 +12,7 @@ import {
 	REVIEW_CARDS_URL_ATTRIBUTE,
 	REVIEW_CLASSES,
 	REVIEW_GRADES,
+	REVIEW_OFFLINE_ATTRIBUTE,
 	REVIEW_STORE_ATTRIBUTE,
 	reviewPartSelector,
 	type ReviewPart,
@@ -22,6 +23,8 @@ import { dayPlan, dayPlanText, daysBetween, localDay, readPlan, type DayPlan, ty
 import { weakestTopics } from './weak-topics.ts';
 import { isReviewStore, loadStore, mergeProgress, saveStore, type ReviewStore } from './review-store.ts';
 import { cardState, interval, recordGrade } from './review-schedule.ts';
+import { PROGRESS_FRAGMENT, progressLink, progressOfFragment } from './progress-link.ts';
+import { keepPagesOffline, keptDecks, registerServiceWorker, saveKeptDecks } from './review-offline.ts';
 
 /**
  * The review page: the cards of a deck one at a time, due ones first, then new ones; FSRS
@@ -35,8 +38,8 @@ import { cardState, interval, recordGrade } from './review-schedule.ts';
  * `start()` only wires the parts: `findParts` (the page's elements, by `dom/review.ts`),
  * `ArrivedCards` and `loadCards` (the cards by deck, as their notes arrive; the first card as soon
  * as it is known), `showNext` (the stage: `showCard`, or `showNothingDue` and its wait), `reveal`
- * and `grade` (FSRS), `onKey`, `chooseDeck`, `exportProgress`, `importProgress` (`mergeProgress`)
- * and `resetDeck`.
+ * and `grade` (FSRS, and `askToKeepStorage` the first time), `onKey`, `chooseDeck`, `exportProgress`,
+ * `importProgress` and `importLink` (`mergeProgress`), `showMoveLink`, `keepOffline` and `resetDeck`.
  */
 
 type Side = 'summary' | 'forward' | 'reverse' | 'cloze';
@@ -141,6 +144,16 @@ function findParts(main: HTMLElement) {
 		retention: part<HTMLOutputElement>('retention'),
 		weak: part('weak'),
 		weakList: part('weakList'),
+		tools: part<HTMLDetailsElement>('tools'),
+		storage: part('storage'),
+		keepLabel: part('keepLabel'),
+		keep: part<HTMLInputElement>('keep'),
+		keepStatus: part('keepStatus'),
+		moveButton: part<HTMLButtonElement>('move'),
+		moveLink: part('moveLink'),
+		moveUrl: part<HTMLInputElement>('moveUrl'),
+		moveCopy: part<HTMLButtonElement>('moveCopy'),
+		moveCode: part('moveCode'),
 	};
 }
 type ReviewParts = ReturnType<typeof findParts>;
@@ -190,6 +203,8 @@ interface Review {
 	revealed: boolean;
 	/** While waiting for a card due soon. */
 	timer: ReturnType<typeof setTimeout> | undefined;
+	/** Persistent storage has been asked for, on this visit. */
+	askedToKeep: boolean;
 }
 
 /** When a card is due (ms), if it has been reviewed. */
@@ -345,8 +360,27 @@ function grade(review: Review, value: Grade) {
 	const { note, folder } = current.item.deck;
 	recordGrade(review.scheduler, review.store, current.item.id, value, { note, folder });
 	save(review);
+	askToKeepStorage(review);
 	showNext(review);
 	if (!review.parts.showButton.hidden) review.parts.showButton.focus();
+}
+
+/** Says whether the browser keeps the progress, or may clear it (when space runs low, or with the site's data). */
+async function showStorage({ parts }: Review) {
+	const kept = (await navigator.storage?.persisted?.()) ?? false;
+	parts.storage.textContent = kept
+		? 'Your browser keeps your progress.'
+		: 'Your progress may be cleared by the browser (when space runs low, or with the site’s data): export it, or move it to another device, to keep it safe.';
+}
+
+/** Once the reader has progress worth keeping (a first grade), asks the browser to keep it: not before, when nothing is at stake. */
+function askToKeepStorage(review: Review) {
+	if (review.askedToKeep || !navigator.storage?.persist) return;
+	review.askedToKeep = true;
+	void navigator.storage.persisted().then(async (kept) => {
+		if (!kept) await navigator.storage.persist();
+		await showStorage(review);
+	});
 }
 
 /** Where keys type or act on their own: no shortcut there. */
@@ -379,6 +413,7 @@ function deckFromUrl(deckSelect: HTMLSelectElement): string {
 /** The reader chose a deck: the URL names it, for a reload, and its next card shows. */
 function chooseDeck(review: Review, deck: string) {
 	review.deck = deck;
+	showKept(review);
 	history.replaceState(history.state, '', deckSearch(deck) || location.pathname);
 	showNext(review);
 }
@@ -419,6 +454,90 @@ async function importProgress(review: Review, input: HTMLInputElement) {
 	save(review);
 	review.parts.message.textContent = `Imported the progress of ${taken} cards from ${file.name}.`;
 	showNext(review);
+}
+
+/** Opened from a "move to another device" link: merges the progress it carries, says how much, and takes it out of the address bar. */
+async function importLink(review: Review) {
+	if (!location.hash.startsWith(PROGRESS_FRAGMENT)) return;
+	const carried = await progressOfFragment(location.hash);
+	history.replaceState(history.state, '', location.pathname + location.search);
+	review.parts.tools.open = true;
+	if (!carried) {
+		review.parts.message.textContent = 'This link does not carry review progress that can be read (was it cut short?): nothing was changed.';
+		return;
+	}
+	const { store, taken } = mergeProgress(review.store, carried);
+	review.store = store;
+	save(review);
+	review.parts.message.textContent = `${taken} ${taken === 1 ? 'card' : 'cards'} merged from the link (of ${Object.keys(carried.cards).length} it carries).`;
+}
+
+/** The link that carries the progress to another device, and its QR code. */
+async function showMoveLink(review: Review) {
+	const { moveLink, moveUrl, moveCode } = review.parts;
+	moveUrl.value = await progressLink(`${location.origin}${location.pathname}`, review.store);
+	moveLink.hidden = false;
+	moveUrl.select();
+	moveCode.replaceChildren();
+	const { qrCodeSvg, QR_CODE_CAPACITY } = await import('./qr-code.ts');
+	const svg = qrCodeSvg(moveUrl.value);
+	if (svg) moveCode.append(svg);
+	else moveCode.textContent = `The link is too long for a QR code (${moveUrl.value.length} characters, at most ${QR_CODE_CAPACITY}): copy it instead.`;
+}
+
+async function copyMoveLink({ parts }: Review) {
+	try {
+		await navigator.clipboard.writeText(parts.moveUrl.value);
+		parts.message.textContent = 'Link copied.';
+	} catch {
+		parts.moveUrl.select();
+		parts.message.textContent = 'Copy the selected link (the browser did not let the page copy it).';
+	}
+}
+
+/** The pages of the notes in the decks the reader keeps offline. */
+function keptPages(review: Review, decks: readonly string[]): string[] {
+	const pages = decks.flatMap((deck) => review.cards.of(deck).map((item) => new URL(item.deck.href, location.href).href));
+	return [...new Set(pages)];
+}
+
+/** The reader marked the deck "Keep offline", or unmarked it: the service worker keeps the kept decks' pages, and only those. */
+async function keepOffline(review: Review, keep: boolean) {
+	const decks = keptDecks(review.key).filter((deck) => deck !== review.deck);
+	if (keep) decks.push(review.deck);
+	saveKeptDecks(review.key, decks);
+	await syncKeptPages(review, decks);
+}
+
+async function syncKeptPages(review: Review, decks: readonly string[]) {
+	const { keepStatus } = review.parts;
+	keepStatus.textContent = 'Keeping the notes…';
+	try {
+		const kept = await keepPagesOffline(keptPages(review, decks));
+		keepStatus.textContent = kept === 0 ? '' : `${kept} ${kept === 1 ? 'note' : 'notes'} kept offline.`;
+	} catch (error) {
+		keepStatus.textContent = `The notes could not be kept offline (${error instanceof Error ? error.message : String(error)}).`;
+	}
+}
+
+/** The checkbox says whether the deck on the stage is kept offline. */
+const showKept = (review: Review) => (review.parts.keep.checked = keptDecks(review.key).includes(review.deck));
+
+/** Registers the service worker (which keeps this page); once the cards are known, offers to keep decks offline, and has it keep the kept decks' notes. */
+async function startOffline(review: Review, serviceWorkerUrl: string, cardsLoaded: Promise<void>) {
+	if (!(await registerServiceWorker(serviceWorkerUrl))) return;
+	try {
+		await cardsLoaded;
+	} catch {
+		// The page says why the cards did not load; no deck to keep.
+		return;
+	}
+	// Offered once every note's cards are known: a deck's pages are its notes'.
+	review.parts.keepLabel.hidden = false;
+	showKept(review);
+	review.parts.keep.addEventListener('change', () => void keepOffline(review, review.parts.keep.checked));
+	const decks = keptDecks(review.key);
+	if (decks.length > 0) await syncKeptPages(review, decks);
 }
 
 /** Forgets the progress on the deck's cards, once the reader confirms. */
@@ -513,7 +632,7 @@ async function loadCards(review: Review, stream: AsyncIterable<ReviewDeck>) {
 /** Starts the page: wires its parts to the reader's progress, then loads the cards. */
 async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 	const parts = findParts(main);
-	const { showButton, grades, deckSelect, exportButton, importInput, resetButton } = parts;
+	const { showButton, grades, deckSelect, exportButton, importInput, resetButton, moveButton, moveCopy } = parts;
 	const key = main.getAttribute(REVIEW_STORE_ATTRIBUTE)!;
 	const review: Review = {
 		key,
@@ -527,6 +646,7 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 		current: undefined,
 		revealed: false,
 		timer: undefined,
+		askedToKeep: false,
 	};
 
 	showButton.addEventListener('click', () => reveal(review));
@@ -547,9 +667,16 @@ async function start(main: HTMLElement, stream: AsyncIterable<ReviewDeck>) {
 		event.preventDefault();
 		changePlan(review);
 	});
+	moveButton.addEventListener('click', () => void showMoveLink(review));
+	moveCopy.addEventListener('click', () => void copyMoveLink(review));
 
 	showApp(parts);
-	await loadCards(review, stream);
+	void showStorage(review);
+	await importLink(review);
+	const cardsLoaded = loadCards(review, stream);
+	const serviceWorker = main.getAttribute(REVIEW_OFFLINE_ATTRIBUTE);
+	if (serviceWorker) void startOffline(review, serviceWorker, cardsLoaded);
+	await cardsLoaded;
 }
 
 /** The decks of the cards document, one at a time, as it arrives. */

@@ -16,6 +16,9 @@ const DIRECTIVES: Record<string, string[]> = {
 	'object-src': ["'none'"],
 	'base-uri': ["'self'"],
 	'form-action': ["'self'"],
+	// The service worker (`sw.js`) and the web app manifest: the site's own files (`src/offline/`).
+	'worker-src': ["'self'"],
+	'manifest-src': ["'self'"],
 };
 
 /**

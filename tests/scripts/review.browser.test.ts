@@ -138,7 +138,7 @@ describeInBrowser('studying in Chromium: the review page, progress and the cheat
 			await page.keyboard.press('3');
 		}
 		await expect.poll(() => counts(page)).toBe('0 due · 8 new · 3 learned');
-		await page.getByText('Progress: export, import, reset').click();
+		await page.getByText('Progress: keep, move, export, import, reset').click();
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
 		const file = await download.path();
 		const exported = JSON.parse(readFileSync(file, 'utf8'));
