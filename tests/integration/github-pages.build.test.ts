@@ -119,8 +119,8 @@ describe.each(DEPLOYMENTS)('deployed from $name', ({ env, files, publicUrl, base
 		);
 		const sitemap = readFileSync(path.join(site.dist, 'sitemap-0.xml'), 'utf8');
 		const locations = selectAll('urlset > url > loc', parseHtml(sitemap, { fragment: true })).map((loc) => rawTextOf(loc));
-		// The study pages are pages (the tags page too, which says these notes have none); the review page's cards document is data, not a page.
-		expect(locations.sort()).toEqual([...PAGES, 'review/', 'cheatsheet/', 'tags/'].map((page) => `${publicUrl}${page}`).sort());
+		// The study pages are pages (the tags page too, which says these notes have none), and so are the folders' pages; the review page's cards document is data, not a page.
+		expect(locations.sort()).toEqual([...PAGES, 'aws/', 'aws/networking/', 'review/', 'cheatsheet/', 'tags/'].map((page) => `${publicUrl}${page}`).sort());
 	});
 
 	test('canonical URL, Open Graph and Twitter meta carry the title, description, site name and image', () => {
