@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { REVIEW_CARDS_PATH } from '../dom/card.ts';
+import { PRINT_FOLDER } from '../dom/deck-exports.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DETECT_LANGUAGE, notesFolderAsGiven, notesRootOf, parseSiteConfig, SITE_FILE, type PagesConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { siteTitle } from '../config/site-title.ts';
@@ -30,6 +31,7 @@ import { withLastmod } from './sitemap-dates.ts';
 import { editLinkBase, type EditLinkBase } from '../config/edit-link.ts';
 import { pathInRepository } from '../notes/git-dates.ts';
 import { servePreviewFragments, writePreviewFragments } from './previews.ts';
+import { writeAnkiDecks } from './anki.ts';
 import { diagramIconsModule, runDiagramsPass, type DiagramsPass } from './diagrams.ts';
 import { drawingCache, publishDrawings, runDrawingsPass } from './drawings.ts';
 import { DRAWINGS_FOLDER, type PreparedDrawings } from '../drawings/prepare.ts';
@@ -92,7 +94,7 @@ function imagesModule(catalogue: Catalogue): string {
 }
 
 /** Pages made of the notes' cards (the review page's cards, the cheat sheet): written after the notes' own pages. */
-const MADE_OF_CARDS = new Set(['/cheatsheet', `/${REVIEW_CARDS_PATH.replace(/\/$/, '')}`]);
+const MADE_OF_CARDS = new Set(['/cheatsheet', `/${REVIEW_CARDS_PATH.replace(/\/$/, '')}`, `/${PRINT_FOLDER}[...deck]`]);
 
 function notesPagesFirst<T extends { route: { route: string } }>(paths: T[]): T[] {
 	const last = (path: T) => Number(MADE_OF_CARDS.has(path.route.route));
@@ -299,6 +301,14 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				await writeSearchIndex(dir, catalogue.lang, logger);
 				writePreviewFragments(fileURLToPath(dir), catalogue.notes);
 				const { title, description, socialImage } = pagesConfig();
+				const ankiDecks = writeAnkiDecks(fileURLToPath(dir), {
+					base: config.base,
+					site: config.site,
+					title,
+					tags: new Map(catalogue.notes.map((note) => [note.slug, note.tags])),
+					builtAt: new Date(),
+				});
+				if (ankiDecks > 0) logger.info(`Anki packages written: ${ankiDecks} decks.`);
 				await writePreviewImage(fileURLToPath(dir), { title, description, socialImage, notesRoot: catalogue.notesRoot });
 				// Last: the service worker's version is a hash of every other file of the build.
 				await writeOfflineFiles(fileURLToPath(dir), { title, description, base: config.base, hasCards: catalogue.notes.some((note) => note.cards.length > 0) });

@@ -1,0 +1,41 @@
+import { pathAncestry } from '../browser-safe/url-path.ts';
+
+/**
+ * Where each deck goes away from the review page: an Anki package, the same cards in Anki's text
+ * format, and sheets of cards to print. The decks are the review page's: every note's cards, a
+ * folder's (its subfolders' too), a note's. Paths are below the site's base:
+ *
+ * ```
+ * review/anki/all.apkg          review/anki/all.txt          review/print/
+ * review/anki/folder/aws.apkg   review/anki/folder/aws.txt   review/print/folder/aws/
+ * review/anki/note/aws/vpc.apkg review/anki/note/aws/vpc.txt review/print/note/aws/vpc/
+ * ```
+ *
+ * Browser-safe: no Node imports.
+ */
+export type ExportDeck = { kind: 'all' } | { kind: 'folder' | 'note'; name: string };
+
+export const ANKI_FOLDER = 'review/anki/';
+export const PRINT_FOLDER = 'review/print/';
+/** The page that lists every deck with its files. */
+export const DECK_EXPORTS_PATH = 'review/decks/';
+
+/** The deck's place in the folders above: `all`, `folder/aws`, `note/aws/vpc` (the home note, `note/index`). */
+export function deckStem(deck: ExportDeck): string {
+	if (deck.kind === 'all') return 'all';
+	return `${deck.kind}/${deck.name || 'index'}`;
+}
+
+export const ankiPackagePath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.apkg`;
+export const ankiTextPath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.txt`;
+export const printPath = (deck: ExportDeck) => (deck.kind === 'all' ? PRINT_FOLDER : `${PRINT_FOLDER}${deckStem(deck)}/`);
+
+/** Every deck of notes with cards, as the review page's menu lists them: all, then folders, then notes. */
+export function exportDecks(notes: readonly { slug: string; group: string }[]): ExportDeck[] {
+	const folders = [...new Set(notes.flatMap((note) => pathAncestry(note.group)))].sort();
+	return [{ kind: 'all' }, ...folders.map((name) => ({ kind: 'folder' as const, name })), ...notes.map((note) => ({ kind: 'note' as const, name: note.slug }))];
+}
+
+/** Does the deck hold the note's cards? */
+export const deckHolds = (deck: ExportDeck, note: { slug: string; group: string }): boolean =>
+	deck.kind === 'all' || (deck.kind === 'note' ? note.slug === deck.name : pathAncestry(note.group).includes(deck.name));
