@@ -20,11 +20,8 @@ export const PRINT_FOLDER = 'review/print/';
 /** The page that lists every deck with its files. */
 export const DECK_EXPORTS_PATH = 'review/decks/';
 
-/** The deck's place in the folders above: `all`, `folder/aws`, `note/aws/vpc` (the home note, `note/index`). */
-export function deckStem(deck: ExportDeck): string {
-	if (deck.kind === 'all') return 'all';
-	return `${deck.kind}/${deck.name || 'index'}`;
-}
+/** The deck's place in the folders above: `all`, `folder/aws`, `note/aws/vpc`. */
+export const deckStem = (deck: ExportDeck): string => (deck.kind === 'all' ? 'all' : `${deck.kind}/${deck.name}`);
 
 export const ankiPackagePath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.apkg`;
 export const ankiTextPath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.txt`;
@@ -39,3 +36,21 @@ export function exportDecks(notes: readonly { slug: string; group: string }[]): 
 /** Does the deck hold the note's cards? */
 export const deckHolds = (deck: ExportDeck, note: { slug: string; group: string }): boolean =>
 	deck.kind === 'all' || (deck.kind === 'note' ? note.slug === deck.name : pathAncestry(note.group).includes(deck.name));
+
+/**
+ * The review page's links to them (every note's deck, and the page of every deck), and that page:
+ *
+ * ```html
+ * <section class="deck-exports" aria-labelledby="deck-exports-title">
+ *   <h2 id="deck-exports-title">Anki and paper</h2>
+ *   <p>… <a href="…/all.apkg" download>Anki package</a> … <a href="…/all.txt" download>…</a> … <a href="…/review/print/">…</a> … <a href="…/review/decks/">…</a></p>
+ * </section>
+ * <main class="deck-exports-page"> <table class="deck-exports__table"> a row per deck </table> </main>
+ * ```
+ */
+export const DECK_EXPORTS_CLASSES = {
+	section: 'deck-exports',
+	page: 'deck-exports-page',
+	intro: 'deck-exports__intro',
+	table: 'deck-exports__table',
+} as const;

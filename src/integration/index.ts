@@ -180,7 +180,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
-					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`), serialize: (item) => withLastmod(item, catalogue, config.base) })] : [])],
+					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`) && !page.includes(`/${PRINT_FOLDER}`), serialize: (item) => withLastmod(item, catalogue, config.base) })] : [])],
 					devToolbar: { enabled: false },
 					// Astro's sharp service, never giving an image larger than its source (src/images/service.ts).
 					image: { service: { entrypoint: fileURLToPath(new URL('../images/service.ts', import.meta.url)) } },

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { ankiPackagePath, ankiTextPath, deckHolds, exportDecks, printPath } from '../../src/dom/deck-exports.ts';
+
+const notes = [
+	{ slug: 'aws/vpc', group: 'aws' },
+	{ slug: 'aws/net/ipv6', group: 'aws/net' },
+	{ slug: 'ports', group: '' },
+];
+
+describe('the decks for Anki and print', () => {
+	test("are the review page's: every note's, each folder's (nested ones too), each note's", () => {
+		expect(exportDecks(notes)).toEqual([
+			{ kind: 'all' },
+			{ kind: 'folder', name: 'aws' },
+			{ kind: 'folder', name: 'aws/net' },
+			{ kind: 'note', name: 'aws/vpc' },
+			{ kind: 'note', name: 'aws/net/ipv6' },
+			{ kind: 'note', name: 'ports' },
+		]);
+	});
+
+	test("a folder's deck holds its subfolders' notes", () => {
+		const aws = { kind: 'folder', name: 'aws' } as const;
+		expect(notes.filter((note) => deckHolds(aws, note)).map((note) => note.slug)).toEqual(['aws/vpc', 'aws/net/ipv6']);
+		expect(notes.filter((note) => deckHolds({ kind: 'note', name: 'ports' }, note)).map((note) => note.slug)).toEqual(['ports']);
+		expect(notes.every((note) => deckHolds({ kind: 'all' }, note))).toBe(true);
+	});
+
+	test('each has its files, by kind, so that a folder and a note of one name do not meet', () => {
+		expect([ankiPackagePath({ kind: 'all' }), ankiTextPath({ kind: 'all' }), printPath({ kind: 'all' })]).toEqual(['review/anki/all.apkg', 'review/anki/all.txt', 'review/print/']);
+		expect([ankiPackagePath({ kind: 'folder', name: 'aws' }), printPath({ kind: 'folder', name: 'aws' })]).toEqual(['review/anki/folder/aws.apkg', 'review/print/folder/aws/']);
+		expect([ankiTextPath({ kind: 'note', name: 'aws' }), printPath({ kind: 'note', name: 'aws' })]).toEqual(['review/anki/note/aws.txt', 'review/print/note/aws/']);
+	});
+});
