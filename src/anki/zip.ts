@@ -30,7 +30,8 @@ export function zip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
 	let offset = 0;
 	for (const entry of entries) {
 		const name = Buffer.from(entry.name, 'utf8');
-		const deflated = deflateRawSync(entry.data);
+		// The fastest level: a build writes a package per deck, and the higher ones saved 6% for twice the time.
+		const deflated = deflateRawSync(entry.data, { level: 1 });
 		const method = deflated.length < entry.data.length ? DEFLATED : STORED;
 		const body = method === DEFLATED ? deflated : Buffer.from(entry.data);
 		const checksum = crc32(entry.data);

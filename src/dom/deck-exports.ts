@@ -33,9 +33,15 @@ export function exportDecks(notes: readonly { slug: string; group: string }[]): 
 	return [{ kind: 'all' }, ...folders.map((name) => ({ kind: 'folder' as const, name })), ...notes.map((note) => ({ kind: 'note' as const, name: note.slug }))];
 }
 
+/** The decks that hold a note's cards: every note's, each of its folders', its own. */
+export const decksOf = (note: { slug: string; group: string }): ExportDeck[] => [
+	{ kind: 'all' },
+	...pathAncestry(note.group).map((name) => ({ kind: 'folder' as const, name })),
+	{ kind: 'note', name: note.slug },
+];
+
 /** Does the deck hold the note's cards? */
-export const deckHolds = (deck: ExportDeck, note: { slug: string; group: string }): boolean =>
-	deck.kind === 'all' || (deck.kind === 'note' ? note.slug === deck.name : pathAncestry(note.group).includes(deck.name));
+export const deckHolds = (deck: ExportDeck, note: { slug: string; group: string }): boolean => decksOf(note).some((each) => deckStem(each) === deckStem(deck));
 
 /**
  * The review page's links to them (every note's deck, and the page of every deck), and that page:

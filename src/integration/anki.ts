@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ankiDeckPart, ankiPackage, ankiTag, ankiText, type AnkiMedia, type AnkiNote } from '../anki/apkg.ts';
+import { AnkiPackager, ankiDeckPart, ankiTag, ankiText, type AnkiMedia, type AnkiNote } from '../anki/apkg.ts';
 import { decodeOrKeep } from '../browser-safe/url-path.ts';
 import { REVIEW_CARDS_PATH, reviewDecksIn, type ReviewDeck } from '../dom/card.ts';
 import { cardSides, type CardUrls } from '../dom/card-sides.ts';
-import { ankiPackagePath, ankiTextPath, deckHolds, exportDecks } from '../dom/deck-exports.ts';
+import { ankiPackagePath, ankiTextPath, decksOf, deckStem, exportDecks } from '../dom/deck-exports.ts';
 
 export interface AnkiExportOptions {
 	/** The site's base path (`/` or `/notes/`). */
@@ -18,8 +18,8 @@ export interface AnkiExportOptions {
 	builtAt: Date;
 }
 
-/** A deck's media: each image of the built site its cards show, by its path below `dist/`, named once. */
-class DeckMedia {
+/** The site's images the cards show, by their path below `dist/`, each with a media name of its own. */
+class SiteMedia {
 	#names = new Map<string, string>();
 	#dist: string;
 
@@ -27,31 +27,38 @@ class DeckMedia {
 		this.#dist = dist;
 	}
 
-	/** The media name of an image of the site (`/_astro/x.webp`), or `undefined` when it is not one (an image elsewhere on the web). */
+	/** The media name of an image of the site (`_astro/x.webp`), or `undefined` when it is not one (an image elsewhere on the web). */
 	name(file: string | undefined): string | undefined {
 		if (!file || !existsSync(path.join(this.#dist, file))) return undefined;
 		let name = this.#names.get(file);
 		if (!name) {
-			const taken = new Set(this.#names.values());
 			const base = path.basename(file);
-			name = taken.has(base) ? `${this.#names.size}-${base}` : base;
+			name = [...this.#names.values()].includes(base) ? `${this.#names.size}-${base}` : base;
 			this.#names.set(file, name);
 		}
 		return name;
 	}
 
-	files(): AnkiMedia[] {
-		return [...this.#names].map(([file, name]) => ({ name, data: readFileSync(path.join(this.#dist, file)) }));
+	file(file: string): AnkiMedia {
+		return { name: this.#names.get(file)!, data: readFileSync(path.join(this.#dist, file)) };
 	}
 }
 
-/** The notes of a deck's cards, for Anki: each card's sides, in its note's deck, with its note's tags. */
-function ankiNotes(decks: readonly ReviewDeck[], urls: CardUrls, options: AnkiExportOptions): AnkiNote[] {
-	return decks.flatMap((deck) => {
-		const deckName = [options.title, ...deck.folder.split('/').filter(Boolean), deck.title].map(ankiDeckPart).join('::');
-		const tags = (options.tags.get(deck.note) ?? []).map(ankiTag);
-		return deck.cards.flatMap((card) => cardSides(card, urls).map((sides) => ({ guid: sides.id, deck: deckName, front: sides.front, back: sides.back, tags })));
-	});
+/** A note's cards for Anki, made once for every deck that holds them. */
+interface NoteForAnki {
+	/** For a package: its images are the package's media. */
+	packaged: AnkiNote[];
+	/** The images (by path below `dist/`) the package's cards show. */
+	images: Set<string>;
+	/** For the text format: its images are the site's. */
+	text: AnkiNote[];
+}
+
+/** A note's cards, each with its sides, in its note's deck, with its note's tags. */
+function ankiNotes(deck: ReviewDeck, urls: CardUrls, options: AnkiExportOptions): AnkiNote[] {
+	const deckName = [options.title, ...deck.folder.split('/').filter(Boolean), deck.title].map(ankiDeckPart).join('::');
+	const tags = (options.tags.get(deck.note) ?? []).map(ankiTag);
+	return deck.cards.flatMap((card) => cardSides(card, urls).map((sides) => ({ guid: sides.id, deck: deckName, front: sides.front, back: sides.back, tags })));
 }
 
 /**
@@ -63,19 +70,44 @@ export function writeAnkiDecks(dist: string, options: AnkiExportOptions): number
 	const cardsDocument = path.join(dist, REVIEW_CARDS_PATH, 'index.html');
 	if (!existsSync(cardsDocument)) return 0;
 	const decks = reviewDecksIn(readFileSync(cardsDocument, 'utf8'));
-	const notes = decks.map((deck) => ({ slug: deck.note, group: deck.folder }));
-	const exports = exportDecks(notes);
+	if (decks.length === 0) return 0;
 	// Links lead to the site, when its URL is known; a package shows its own copies of the images, a text file the site's.
 	const onSite = (url: string) => (options.site && url.startsWith('/') && !url.startsWith('//') ? new URL(url, options.site).href : url);
 	const inDist = (url: string) => (url.startsWith(options.base) && !url.startsWith('//') ? decodeOrKeep(url.slice(options.base.length).split(/[?#]/)[0]) : undefined);
-	for (const exported of exports) {
-		const deckDecks = decks.filter((deck) => deckHolds(exported, { slug: deck.note, group: deck.folder }));
-		const media = new DeckMedia(dist);
-		const packaged = ankiNotes(deckDecks, { link: onSite, image: (src) => media.name(inDist(src)) ?? src }, options);
-		const packageFile = path.join(dist, ankiPackagePath(exported));
-		mkdirSync(path.dirname(packageFile), { recursive: true });
-		writeFileSync(packageFile, ankiPackage(packaged, media.files(), options.builtAt));
-		writeFileSync(path.join(dist, ankiTextPath(exported)), ankiText(ankiNotes(deckDecks, { link: onSite, image: onSite }, options)));
+	const media = new SiteMedia(dist);
+	const notes = decks.map((deck): NoteForAnki => {
+		const images = new Set<string>();
+		const image = (src: string) => {
+			const file = inDist(src);
+			const name = media.name(file);
+			if (!file || !name) return src;
+			images.add(file);
+			return name;
+		};
+		return { packaged: ankiNotes(deck, { link: onSite, image }, options), images, text: ankiNotes(deck, { link: onSite, image: onSite }, options) };
+	});
+	// Each deck's notes, by the deck's files' stem.
+	const byDeck = new Map<string, NoteForAnki[]>();
+	decks.forEach((deck, index) => {
+		for (const holding of decksOf({ slug: deck.note, group: deck.folder })) {
+			const stem = deckStem(holding);
+			if (!byDeck.has(stem)) byDeck.set(stem, []);
+			byDeck.get(stem)!.push(notes[index]);
+		}
+	});
+	const exported = exportDecks(decks.map((deck) => ({ slug: deck.note, group: deck.folder })));
+	const packager = new AnkiPackager(options.builtAt);
+	try {
+		for (const deck of exported) {
+			const held = byDeck.get(deckStem(deck)) ?? [];
+			const images = [...new Set(held.flatMap((note) => [...note.images]))];
+			const packageFile = path.join(dist, ankiPackagePath(deck));
+			mkdirSync(path.dirname(packageFile), { recursive: true });
+			writeFileSync(packageFile, packager.package(held.flatMap((note) => note.packaged), images.map((file) => media.file(file))));
+			writeFileSync(path.join(dist, ankiTextPath(deck)), ankiText(held.flatMap((note) => note.text)));
+		}
+	} finally {
+		packager.close();
 	}
-	return decks.length === 0 ? 0 : exports.length;
+	return exported.length;
 }

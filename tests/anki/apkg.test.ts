@@ -2,9 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { describe, expect, test } from 'vitest';
 import { openCollection, unzip } from '../support/anki-package.ts';
-import { ankiDeckPart, ankiPackage, ankiTag, ankiText, FIELD_SEPARATOR, NOTE_TYPE_ID, stableAnkiId, type AnkiNote } from '../../src/anki/apkg.ts';
+import { AnkiPackager, ankiDeckPart, ankiTag, ankiText, FIELD_SEPARATOR, NOTE_TYPE_ID, stableAnkiId, type AnkiMedia, type AnkiNote } from '../../src/anki/apkg.ts';
 
 const builtAt = new Date('2026-03-01T10:00:00Z');
+/** A package made by a packager of its own, closed after. */
+function ankiPackage(notes: AnkiNote[], media: AnkiMedia[], at: Date): Uint8Array {
+	const packager = new AnkiPackager(at);
+	try {
+		return packager.package(notes, media);
+	} finally {
+		packager.close();
+	}
+}
 const png = readFileSync(new URL('../fixtures/study-cards/aws/img/diagram.png', import.meta.url));
 const deck: AnkiNote[] = [
 	{ guid: 'TWqILxJIP2zG', deck: 'Notes::vault::Ports', front: '<p>Port of SSH</p>', back: '<p>22</p>', tags: ['flashcards::networking', 'exam_week'] },
