@@ -6,6 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { htmlToHast } from 'satteri';
+import { CLOZE_BLANK_CLASS, CLOZE_REVEALED_CLASS } from '../dom/card-sides.ts';
 import { zip } from './zip.ts';
 
 /**
@@ -32,11 +33,11 @@ export interface AnkiMedia {
 	data: Uint8Array;
 }
 
-export const COLLECTION_FILE = 'collection.anki2';
-export const MEDIA_FILE = 'media';
+const COLLECTION_FILE = 'collection.anki2';
+const MEDIA_FILE = 'media';
 /** What separates a note's fields in `notes.flds`. */
 export const FIELD_SEPARATOR = '\x1f';
-export const NOTE_TYPE_NAME = 'Study notes (front and back)';
+const NOTE_TYPE_NAME = 'Study notes (front and back)';
 /** Anki's own default deck, which every collection has. */
 const DEFAULT_DECK_ID = 1;
 const DECK_OPTIONS_ID = 1;
@@ -70,9 +71,9 @@ const NOTE_TYPE_CSS = `.card { font-family: system-ui, sans-serif; font-size: 18
 img { max-width: 100%; height: auto; }
 mark { background: #fff3a3; color: inherit; }
 .nightMode mark, .night_mode mark { background: #5c4a00; }
-.card__blank { background: #dbe7ff; }
-.nightMode .card__blank, .night_mode .card__blank { background: #1f3a66; }
-.card__revealed { outline: 2px solid currentColor; }
+.${CLOZE_BLANK_CLASS} { background: #dbe7ff; }
+.nightMode .${CLOZE_BLANK_CLASS}, .night_mode .${CLOZE_BLANK_CLASS} { background: #1f3a66; }
+.${CLOZE_REVEALED_CLASS} { outline: 2px solid currentColor; }
 pre { white-space: pre-wrap; }
 `;
 

@@ -80,11 +80,13 @@ export function writeAnkiDecks(dist: string, options: AnkiExportOptions): number
 		const image = (src: string) => {
 			const file = inDist(src);
 			const name = media.name(file);
-			if (!file || !name) return src;
+			if (!file || !name) return onSite(src);
 			images.add(file);
 			return name;
 		};
-		return { packaged: ankiNotes(deck, { link: onSite, image }, options), images, text: ankiNotes(deck, { link: onSite, image: onSite }, options) };
+		const packaged = ankiNotes(deck, { link: onSite, image }, options);
+		// Only the site's images differ between the two: without any, the text file's cards are the package's.
+		return { packaged, images, text: images.size > 0 ? ankiNotes(deck, { link: onSite, image: onSite }, options) : packaged };
 	});
 	// Each deck's notes, by the deck's files' stem.
 	const byDeck = new Map<string, NoteForAnki[]>();
