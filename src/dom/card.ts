@@ -82,13 +82,23 @@ export function renderedCards(html: string): RenderedCard[] {
 	return cards.sort((a, b) => a.start - b.start).map(({ start: _start, ...card }) => card);
 }
 
+/** An `href` or `src` written relative to the note's page (`../aws/`): no scheme, not from the root, not a fragment. */
+const RELATIVE_URL = /(\s(?:href|src)=")(?![a-z][a-z\d+.-]*:|\/|#)([^"]*)"/gi;
+/** A relative URL from the site's root, as the note's page resolves it. */
+function fromNotePage(url: string, notePage: string): string {
+	const resolved = new URL(url, new URL(notePage, 'http://notes.invalid'));
+	return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+}
+
 /**
  * A card's HTML to show away from its note (the review page, the cheat sheet): no ids, which many
  * cards would repeat, nor references to them; links within the note lead to the note's page, and
- * so do the answers of its queries.
+ * so do the answers of its queries; links and images written relative to the note's page, where it leads.
  */
 export function detachedCardHtml(html: string, notePage: string): string {
-	let detached = withAnswersOnPage(html, notePage).replace(/(<a\s[^<>]*?href=")#/g, `$1${notePage}#`);
+	let detached = withAnswersOnPage(html, notePage)
+		.replace(/(<a\s[^<>]*?href=")#/g, `$1${notePage}#`)
+		.replace(RELATIVE_URL, (_, attribute: string, url: string) => `${attribute}${fromNotePage(url, notePage)}"`);
 	// One attribute per tag and pass: a tag may have several.
 	for (let before = ''; before !== detached; ) {
 		before = detached;

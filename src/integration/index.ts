@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { REVIEW_CARDS_PATH } from '../dom/card.ts';
-import { PRINT_FOLDER } from '../dom/deck-exports.ts';
+import { DECK_EXPORTS_PATH, PRINT_FOLDER } from '../dom/deck-exports.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { DETECT_LANGUAGE, notesFolderAsGiven, notesRootOf, parseSiteConfig, SITE_FILE, type PagesConfig, type SiteConfig, type SiteOptions } from '../config/site.ts';
 import { siteTitle } from '../config/site-title.ts';
@@ -93,7 +93,7 @@ function imagesModule(catalogue: Catalogue): string {
 	return `${imports.join('\n')}\nexport default new Map([${list.map((file, index) => `[${JSON.stringify(file)}, image${index}]`).join(', ')}]);`;
 }
 
-/** Pages made of the notes' cards (the review page's cards, the cheat sheet): written after the notes' own pages. */
+/** Pages made of the notes' cards (the review page's cards, the cheat sheet, the cards to print): written after the notes' own pages. */
 const MADE_OF_CARDS = new Set(['/cheatsheet', `/${REVIEW_CARDS_PATH.replace(/\/$/, '')}`, `/${PRINT_FOLDER}[...deck]`]);
 
 function notesPagesFirst<T extends { route: { route: string } }>(paths: T[]): T[] {
@@ -180,7 +180,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 						shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
 					},
 					// The sitemap needs absolute URLs: only when the site's URL is known.
-					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`) && !page.includes(`/${PRINT_FOLDER}`), serialize: (item) => withLastmod(item, catalogue, config.base) })] : [])],
+					integrations: [mdx(), ...(config.site ? [sitemap({ filter: (page) => !page.endsWith(`/${REVIEW_CARDS_PATH}`) && !page.endsWith(`/${DECK_EXPORTS_PATH}`) && !page.includes(`/${PRINT_FOLDER}`), serialize: (item) => withLastmod(item, catalogue, config.base) })] : [])],
 					devToolbar: { enabled: false },
 					// Astro's sharp service, never giving an image larger than its source (src/images/service.ts).
 					image: { service: { entrypoint: fileURLToPath(new URL('../images/service.ts', import.meta.url)) } },

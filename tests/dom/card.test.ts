@@ -26,3 +26,10 @@ test('a card away from its note: no ids, nor references to them; links within th
 		'<notes-card data-card="x"><h4 class="a">N</h4><p>See<sup><a href="/base/vpc/#user-content-fn-1" data-footnote-ref>1</a></sup> and <a href="/other/#y">other</a>; id="kept" as text</p></notes-card>',
 	);
 });
+
+test("a card away from its note: links and images written relative to the note's page lead where they did there", () => {
+	const html = '<notes-card data-card="x"><p><a href="../aws/peering/#peering">peering</a> <a href="https://example.org/a">web</a> <a href="mailto:me@example.org">me</a> <img src="img/a.png" alt=""> <a href="/base/">home</a></p></notes-card>';
+	expect(detachedCardHtml(html, '/base/welcome/')).toBe(
+		'<notes-card data-card="x"><p><a href="/base/aws/peering/#peering">peering</a> <a href="https://example.org/a">web</a> <a href="mailto:me@example.org">me</a> <img src="/base/welcome/img/a.png" alt=""> <a href="/base/">home</a></p></notes-card>',
+	);
+});
