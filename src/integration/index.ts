@@ -298,8 +298,7 @@ export default function notes(options: SiteOptions = {}): AstroIntegration {
 				publishFiles(catalogue.notesRoot, fileURLToPath(dir), catalogue.links.files);
 				if (drawings) publishDrawings(drawings, config, catalogue.notesRoot, fileURLToPath(dir));
 				if (catalogue.links.files.length > 0) logger.info(`Files the notes link to, published: ${catalogue.links.files.length}.`);
-				await writeSearchIndex(dir, catalogue.lang, logger);
-				writePreviewFragments(fileURLToPath(dir), catalogue.notes);
+				await Promise.all([writeSearchIndex(dir, catalogue.lang, logger), writePreviewFragments(fileURLToPath(dir), catalogue.notes)]);
 				const { title, description, socialImage } = pagesConfig();
 				const ankiDecks = writeAnkiDecks(fileURLToPath(dir), {
 					base: config.base,

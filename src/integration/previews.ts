@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { decodeOrKeep } from '../browser-safe/url-path.ts';
@@ -7,6 +7,8 @@ import { PREVIEW_FILE, type PreviewFragment } from '../dom/preview.ts';
 const ARTICLE_OPEN = '<article';
 const ARTICLE_CLOSE = '</article>';
 const NOTE_ARTICLE = '<article class="note__body"';
+/** Fragments read and written at once: enough to overlap, few enough for any open-files limit. */
+const FILES_AT_A_TIME = 32;
 
 /**
  * The note's `<article class="note__body">` in a built page, whole: articles a note holds in its
@@ -36,19 +38,19 @@ export function noteArticle(html: string): string | undefined {
 
 /**
  * Writes each note's preview fragment beside its built page (`vpc/index.html` → `vpc/preview.json`),
- * cut from the page rather than rendered again: the build renders each note once. Returns how many were written.
+ * cut from the page rather than rendered again: the build renders each note once. A few files at a
+ * time, so the build's other last steps (the search index) run meanwhile. Resolves to how many were written.
  */
-export function writePreviewFragments(dist: string, notes: readonly { slug: string; title: string }[]): number {
+export async function writePreviewFragments(dist: string, notes: readonly { slug: string; title: string }[]): Promise<number> {
 	let written = 0;
-	for (const { slug, title } of notes) {
-		const page = path.join(dist, slug, 'index.html');
-		if (!existsSync(page)) continue;
-		const html = noteArticle(readFileSync(page, 'utf8'));
-		if (!html) continue;
+	const writeOne = async ({ slug, title }: { slug: string; title: string }) => {
+		const html = noteArticle(await readFile(path.join(dist, slug, 'index.html'), 'utf8').catch(() => ''));
+		if (!html) return;
 		const fragment: PreviewFragment = { title, html };
-		writeFileSync(path.join(dist, slug, PREVIEW_FILE), JSON.stringify(fragment));
+		await writeFile(path.join(dist, slug, PREVIEW_FILE), JSON.stringify(fragment));
 		written++;
-	}
+	};
+	for (let start = 0; start < notes.length; start += FILES_AT_A_TIME) await Promise.all(notes.slice(start, start + FILES_AT_A_TIME).map(writeOne));
 	return written;
 }
 

@@ -80,3 +80,12 @@ export function notesDates(notes: readonly { relativePath: string; file: string 
 	}
 	return { kind: history.kind, byPath };
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day as the site's language writes it (`March 3, 2026` in `en`): one formatter per language, made once (making one costs more than the rest of a page's date). */
+export function writtenDay(date: Date, lang: string): string {
+	let format = dayFormats.get(lang);
+	if (!format) dayFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+	return format.format(date);
+}

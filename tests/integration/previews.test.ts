@@ -21,7 +21,7 @@ describe('noteArticle', () => {
 });
 
 describe('writePreviewFragments', () => {
-	test('writes each built note page’s article and title as JSON beside it, and skips a note without a page or a body', () => {
+	test('writes each built note page’s article and title as JSON beside it, and skips a note without a page or a body', async () => {
 		const dist = folderWith({
 			'vpc/index.html': page(ARTICLE),
 			'broken/index.html': '<main><p>Could not render this note</p></main>',
@@ -33,7 +33,7 @@ describe('writePreviewFragments', () => {
 			{ slug: 'missing', title: 'Missing' },
 			{ slug: '', title: 'Home' },
 		];
-		expect(writePreviewFragments(dist, notes)).toBe(2);
+		expect(await writePreviewFragments(dist, notes)).toBe(2);
 		expect(JSON.parse(readFileSync(path.join(dist, 'vpc/preview.json'), 'utf8'))).toEqual({ title: 'VPC <peering> & more', html: ARTICLE });
 		expect(JSON.parse(readFileSync(path.join(dist, 'preview.json'), 'utf8')).title).toBe('Home');
 	});
