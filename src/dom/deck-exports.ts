@@ -2,46 +2,46 @@ import { pathAncestry } from '../browser-safe/url-path.ts';
 
 /**
  * Where each deck goes away from the review page: an Anki package, the same cards in Anki's text
- * format, and sheets of cards to print. The decks are the review page's: every note's cards, a
- * folder's (its subfolders' too), a note's. Paths are below the site's base:
+ * format, and sheets of cards to print. The decks are every note's cards and each folder's (its
+ * subfolders' too); a note's cards go with its folder, a deck of their own in Anki
+ * (`Site::folder::Note`), so that a site of thousands of notes is not thousands more files and
+ * pages to build. Paths are below the site's base:
  *
  * ```
  * review/anki/all.apkg          review/anki/all.txt          review/print/
  * review/anki/folder/aws.apkg   review/anki/folder/aws.txt   review/print/folder/aws/
- * review/anki/note/aws/vpc.apkg review/anki/note/aws/vpc.txt review/print/note/aws/vpc/
  * ```
  *
  * Browser-safe: no Node imports.
  */
-export type ExportDeck = { kind: 'all' } | { kind: 'folder' | 'note'; name: string };
+export type ExportDeck = { kind: 'all' } | { kind: 'folder'; name: string };
 
 export const ANKI_FOLDER = 'review/anki/';
 export const PRINT_FOLDER = 'review/print/';
 /** The page that lists every deck with its files. */
 export const DECK_EXPORTS_PATH = 'review/decks/';
 
-/** The deck's place in the folders above: `all`, `folder/aws`, `note/aws/vpc`. */
+/** The deck's place in the folders above: `all`, `folder/aws`. */
 export const deckStem = (deck: ExportDeck): string => (deck.kind === 'all' ? 'all' : `${deck.kind}/${deck.name}`);
+
+/** The deck as the pages name it: `All notes`, `aws/`. */
+export const deckName = (deck: ExportDeck): string => (deck.kind === 'all' ? 'All notes' : `${deck.name}/`);
 
 export const ankiPackagePath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.apkg`;
 export const ankiTextPath = (deck: ExportDeck) => `${ANKI_FOLDER}${deckStem(deck)}.txt`;
 export const printPath = (deck: ExportDeck) => (deck.kind === 'all' ? PRINT_FOLDER : `${PRINT_FOLDER}${deckStem(deck)}/`);
 
-/** Every deck of notes with cards, as the review page's menu lists them: all, then folders, then notes. */
-export function exportDecks(notes: readonly { slug: string; group: string }[]): ExportDeck[] {
+/** Every deck of notes with cards, in the review page's order: all, then the folders. */
+export function exportDecks(notes: readonly { group: string }[]): ExportDeck[] {
 	const folders = [...new Set(notes.flatMap((note) => pathAncestry(note.group)))].sort();
-	return [{ kind: 'all' }, ...folders.map((name) => ({ kind: 'folder' as const, name })), ...notes.map((note) => ({ kind: 'note' as const, name: note.slug }))];
+	return [{ kind: 'all' }, ...folders.map((name) => ({ kind: 'folder' as const, name }))];
 }
 
-/** The decks that hold a note's cards: every note's, each of its folders', its own. */
-export const decksOf = (note: { slug: string; group: string }): ExportDeck[] => [
-	{ kind: 'all' },
-	...pathAncestry(note.group).map((name) => ({ kind: 'folder' as const, name })),
-	{ kind: 'note', name: note.slug },
-];
+/** The decks that hold a note's cards: every note's and each of its folders'. */
+export const decksOf = (note: { group: string }): ExportDeck[] => [{ kind: 'all' }, ...pathAncestry(note.group).map((name) => ({ kind: 'folder' as const, name }))];
 
 /** Does the deck hold the note's cards? */
-export const deckHolds = (deck: ExportDeck, note: { slug: string; group: string }): boolean => decksOf(note).some((each) => deckStem(each) === deckStem(deck));
+export const deckHolds = (deck: ExportDeck, note: { group: string }): boolean => decksOf(note).some((each) => deckStem(each) === deckStem(deck));
 
 /**
  * The review page's links to them (every note's deck, and the page of every deck), and that page:

@@ -7,7 +7,7 @@
  * <section class="graph" aria-labelledby="notes-graph-title">
  *   <h2 id="notes-graph-title" class="graph__title">Graph of linked notes</h2>
  *   <svg class="graph__drawing" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="notes-graph-title">
- *     <line class="graph__edge graph__edge--link" x1… />           (--tag: the two share a tag)
+ *     <path class="graph__edge graph__edge--link" d="M10 20L30 40M…" />  (one per kind: --tag the two share a tag, --centre from the note)
  *     <a class="graph__node graph__node--out" href="/base/vpc/">   (--centre, --both, --out, --in, --tag, --second)
  *       <title>{title}</title><circle class="graph__dot" cx cy r /><text class="graph__label" x y>{label}</text>
  *     </a>
@@ -43,4 +43,20 @@ export function graphRelation(node: { relation: Relation; via?: string; sharedTa
 		case 'second':
 			return node.via === undefined ? 'two steps away' : `through ${titleOf(node.via)}`;
 	}
+}
+
+/**
+ * The edges as one path per kind (a link or a shared tag, from the centre or not): a `<line>` each
+ * was half the drawing's bytes on every page of a well-linked vault.
+ */
+export function graphEdgePaths(
+	nodes: readonly { x: number; y: number }[],
+	edges: readonly { from: number; to: number; kind: 'link' | 'tag' }[],
+): { className: string; d: string }[] {
+	const paths = new Map<string, string>();
+	for (const { from, to, kind } of edges) {
+		const className = `graph__edge graph__edge--${kind}${from === 0 || to === 0 ? ' graph__edge--centre' : ''}`;
+		paths.set(className, `${paths.get(className) ?? ''}M${nodes[from].x} ${nodes[from].y}L${nodes[to].x} ${nodes[to].y}`);
+	}
+	return [...paths].map(([className, d]) => ({ className, d }));
 }

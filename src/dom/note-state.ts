@@ -1,9 +1,9 @@
 /**
  * The note-state contract: what the reader knows of each note, as a small bar where notes are
  * listed (`NoteCards` on the home and folder pages and under a folder's note, the sidebar). The
- * server writes each note's card ids and hides the bar; `scripts/note-states.ts` reads the
- * reader's progress, sizes the segments, labels the bar and shows it. A reader who never reviewed
- * sees no bar.
+ * server writes each note's card ids on an empty, hidden element; `scripts/note-states.ts` reads
+ * the reader's progress, draws the bar inside, labels it and shows it. A reader who never reviewed
+ * sees no bar, and the pages carry no bar's markup (forty of them in every sidebar).
  *
  * ```html
  * <ul class="note-cards" data-note-states="{storage key}">
@@ -14,12 +14,13 @@
  *         <span class="note-state__segment note-state__segment--learning"></span>
  *         <span class="note-state__segment note-state__segment--new"></span>
  *       </span>
- *       <span class="note-state__text" data-note-state-text>12 known · 3 learning · 5 new · <strong>2 due</strong></span>
+ *       <span class="note-state__text">12 known · 3 learning · 5 new · <strong>2 due</strong></span>
  *     </span>
  *   </li>
  * </ul>
  * ```
  *
+ * As written by the server: `<span class="note-state" data-note-state="{card ids}" role="img" hidden></span>`.
  * The compact bar (`note-state--compact`, in the sidebar) has no text: its counts are its name.
  *
  * The segments stand in one order (known, learning, new) and differ by pattern, not colour alone:
@@ -30,8 +31,6 @@
 export { NOTE_STATES_ATTRIBUTE } from './progress.ts';
 /** On each bar: its note's card ids, space-separated. */
 export const NOTE_STATE_ATTRIBUTE = 'data-note-state';
-/** The counts in words, beside the bar. */
-export const NOTE_STATE_TEXT_ATTRIBUTE = 'data-note-state-text';
 
 export const NOTE_STATE_SEGMENTS = ['known', 'learning', 'new'] as const;
 export type NoteStateSegment = (typeof NOTE_STATE_SEGMENTS)[number];

@@ -91,13 +91,13 @@ export function writeAnkiDecks(dist: string, options: AnkiExportOptions): number
 	// Each deck's notes, by the deck's files' stem.
 	const byDeck = new Map<string, NoteForAnki[]>();
 	decks.forEach((deck, index) => {
-		for (const holding of decksOf({ slug: deck.note, group: deck.folder })) {
+		for (const holding of decksOf({ group: deck.folder })) {
 			const stem = deckStem(holding);
 			if (!byDeck.has(stem)) byDeck.set(stem, []);
 			byDeck.get(stem)!.push(notes[index]);
 		}
 	});
-	const exported = exportDecks(decks.map((deck) => ({ slug: deck.note, group: deck.folder })));
+	const exported = exportDecks(decks.map((deck) => ({ group: deck.folder })));
 	const packager = new AnkiPackager(options.builtAt);
 	try {
 		for (const deck of exported) {

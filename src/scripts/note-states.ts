@@ -1,10 +1,10 @@
 import {
 	NOTE_STATE_ATTRIBUTE,
 	NOTE_STATE_CLASSES,
-	NOTE_STATE_TEXT_ATTRIBUTE,
 	NOTE_STATE_SEGMENTS,
 	NOTE_STATES_ATTRIBUTE,
 	noteStateLabel,
+	noteStateSegmentClass,
 	noteStateText,
 	type NoteStateCounts,
 } from '../dom/note-state.ts';
@@ -33,14 +33,21 @@ export function showNoteStates(now = Date.now()) {
 		if (Object.keys(cards).length === 0) continue;
 		for (const bar of list.querySelectorAll<HTMLElement>(`[${NOTE_STATE_ATTRIBUTE}]`)) {
 			const counts = noteStateCounts(bar.getAttribute(NOTE_STATE_ATTRIBUTE)!.split(' '), cards, now);
-			const segments = bar.querySelectorAll<HTMLElement>(`.${NOTE_STATE_CLASSES.segment}`);
-			NOTE_STATE_SEGMENTS.forEach((segment, index) => (segments[index]!.style.flexGrow = String(counts[segment])));
+			const segments = NOTE_STATE_SEGMENTS.map((segment) => {
+				const element = Object.assign(document.createElement('span'), { className: noteStateSegmentClass(segment) });
+				element.style.flexGrow = String(counts[segment]);
+				return element;
+			});
+			const drawn = Object.assign(document.createElement('span'), { className: NOTE_STATE_CLASSES.bar });
+			drawn.append(...segments);
+			const parts: HTMLElement[] = [drawn];
 			// The compact bar has no text: its name says it all.
-			const text = bar.querySelector<HTMLElement>(`[${NOTE_STATE_TEXT_ATTRIBUTE}]`);
-			if (text) {
-				text.textContent = noteStateText(counts);
+			if (!bar.classList.contains(NOTE_STATE_CLASSES.compact)) {
+				const text = Object.assign(document.createElement('span'), { className: NOTE_STATE_CLASSES.text, textContent: noteStateText(counts) });
 				if (counts.due > 0) text.append(' · ', Object.assign(document.createElement('strong'), { textContent: `${counts.due} due` }));
+				parts.push(text);
 			}
+			bar.replaceChildren(...parts);
 			bar.setAttribute('aria-label', noteStateLabel(counts));
 			bar.title = noteStateLabel(counts);
 			bar.hidden = false;

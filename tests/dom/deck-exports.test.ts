@@ -8,27 +8,24 @@ const notes = [
 ];
 
 describe('the decks for Anki and print', () => {
-	test("are the review page's: every note's, each folder's (nested ones too), each note's", () => {
+	test("are every note's and each folder's (nested ones too): a note's cards go with its folder", () => {
 		expect(exportDecks(notes)).toEqual([
 			{ kind: 'all' },
 			{ kind: 'folder', name: 'aws' },
 			{ kind: 'folder', name: 'aws/net' },
-			{ kind: 'note', name: 'aws/vpc' },
-			{ kind: 'note', name: 'aws/net/ipv6' },
-			{ kind: 'note', name: 'ports' },
 		]);
 	});
 
 	test("a folder's deck holds its subfolders' notes", () => {
 		const aws = { kind: 'folder', name: 'aws' } as const;
 		expect(notes.filter((note) => deckHolds(aws, note)).map((note) => note.slug)).toEqual(['aws/vpc', 'aws/net/ipv6']);
-		expect(notes.filter((note) => deckHolds({ kind: 'note', name: 'ports' }, note)).map((note) => note.slug)).toEqual(['ports']);
+		expect(notes.filter((note) => deckHolds({ kind: 'folder', name: 'aws/net' }, note)).map((note) => note.slug)).toEqual(['aws/net/ipv6']);
 		expect(notes.every((note) => deckHolds({ kind: 'all' }, note))).toBe(true);
 	});
 
-	test('each has its files, by kind, so that a folder and a note of one name do not meet', () => {
+	test('each has its files, by kind', () => {
 		expect([ankiPackagePath({ kind: 'all' }), ankiTextPath({ kind: 'all' }), printPath({ kind: 'all' })]).toEqual(['review/anki/all.apkg', 'review/anki/all.txt', 'review/print/']);
 		expect([ankiPackagePath({ kind: 'folder', name: 'aws' }), printPath({ kind: 'folder', name: 'aws' })]).toEqual(['review/anki/folder/aws.apkg', 'review/print/folder/aws/']);
-		expect([ankiTextPath({ kind: 'note', name: 'aws' }), printPath({ kind: 'note', name: 'aws' })]).toEqual(['review/anki/note/aws.txt', 'review/print/note/aws/']);
+		expect(ankiTextPath({ kind: 'folder', name: 'aws/net' })).toBe('review/anki/folder/aws/net.txt');
 	});
 });

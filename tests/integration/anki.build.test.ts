@@ -26,17 +26,17 @@ describe('decks for Anki and print', () => {
 
 	test('the page of every deck links to files that exist, a row per deck of the review page', () => {
 		const page = parseHtml(site().page('review/decks/index.html'));
-		expect(selectAll(`.${DECK_EXPORTS_CLASSES.table} tbody th`, page).map(textOf)).toEqual(['All notes', 'aws/', 'vault/', 'Endpoints in MDX', 'VPC networking', 'Ports']);
+		expect(selectAll(`.${DECK_EXPORTS_CLASSES.table} tbody th`, page).map(textOf)).toEqual(['All notes', 'aws/', 'vault/']);
 		const links = hrefs(site().page('review/decks/index.html'), `.${DECK_EXPORTS_CLASSES.table} a`);
-		expect(links).toHaveLength(18);
-		expect(links).toContain('/review/anki/note/vault/ports.apkg');
+		expect(links).toHaveLength(9);
+		expect(links).toContain('/review/anki/folder/vault.apkg');
 		for (const href of links) expect(existsSync(href.endsWith('/') ? path.join(fileOf(href), 'index.html') : fileOf(href)), href).toBe(true);
 	});
 
-	test("a note's package holds its cards as the review page asks them, with their guids, tags and deck", () => {
+	test("a folder's package holds its notes' cards as the review page asks them, with their guids, tags and deck", () => {
 		const decks = reviewDecksIn(site().page('review/cards/index.html'));
 		const ports = decks.find((deck) => deck.note === 'vault/ports')!;
-		const database = openCollection(unzip(readFileSync(fileOf('/review/anki/note/vault/ports.apkg'))));
+		const database = openCollection(unzip(readFileSync(fileOf('/review/anki/folder/vault.apkg'))));
 		const notes = database.prepare('SELECT guid, tags, flds FROM notes ORDER BY id').all();
 		const sides = ports.cards.flatMap((card) => cardSides(card));
 		expect(notes.map((note) => note.guid)).toEqual(sides.map((card) => card.id));

@@ -35,8 +35,8 @@ describe('writing the decks for Anki after the build', () => {
 		const dist = distWith([summary('<p><img src="/notes/_astro/levels.webp" alt="levels"> <img src="https://example.org/x.png" alt=""> <a href="/notes/aws/">AWS</a></p>')], {
 			'_astro/levels.webp': 'image bytes',
 		});
-		expect(writeAnkiDecks(dist, { ...options, site: 'https://me.github.io/notes/' })).toBe(3);
-		const entries = unzip(readFileSync(path.join(dist, 'review/anki/note/aws/vpc.apkg')));
+		expect(writeAnkiDecks(dist, { ...options, site: 'https://me.github.io/notes/' })).toBe(2);
+		const entries = unzip(readFileSync(path.join(dist, 'review/anki/folder/aws.apkg')));
 		expect(JSON.parse(entries.get('media')!.toString())).toEqual({ '0': 'levels.webp' });
 		expect(entries.get('0')!.toString()).toBe('image bytes');
 		expect(fieldsOf(dist, 'review/anki/folder/aws.apkg')).toEqual([

@@ -104,8 +104,8 @@ describeInBrowser('printable flashcards in Chromium', (chromiumPath) => {
 
 	test('on screen: the instructions, each sheet labelled, nothing hidden, no accessibility problems', async () => {
 		const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-		await page.goto(`${server.url}review/print/note/vault/ports/`);
-		expect(await page.locator('h1').textContent()).toBe('Print cards: Ports');
+		await page.goto(`${server.url}review/print/folder/vault/`);
+		expect(await page.locator('h1').textContent()).toBe('Print cards: vault/');
 		expect(await page.locator(`.${PRINT_CLASSES.sheetLabel}`).allTextContents()).toEqual(['Sheet 1: questions', 'Sheet 1, other side: answers, each row mirrored']);
 		// A phone shows each card whole.
 		const clipped = await page.locator(`.${PRINT_CLASSES.content}`).evaluateAll((contents) => contents.filter((content) => content.scrollHeight > content.clientHeight + 1).length);
