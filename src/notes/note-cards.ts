@@ -1,4 +1,5 @@
 import { detachedCardHtml, renderedCards, type CardElementKind } from '../dom/card.ts';
+import { cardSides, type CardSides } from '../dom/card-sides.ts';
 import type { PageNote } from './catalogue.ts';
 import { sharedCatalogue } from './shared-catalogue.ts';
 import { noteHref } from './urls.ts';
@@ -68,4 +69,13 @@ async function cardsRendered(note: PageNote, html: Promise<string>): Promise<Car
 		sharedCatalogue().renderFailed(note.slug, error);
 		return [];
 	}
+}
+
+const sidesOfCards = new WeakMap<CardOnPage, CardSides[]>();
+
+/** A card's two sides as the print pages show them, made once: a card is on the page of every deck that holds it. */
+export function printedSides(card: CardOnPage): CardSides[] {
+	let sides = sidesOfCards.get(card);
+	if (!sides) sidesOfCards.set(card, (sides = cardSides({ ids: card.ids, kind: card.element, html: card.html, ...(card.topic ? { topic: card.topic } : {}) })));
+	return sides;
 }
