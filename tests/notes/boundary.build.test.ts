@@ -82,9 +82,9 @@ describe('the notes folder is a boundary, and bad input is bounded and reported'
 			.filter((file) => file.endsWith('index.html') && !file.includes(`${path.sep}tags${path.sep}`))
 			.map((file) => path.relative(site.dist, path.dirname(file)).split(path.sep).join('/'))
 			.sort();
-		// Besides the site's own: the cheat sheet, the review page and its cards. The alias bomb's
-		// front matter is dropped, its note is not.
-		expect(pages).toEqual(['', 'alias', 'bomb', 'cheatsheet', 'csharp', 'good', 'nul', 'review', 'review/cards', 'sub/inner', 'what']);
+		// Besides the site's own: the cheat sheet, the review page, its cards, its decks and their print
+		// pages, and the folder `sub`'s page. The alias bomb's front matter is dropped, its note is not.
+		expect(pages).toEqual(['', 'alias', 'bomb', 'cheatsheet', 'csharp', 'good', 'nul', 'review', 'review/cards', 'review/decks', 'review/print', 'review/print/folder/sub', 'sub', 'sub/inner', 'what']);
 		expect(site.page('bomb/index.html')).toContain('Bomb in a sentence.');
 		expect(site.page('csharp/index.html')).toContain('Sharp in a sentence.');
 		expect(site.page('what/index.html')).toContain('What in a sentence.');
