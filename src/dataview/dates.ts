@@ -71,19 +71,20 @@ export function namedDate(name: string, now: DataviewDate): DataviewDate | undef
 	}
 }
 
-const UNIT_NAMES: Record<string, DurationUnit> = {};
-for (const [unit, names] of Object.entries({
-	years: ['y', 'yr', 'yrs', 'year', 'years'],
-	months: ['mo', 'mos', 'month', 'months'],
-	weeks: ['w', 'wk', 'wks', 'week', 'weeks'],
-	days: ['d', 'day', 'days'],
-	hours: ['h', 'hr', 'hrs', 'hour', 'hours'],
-	minutes: ['m', 'min', 'mins', 'minute', 'minutes'],
-	seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
-	milliseconds: ['ms', 'millisecond', 'milliseconds'],
-})) {
-	for (const name of names) UNIT_NAMES[name] = unit as DurationUnit;
-}
+// Made in a pure function: a page script that imports this module for something else does not carry the table.
+const UNIT_NAMES: Record<string, DurationUnit> = /* @__PURE__ */ (() =>
+	Object.fromEntries(
+		Object.entries({
+			years: ['y', 'yr', 'yrs', 'year', 'years'],
+			months: ['mo', 'mos', 'month', 'months'],
+			weeks: ['w', 'wk', 'wks', 'week', 'weeks'],
+			days: ['d', 'day', 'days'],
+			hours: ['h', 'hr', 'hrs', 'hour', 'hours'],
+			minutes: ['m', 'min', 'mins', 'minute', 'minutes'],
+			seconds: ['s', 'sec', 'secs', 'second', 'seconds'],
+			milliseconds: ['ms', 'millisecond', 'milliseconds'],
+		}).flatMap(([unit, names]) => names.map((name) => [name, unit as DurationUnit])),
+	))();
 
 /** `3 days`, `1 s, 2 m, 3 h`, `1second 2min 3h`; undefined if not a duration. */
 export function parseDuration(text: string): DataviewDuration | undefined {

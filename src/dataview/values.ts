@@ -177,7 +177,7 @@ export function typeOf(value: DataviewValue): ValueType {
 	return value instanceof DataviewLink ? 'link' : 'object';
 }
 
-const collator = new Intl.Collator('en');
+const collator = /* @__PURE__ */ new Intl.Collator('en');
 
 /** Dataview's order: null first, then values of different types by type name, then within a type. */
 export function compareValues(left: DataviewValue | undefined, right: DataviewValue | undefined): number {

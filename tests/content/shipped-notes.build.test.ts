@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { NOTE_PAGE_JS_BUDGET, pageScripts } from '../bench/measure.ts';
 import { builtSite, SHIPPED_NOTES, type BuiltSite } from '../support/build.ts';
 import { classesOf, parseHtml, selectAll } from '../support/html.ts';
 
@@ -23,5 +24,10 @@ describe('the shipped notes, built in strict mode', () => {
 			Array.from({ length: 8 }, () => [['figure'], ['className', 'dataFigure']]),
 		);
 		expect(selectAll('img[srcset]', tree).filter((image) => String(image.properties.srcSet) !== '')).toHaveLength(8);
+	});
+
+	test(`the note page's JavaScript before interaction, its figures' zoom included, is within ${NOTE_PAGE_JS_BUDGET / 1024} KB gzip`, () => {
+		const scripts = pageScripts(site.dist, 'advanced-vpc-networking/');
+		expect(scripts.gzip, JSON.stringify([...scripts.files, ...scripts.inline], null, 1)).toBeLessThanOrEqual(NOTE_PAGE_JS_BUDGET);
 	});
 });
